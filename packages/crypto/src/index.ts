@@ -1,0 +1,11 @@
+export type { JsonValue } from './canonicalize.js';
+export { canonicalize, canonicalizeToBytes } from './canonicalize.js';
+export { ed25519Sign, ed25519SignSync } from './ed25519Sign.js';
+export { ed25519Verify, ed25519VerifySync } from './ed25519Verify.js';
+export type { GdsCryptoErrorCode } from './errors.js';
+export { GdsCryptoError } from './errors.js';
+export type { Ed25519KeyPair } from './generateEd25519KeyPair.js';
+export { generateEd25519KeyPair, generateEd25519KeyPairSync } from './generateEd25519KeyPair.js';
+export { parseJson } from './parseJson.js';
+export { ready } from './ready.js';
+export { sha256 } from './sha256.js';

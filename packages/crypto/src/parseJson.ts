@@ -1,0 +1,281 @@
+import { GdsCryptoError } from './errors.js';
+
+const MAX_DEPTH = 1000;
+
+/**
+ * Parses JSON text (RFC 8259) strictly, for input that will be canonicalised, hashed or verified. Unlike
+ * `JSON.parse` it refuses, with a `GdsCryptoError` that gives the offset: duplicate member names
+ * (`GDS_CRYPTO_JSON_DUPLICATE_KEY`, where `JSON.parse` silently keeps the last), escapes that leave a
+ * lone surrogate (`GDS_CRYPTO_JSON_LONE_SURROGATE`), integer literals beyond ±(2^53 - 1), which a double
+ * would round (`GDS_CRYPTO_JSON_UNSAFE_INTEGER`: send such numbers as strings), numbers that overflow to
+ * infinity (`GDS_CRYPTO_JSON_NON_FINITE`), and any syntax error (`GDS_CRYPTO_JSON_SYNTAX`). A leading
+ * byte-order mark is a syntax error too. Literals with a fraction or exponent (`1E30`, `4.50`) are
+ * ordinary doubles and are accepted.
+ *
+ * @example
+ * ```ts
+ * import { canonicalize, parseJson } from '@gds/crypto';
+ * canonicalize(parseJson('{ "b": 1E30, "a": [4.50] }')); // '{"a":[4.5],"b":1e+30}'
+ * parseJson('{"a":1,"a":2}'); // throws GDS_CRYPTO_JSON_DUPLICATE_KEY
+ * parseJson('12345678901234567890'); // throws GDS_CRYPTO_JSON_UNSAFE_INTEGER
+ * ```
+ */
+export function parseJson(text: string): unknown {
+  if (typeof text !== 'string') {
+    throw new GdsCryptoError('GDS_CRYPTO_INVALID_INPUT', 'parseJson 需要字符串', 'parseJson needs a string');
+  }
+  const p = new Parser(text);
+  p.ws();
+  const value = p.value(0);
+  p.ws();
+  if (p.i !== text.length) p.fail('多余的内容', 'unexpected content after the value');
+  return value;
+}
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  fail(
+    zh: string,
+    en: string,
+    code:
+      | 'GDS_CRYPTO_JSON_SYNTAX'
+      | 'GDS_CRYPTO_JSON_DUPLICATE_KEY'
+      | 'GDS_CRYPTO_JSON_LONE_SURROGATE'
+      | 'GDS_CRYPTO_JSON_UNSAFE_INTEGER'
+      | 'GDS_CRYPTO_JSON_NON_FINITE' = 'GDS_CRYPTO_JSON_SYNTAX',
+    at = this.i,
+  ): never {
+    throw new GdsCryptoError(code, `JSON 无效：${zh}，偏移 ${at}`, `invalid JSON: ${en}, at offset ${at}`);
+  }
+
+  ws(): void {
+    const s = this.s;
+    let i = this.i;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+    this.i = i;
+  }
+
+  value(depth: number): unknown {
+    if (depth > MAX_DEPTH) this.fail('嵌套过深', 'nested too deep');
+    const c = this.s.charCodeAt(this.i);
+    switch (c) {
+      case 0x7b:
+        return this.object(depth);
+      case 0x5b:
+        return this.array(depth);
+      case 0x22:
+        return this.string();
+      case 0x74:
+        return this.literal('true', true);
+      case 0x66:
+        return this.literal('false', false);
+      case 0x6e:
+        return this.literal('null', null);
+      default:
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+        if (Number.isNaN(c)) this.fail('意外的结尾', 'unexpected end of input');
+        return this.fail(
+          `意外的字符 ${JSON.stringify(this.s[this.i])}`,
+          `unexpected character ${JSON.stringify(this.s[this.i])}`,
+        );
+    }
+  }
+
+  literal<T>(word: string, v: T): T {
+    if (this.s.startsWith(word, this.i)) {
+      this.i += word.length;
+      return v;
+    }
+    return this.fail('无效的字面量', 'invalid literal');
+  }
+
+  object(depth: number): Record<string, unknown> {
+    this.i++;
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    this.ws();
+    if (this.s.charCodeAt(this.i) === 0x7d) {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      this.ws();
+      if (this.s.charCodeAt(this.i) !== 0x22) this.fail('成员名必须是字符串', 'member name must be a string');
+      const at = this.i;
+      const key = this.string();
+      if (seen.has(key)) {
+        this.fail(
+          `重复的成员名 ${JSON.stringify(key)}`,
+          `duplicate member name ${JSON.stringify(key)}`,
+          'GDS_CRYPTO_JSON_DUPLICATE_KEY',
+          at,
+        );
+      }
+      seen.add(key);
+      this.ws();
+      if (this.s.charCodeAt(this.i) !== 0x3a) this.fail('缺少冒号', 'expected ":"');
+      this.i++;
+      this.ws();
+      const v = this.value(depth + 1);
+      // defineProperty so that a member named "__proto__" is data, not a prototype change.
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      this.ws();
+      const c = this.s.charCodeAt(this.i);
+      this.i++;
+      if (c === 0x2c) continue;
+      if (c === 0x7d) return out;
+      this.i--;
+      this.fail('应为 "," 或 "}"', 'expected "," or "}"');
+    }
+  }
+
+  array(depth: number): unknown[] {
+    this.i++;
+    const out: unknown[] = [];
+    this.ws();
+    if (this.s.charCodeAt(this.i) === 0x5d) {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      this.ws();
+      out.push(this.value(depth + 1));
+      this.ws();
+      const c = this.s.charCodeAt(this.i);
+      this.i++;
+      if (c === 0x2c) continue;
+      if (c === 0x5d) return out;
+      this.i--;
+      this.fail('应为 "," 或 "]"', 'expected "," or "]"');
+    }
+  }
+
+  string(): string {
+    const s = this.s;
+    const start = this.i;
+    let i = this.i + 1;
+    let out = '';
+    let chunk = i;
+    for (;;) {
+      if (i >= s.length) this.fail('字符串未结束', 'unterminated string', 'GDS_CRYPTO_JSON_SYNTAX', start);
+      const c = s.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c < 0x20)
+        this.fail(
+          '字符串中有未转义的控制字符',
+          'unescaped control character in string',
+          'GDS_CRYPTO_JSON_SYNTAX',
+          i,
+        );
+      if (c >= 0xd800 && c <= 0xdfff) {
+        // A raw surrogate must be a high one followed by a low one.
+        const d = s.charCodeAt(i + 1);
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          i += 2;
+          continue;
+        }
+        this.fail('孤立的代理项', 'lone surrogate', 'GDS_CRYPTO_JSON_LONE_SURROGATE', i);
+      }
+      if (c !== 0x5c) {
+        i++;
+        continue;
+      }
+      out += s.slice(chunk, i);
+      const e = s.charCodeAt(i + 1);
+      i += 2;
+      switch (e) {
+        case 0x22:
+          out += '"';
+          break;
+        case 0x5c:
+          out += '\\';
+          break;
+        case 0x2f:
+          out += '/';
+          break;
+        case 0x62:
+          out += '\b';
+          break;
+        case 0x66:
+          out += '\f';
+          break;
+        case 0x6e:
+          out += '\n';
+          break;
+        case 0x72:
+          out += '\r';
+          break;
+        case 0x74:
+          out += '\t';
+          break;
+        case 0x75: {
+          const u = this.hex4(i);
+          i += 4;
+          if (u >= 0xd800 && u <= 0xdbff) {
+            if (s.charCodeAt(i) === 0x5c && s.charCodeAt(i + 1) === 0x75) {
+              const lo = this.hex4(i + 2);
+              if (lo >= 0xdc00 && lo <= 0xdfff) {
+                out += String.fromCharCode(u, lo);
+                i += 6;
+                break;
+              }
+            }
+            this.fail('孤立的代理项', 'lone surrogate', 'GDS_CRYPTO_JSON_LONE_SURROGATE', i - 6);
+          }
+          if (u >= 0xdc00 && u <= 0xdfff)
+            this.fail('孤立的代理项', 'lone surrogate', 'GDS_CRYPTO_JSON_LONE_SURROGATE', i - 6);
+          out += String.fromCharCode(u);
+          break;
+        }
+        default:
+          this.fail('无效的转义', 'invalid escape', 'GDS_CRYPTO_JSON_SYNTAX', i - 2);
+      }
+      chunk = i;
+    }
+    out += s.slice(chunk, i);
+    this.i = i + 1;
+    return out;
+  }
+
+  hex4(at: number): number {
+    const h = this.s.slice(at, at + 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(h))
+      this.fail('无效的 \\u 转义', 'invalid \\u escape', 'GDS_CRYPTO_JSON_SYNTAX', at);
+    return Number.parseInt(h, 16);
+  }
+
+  number(): number {
+    const s = this.s;
+    const start = this.i;
+    const m = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+    m.lastIndex = start;
+    const r = m.exec(s);
+    if (!r) return this.fail('无效的数字', 'invalid number');
+    const text = r[0];
+    this.i = start + text.length;
+    const n = Number(text);
+    if (!Number.isFinite(n)) {
+      this.fail(
+        `数字 ${text} 超出双精度范围`,
+        `number ${text} is beyond the range of a double`,
+        'GDS_CRYPTO_JSON_NON_FINITE',
+        start,
+      );
+    }
+    if (r[1] === undefined && r[2] === undefined && !Number.isSafeInteger(n)) {
+      this.fail(
+        `整数 ${text} 超出 ±(2^53-1)，会被舍入；请以字符串传递`,
+        `integer ${text} is beyond ±(2^53-1) and would be rounded; send it as a string`,
+        'GDS_CRYPTO_JSON_UNSAFE_INTEGER',
+        start,
+      );
+    }
+    return n;
+  }
+}
