@@ -1,0 +1,9 @@
+export type { Bump, ChangeKind, ChangeRule, Effect } from './compat/changeRules.js';
+export { CHANGE_RULES } from './compat/changeRules.js';
+export type { DiffOptions, DiffReport, SchemaChange, SchemaVersion } from './compat/diffSchemas.js';
+export { diffSchemas } from './compat/diffSchemas.js';
+export type { DiffFormat, FormatDiffOptions } from './compat/formatDiff.js';
+export { formatDiff } from './compat/formatDiff.js';
+export { codeListSnapshotPath, loadSchemaVersion } from './compat/loadSchemaVersion.js';
+export type { GdsKitErrorCode } from './error.js';
+export { GdsKitError } from './error.js';
