@@ -1,0 +1,1 @@
+export { type FixedColumn, type FixedReaderOptions, readFixed } from './fixed/readFixed.js';

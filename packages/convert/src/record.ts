@@ -1,0 +1,80 @@
+import type { Issue, Locale } from '@gds/schema';
+
+/** A cell value as a reader delivers it: text for text formats, typed values for XLSX and JSON. */
+export type SourceValue = string | number | boolean | null;
+
+/**
+ * One record of a legacy file, with everything needed to point a user back at it: the row number Excel
+ * or an editor shows, the editor line it starts on, the sheet, and per column its name and letter.
+ *
+ * @example
+ * ```ts
+ * import type { SourceRecord } from '@gds/convert';
+ * const rec: SourceRecord = { row: 2, columns: ['xm'], values: ['张三'], issues: [] };
+ * ```
+ */
+export interface SourceRecord {
+  /** The row number a spreadsheet shows (1-based, header and blank rows counted); for XML/JSON the record's ordinal. */
+  row: number;
+  /** The editor line the record starts on (1-based), for text formats. */
+  line?: number;
+  sheet?: string;
+  /** Column names (the header, or field paths for XML/JSON); shared between records where possible. */
+  columns: readonly string[];
+  /** Spreadsheet column letters parallel to `columns` (CSV, XLSX, fixed width). */
+  letters?: readonly string[];
+  values: readonly SourceValue[];
+  /** Problems found while reading this record (undecodable bytes, ragged row). */
+  issues: Issue[];
+  /** The record as it stood, for writing rejected rows back (XML element, JSON object). */
+  raw?: unknown;
+}
+
+/** What a reader learned about its input; complete once iteration has finished. */
+export interface SourceInfo {
+  format: 'csv' | 'tsv' | 'xlsx' | 'xml' | 'fixed' | 'json' | 'ndjson';
+  file?: string;
+  sheet?: string;
+  /** The encoding the content was decoded with (after BOM detection / verification). */
+  encoding?: string;
+  /** Whether a byte-order mark was present. */
+  bom?: boolean;
+  bytes: number;
+  /** The header (column names) when the format has one. */
+  header?: readonly string[];
+  /** Blank rows skipped (never counted as rows read). */
+  blankRows: number;
+  /** Problems not tied to one record (undecodable bytes in a header, a missing sheet). */
+  issues: Issue[];
+}
+
+/**
+ * The contract every reader implements: an async iterable of records plus `info`. Readers stream: memory
+ * does not grow with the number of records.
+ *
+ * @example
+ * ```ts
+ * import type { SourceReader } from '@gds/convert';
+ * async function count(reader: SourceReader) {
+ *   let n = 0;
+ *   for await (const _ of reader) n++;
+ *   return { n, encoding: reader.info.encoding };
+ * }
+ * ```
+ */
+export interface SourceReader extends AsyncIterable<SourceRecord> {
+  readonly info: SourceInfo;
+}
+
+/** Bytes in any of the shapes callers have: a whole buffer, or chunks from a stream. */
+export type ByteSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** Options every reader accepts. */
+export interface ReaderOptions {
+  /** File name shown in source positions. */
+  file?: string;
+  /** Language of issue messages; zh-CN by default. */
+  locale?: Locale;
+  /** Called with every chunk of input bytes as it is consumed (hashing, progress). */
+  onBytes?: (chunk: Uint8Array) => void;
+}

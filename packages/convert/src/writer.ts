@@ -1,0 +1,21 @@
+import type { SourceValue } from './record.js';
+
+/**
+ * The contract every table writer implements (CSV, XLSX, XML, NDJSON): bytes for the start, one call per
+ * row, bytes for the end. Writers are pure: the caller decides where the bytes go (a file, a stream, memory).
+ *
+ * @example
+ * ```ts
+ * import type { TableWriter } from '@gds/convert';
+ * function writeAll(w: TableWriter, columns: string[], rows: string[][]): Uint8Array[] {
+ *   return [w.begin(columns), ...rows.map((r) => w.row(r)), w.end()];
+ * }
+ * ```
+ */
+export interface TableWriter {
+  /** The file extension this writer produces, e.g. `csv`. */
+  readonly extension: string;
+  begin(columns: readonly string[]): Uint8Array;
+  row(values: readonly SourceValue[]): Uint8Array;
+  end(): Uint8Array;
+}

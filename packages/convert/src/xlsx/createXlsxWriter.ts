@@ -1,0 +1,114 @@
+import { zipSync } from 'fflate';
+import { columnLetter } from '../_internal/csvParser.js';
+import { isoToExcelSerial } from '../_internal/excelDate.js';
+import { escapeXml } from '../_internal/xmlEscape.js';
+import type { SourceValue } from '../record.js';
+import type { TableWriter } from '../writer.js';
+
+/** Options of {@link createXlsxWriter}. */
+export interface XlsxWriterOptions {
+  /** Sheet name, `Sheet1` by default. */
+  sheet?: string;
+  /** Columns whose ISO dates are written as Excel date cells (serial numbers with a date format). */
+  dateColumns?: readonly string[];
+  /** Columns written as numbers when the value is numeric text; all others are text (so `01` stays `01`). */
+  numberColumns?: readonly string[];
+  /** Merged ranges such as `A2:A4`. */
+  merges?: readonly string[];
+  /** Rows above the header (a title row), each a list of cells. */
+  preamble?: readonly (readonly SourceValue[])[];
+}
+
+const enc = new TextEncoder();
+const EMPTY = new Uint8Array(0);
+// A fixed timestamp keeps the archive byte-identical from run to run.
+const MTIME = new Date('1980-01-01T00:00:00Z');
+
+/**
+ * Creates an XLSX writer. The workbook is assembled in memory and zipped at `end()` (a ZIP's directory is
+ * written last); the output is deterministic: the same rows give the same bytes. Text cells are inline
+ * strings, so IDs and codes keep their leading zeros and all 18 digits.
+ *
+ * Subpath: `@gds/convert/xlsx`.
+ *
+ * @example
+ * ```ts
+ * import { createXlsxWriter } from '@gds/convert/xlsx';
+ * const w = createXlsxWriter({ sheet: '花名册', dateColumns: ['出生日期'] });
+ * w.begin(['姓名', '出生日期']);
+ * w.row(['张三', '1980-01-02']);
+ * const xlsx = w.end(); // the whole .xlsx file
+ * ```
+ */
+export function createXlsxWriter(options: XlsxWriterOptions = {}): TableWriter {
+  const parts: string[] = [];
+  let r = 0;
+  let dateCols = new Set<number>();
+  let numCols = new Set<number>();
+  const rowXml = (values: readonly SourceValue[], typed: boolean) => {
+    r++;
+    let x = `<row r="${r}">`;
+    values.forEach((v, i) => {
+      if (v === null || v === '') return;
+      const ref = `${columnLetter(i)}${r}`;
+      if (typeof v === 'boolean') x += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (typed && dateCols.has(i) && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) {
+        x += `<c r="${ref}" s="1"><v>${isoToExcelSerial(String(v))}</v></c>`;
+      } else if (
+        typeof v === 'number' ||
+        (typed && numCols.has(i) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v))
+      ) {
+        x += `<c r="${ref}"><v>${v}</v></c>`;
+      } else
+        x += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v))}</t></is></c>`;
+    });
+    parts.push(`${x}</row>`);
+  };
+  return {
+    extension: 'xlsx',
+    begin(columns) {
+      dateCols = new Set(columns.flatMap((c, i) => (options.dateColumns?.includes(c) ? [i] : [])));
+      numCols = new Set(columns.flatMap((c, i) => (options.numberColumns?.includes(c) ? [i] : [])));
+      for (const p of options.preamble ?? []) rowXml(p, false);
+      rowXml(columns, false);
+      return EMPTY;
+    },
+    row(values) {
+      rowXml(values, true);
+      return EMPTY;
+    },
+    end() {
+      const merges = options.merges ?? [];
+      const sheet =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        parts.join('') +
+        '</sheetData>' +
+        (merges.length > 0
+          ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+          : '') +
+        '</worksheet>';
+      const name = escapeXml(options.sheet ?? 'Sheet1');
+      const files = {
+        '[Content_Types].xml': enc.encode(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        ),
+        '_rels/.rels': enc.encode(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        ),
+        'xl/workbook.xml': enc.encode(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': enc.encode(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        ),
+        'xl/styles.xml': enc.encode(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
+        ),
+        'xl/worksheets/sheet1.xml': enc.encode(sheet),
+      };
+      parts.length = 0;
+      return zipSync(files, { level: 6, mtime: MTIME });
+    },
+  };
+}
