@@ -1,9 +1,21 @@
 export type { Bump, ChangeKind, ChangeRule, Effect } from './compat/changeRules.js';
 export { CHANGE_RULES } from './compat/changeRules.js';
+export type {
+  CheckOptions,
+  CompatibilityPolicy,
+  CompatibilityReport,
+  CompatibilityViolation,
+} from './compat/checkCompatibility.js';
+export { COMPATIBILITY_POLICIES, checkCompatibility } from './compat/checkCompatibility.js';
 export type { DiffOptions, DiffReport, SchemaChange, SchemaVersion } from './compat/diffSchemas.js';
 export { diffSchemas } from './compat/diffSchemas.js';
 export type { DiffFormat, FormatDiffOptions } from './compat/formatDiff.js';
 export { formatDiff } from './compat/formatDiff.js';
 export { codeListSnapshotPath, loadSchemaVersion } from './compat/loadSchemaVersion.js';
+export type { Exemption } from './compat/readExemptions.js';
+export { exemptionsPath, readExemptions } from './compat/readExemptions.js';
 export type { GdsKitErrorCode } from './error.js';
 export { GdsKitError } from './error.js';
+export type { Migration, MigrationOperation } from './migrate/parseMigration.js';
+export { parseMigration } from './migrate/parseMigration.js';
+export { migrationPath, readMigration } from './migrate/readMigration.js';

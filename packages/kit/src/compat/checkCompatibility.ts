@@ -1,0 +1,118 @@
+import { compareVersions, listVersions, type StandardsLocation } from '@gds/standards/fs';
+import { chainRenames } from '../_internal/renames.js';
+import { GdsKitError } from '../error.js';
+import { type DiffReport, diffSchemas, type SchemaChange } from './diffSchemas.js';
+import { loadSchemaVersion } from './loadSchemaVersion.js';
+import { type Exemption, readExemptions } from './readExemptions.js';
+
+/**
+ * A compatibility policy, named as in schema registries. BACKWARD: records written under the released
+ * version stay valid under the draft (no change breaks writers). FORWARD: records written under the draft
+ * are valid under the released version (no change breaks readers). FULL: both. The `_TRANSITIVE` forms
+ * compare with every release, not only the latest. NONE checks nothing (the diff is still reported).
+ */
+export type CompatibilityPolicy =
+  | 'BACKWARD'
+  | 'BACKWARD_TRANSITIVE'
+  | 'FORWARD'
+  | 'FORWARD_TRANSITIVE'
+  | 'FULL'
+  | 'FULL_TRANSITIVE'
+  | 'NONE';
+
+/** Every policy name, for argument parsing. */
+export const COMPATIBILITY_POLICIES: readonly CompatibilityPolicy[] = [
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+  'NONE',
+];
+
+/** A change the policy forbids, against one released version; `exemption` is set when one accepts it. */
+export interface CompatibilityViolation {
+  against: string;
+  change: SchemaChange;
+  exemption?: Exemption;
+}
+
+/** The outcome of {@link checkCompatibility}. */
+export interface CompatibilityReport {
+  entity: string;
+  policy: CompatibilityPolicy;
+  /** The version checked (`next`, or a given candidate). */
+  version: string;
+  /** The released versions it was compared with. */
+  against: string[];
+  diffs: DiffReport[];
+  /** Forbidden changes without an exemption: the check fails when there is any. */
+  violations: CompatibilityViolation[];
+  /** Forbidden changes accepted by a recorded exemption. */
+  exempted: CompatibilityViolation[];
+  ok: boolean;
+}
+
+/** Options of {@link checkCompatibility}. */
+export interface CheckOptions extends StandardsLocation {
+  /** Default `BACKWARD_TRANSITIVE`: no release's records may become invalid. */
+  policy?: CompatibilityPolicy;
+  /** The version to check; default `next` (the draft). */
+  version?: string;
+  /** Default: read from `standards/compat/exemptions.json`. */
+  exemptions?: readonly Exemption[];
+}
+
+/**
+ * Checks the draft of a standard against released versions under a named policy. Renames declared by the
+ * migrations in between are honoured. A forbidden change passes only if an exemption with a reason and an
+ * approver names it (entity, kind, path, and optionally the release it is compared with).
+ *
+ * @example
+ * ```ts
+ * import { checkCompatibility } from '@gds/kit';
+ * const result = checkCompatibility('person', { policy: 'FULL_TRANSITIVE' });
+ * if (!result.ok) result.violations.map((v) => `${v.against}: ${v.change.messageEn}`);
+ * ```
+ */
+export function checkCompatibility(entity: string, options: CheckOptions = {}): CompatibilityReport {
+  const policy = options.policy ?? 'BACKWARD_TRANSITIVE';
+  const version = options.version ?? 'next';
+  const location = options.root !== undefined ? { root: options.root } : {};
+  const versions = listVersions(entity, location);
+  if (!versions.includes(version)) {
+    throw new GdsKitError(
+      'GDS_KIT_NOT_FOUND',
+      `标准 ${entity} 没有版本 ${version}`,
+      `standard ${entity} has no version ${version}`,
+    );
+  }
+  const released = versions.filter((v) => v !== 'next' && compareVersions(v, version) < 0);
+  const against = policy === 'NONE' ? [] : policy.endsWith('_TRANSITIVE') ? released : released.slice(-1);
+  const exemptions = (options.exemptions ?? readExemptions(location)).filter((e) => e.entity === entity);
+  const current = loadSchemaVersion(entity, version, location);
+  const diffs: DiffReport[] = [];
+  const violations: CompatibilityViolation[] = [];
+  const exempted: CompatibilityViolation[] = [];
+  const checksWriters = policy.startsWith('BACKWARD') || policy.startsWith('FULL');
+  const checksReaders = policy.startsWith('FORWARD') || policy.startsWith('FULL');
+  for (const old of against) {
+    const diff = diffSchemas(loadSchemaVersion(entity, old, location), current, {
+      renames: chainRenames(entity, old, version, location),
+    });
+    diffs.push(diff);
+    for (const change of diff.changes) {
+      const forbidden =
+        (checksWriters && change.writers === 'breaking') || (checksReaders && change.readers === 'breaking');
+      if (!forbidden) continue;
+      const exemption = exemptions.find(
+        (e) =>
+          e.kind === change.kind && e.path === change.path && (e.against === undefined || e.against === old),
+      );
+      if (exemption) exempted.push({ against: old, change, exemption });
+      else violations.push({ against: old, change });
+    }
+  }
+  return { entity, policy, version, against, diffs, violations, exempted, ok: violations.length === 0 };
+}
