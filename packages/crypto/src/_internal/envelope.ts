@@ -1,0 +1,205 @@
+import { canonicalize } from '../canonicalize.js';
+import type { Envelope, EnvelopeHeader, Proof, StandardRef } from '../Envelope.js';
+import { GdsCryptoError } from '../errors.js';
+import { parseJson } from '../parseJson.js';
+import type { Signer } from '../Signer.js';
+import { toBase64Url } from './base64.js';
+import { utf8 } from './bytes.js';
+import { randomBytes } from './random.js';
+import { type TimeInput, toIso, toMillis } from './time.js';
+
+/** Domain separation: a GDS envelope signature can never be mistaken for any other GDS signature. */
+const PROOF_DOMAIN = 'GDS-ENVELOPE-PROOF/v1\n';
+const SEAL_DOMAIN = 'GDS-ENVELOPE-SEALED/v1\n';
+
+export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoError {
+  return new GdsCryptoError('GDS_CRYPTO_MALFORMED', `信封格式错误：${zh}`, `malformed envelope: ${en}`, {
+    cause,
+  });
+}
+
+/** Bytes a proof signs: domain ‖ JCS(envelope without proofs, with this proof's metadata as `proof`). */
+export function proofInput(env: Envelope, proof: Omit<Proof, 'sig'>): Uint8Array {
+  const { proofs: _p, ...body } = env;
+  const meta = { suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created };
+  return utf8(PROOF_DOMAIN + canonicalize({ ...body, proof: meta }));
+}
+
+/** Associated data of a sealed payload: domain ‖ JCS(header ‖ recipient ids). */
+export function sealAd(header: EnvelopeHeader, recipientKids: string[]): Uint8Array {
+  return utf8(SEAL_DOMAIN + canonicalize({ ...headerOnly(header), recipients: recipientKids }));
+}
+
+export function headerOnly(h: EnvelopeHeader): EnvelopeHeader {
+  const out: EnvelopeHeader = { gds: h.gds, typ: h.typ, suite: h.suite, iss: h.iss, iat: h.iat, jti: h.jti };
+  if (h.aud !== undefined) out.aud = h.aud;
+  if (h.exp !== undefined) out.exp = h.exp;
+  if (h.std !== undefined) out.std = h.std;
+  return out;
+}
+
+export interface HeaderOptions {
+  /** The issuing department; defaults to the first signer's issuer. */
+  iss?: string;
+  /** Who the envelope is for; verifiers check they are named when they pass `audience`. */
+  aud?: string | string[];
+  /** Issue time; now by default. */
+  iat?: TimeInput;
+  /** Expiry, as a time or as seconds after `iat`. */
+  exp?: TimeInput;
+  expiresIn?: number;
+  std?: StandardRef;
+  jti?: string;
+}
+
+export function makeHeader(
+  typ: 'signed' | 'sealed',
+  suite: string,
+  signers: Signer[],
+  o: HeaderOptions,
+): EnvelopeHeader {
+  const iss = o.iss ?? signers[0]?.issuer;
+  if (!iss) {
+    throw new GdsCryptoError(
+      'GDS_CRYPTO_INVALID_INPUT',
+      '需要签发部门（iss），或带 issuer 的签名者',
+      'an issuer (iss) is needed, or a signer with an issuer',
+    );
+  }
+  const iatMs = toMillis(o.iat ?? Date.now(), 'iat');
+  const h: EnvelopeHeader = {
+    gds: 'envelope/v1',
+    typ,
+    suite,
+    iss,
+    iat: toIso(iatMs),
+    jti: o.jti ?? toBase64Url(randomBytes(16)),
+  };
+  if (o.aud !== undefined) h.aud = Array.isArray(o.aud) ? [...o.aud] : [o.aud];
+  if (o.exp !== undefined) h.exp = toIso(o.exp);
+  else if (o.expiresIn !== undefined) h.exp = toIso(iatMs + o.expiresIn * 1000);
+  if (o.std !== undefined) h.std = { id: o.std.id, version: o.std.version };
+  return h;
+}
+
+export async function addProof(env: Envelope, signer: Signer, at: TimeInput | undefined): Promise<Proof> {
+  const meta = {
+    suite: signer.suite,
+    kid: signer.kid,
+    iss: signer.issuer ?? env.iss,
+    created: toIso(at ?? Date.now()),
+  };
+  const sig = await signer.sign(proofInput(env, meta));
+  return { ...meta, sig: toBase64Url(sig) };
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const HEADER_KEYS = new Set(['gds', 'typ', 'suite', 'iss', 'aud', 'iat', 'exp', 'jti', 'std', 'proofs']);
+
+function str(v: unknown, what: string): string {
+  if (typeof v !== 'string' || v.length === 0)
+    throw malformed(`${what} 必须是非空字符串`, `${what} must be a non-empty string`);
+  return v;
+}
+
+function time(v: unknown, what: string): string {
+  if (typeof v !== 'string' || !RFC3339.test(v) || !Number.isFinite(Date.parse(v))) {
+    throw malformed(`${what} 必须是 RFC 3339 UTC 时间`, `${what} must be an RFC 3339 UTC time`);
+  }
+  return v;
+}
+
+/**
+ * Checks the shape of an envelope given as text, bytes or an object (strictly: unknown members are
+ * refused), so that verification only ever works on well-formed input.
+ */
+export function parseEnvelope(input: unknown): Envelope {
+  let env: unknown = input;
+  if (input instanceof Uint8Array) {
+    try {
+      env = parseJson(new TextDecoder('utf-8', { fatal: true }).decode(input));
+    } catch (cause) {
+      throw malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
+    }
+  } else if (typeof input === 'string') {
+    try {
+      env = parseJson(input);
+    } catch (cause) {
+      throw malformed('不是有效的 JSON', 'not valid JSON', cause);
+    }
+  } else {
+    // A private copy: what is verified is exactly what is returned, whatever the caller does meanwhile.
+    try {
+      env = parseJson(canonicalize(input));
+    } catch (cause) {
+      throw malformed('不是 JSON 数据', 'not JSON data', cause);
+    }
+  }
+  if (typeof env !== 'object' || env === null || Array.isArray(env))
+    throw malformed('不是对象', 'not an object');
+  const e = env as Record<string, unknown>;
+  if (e.gds !== 'envelope/v1') throw malformed('gds 必须是 "envelope/v1"', 'gds must be "envelope/v1"');
+  if (e.typ !== 'signed' && e.typ !== 'sealed')
+    throw malformed('typ 必须是 signed 或 sealed', 'typ must be signed or sealed');
+  const allowed = new Set(HEADER_KEYS);
+  allowed.add(e.typ === 'signed' ? 'payload' : 'sealed');
+  for (const k of Object.keys(e)) {
+    if (!allowed.has(k))
+      throw malformed(`未知成员 ${JSON.stringify(k)}`, `unknown member ${JSON.stringify(k)}`);
+  }
+  str(e.suite, 'suite');
+  str(e.iss, 'iss');
+  str(e.jti, 'jti');
+  time(e.iat, 'iat');
+  if (e.exp !== undefined) time(e.exp, 'exp');
+  if (e.aud !== undefined && (!Array.isArray(e.aud) || !e.aud.every((a) => typeof a === 'string'))) {
+    throw malformed('aud 必须是字符串数组', 'aud must be an array of strings');
+  }
+  if (e.std !== undefined) {
+    const s = e.std as Record<string, unknown>;
+    if (typeof s !== 'object' || s === null || Object.keys(s).some((k) => k !== 'id' && k !== 'version')) {
+      throw malformed('std 必须是 {id, version}', 'std must be {id, version}');
+    }
+    str(s.id, 'std.id');
+    str(s.version, 'std.version');
+  }
+  if (e.typ === 'signed') {
+    if (e.payload === undefined) throw malformed('缺少 payload', 'payload is missing');
+  } else {
+    const s = e.sealed as Record<string, unknown>;
+    if (typeof s !== 'object' || s === null || Array.isArray(s))
+      throw malformed('缺少 sealed', 'sealed is missing');
+    for (const k of Object.keys(s)) {
+      if (k !== 'aead' && k !== 'recipients' && k !== 'ct')
+        throw malformed(`sealed 中的未知成员 ${k}`, `unknown member ${k} in sealed`);
+    }
+    str(s.aead, 'sealed.aead');
+    str(s.ct, 'sealed.ct');
+    if (!Array.isArray(s.recipients) || s.recipients.length === 0) {
+      throw malformed('sealed.recipients 必须是非空数组', 'sealed.recipients must be a non-empty array');
+    }
+    for (const r of s.recipients as Record<string, unknown>[]) {
+      if (typeof r !== 'object' || r === null || Object.keys(r).length !== 2) {
+        throw malformed('收件人必须是 {kid, key}', 'a recipient must be {kid, key}');
+      }
+      str(r.kid, 'recipient.kid');
+      str(r.key, 'recipient.key');
+    }
+  }
+  if (!Array.isArray(e.proofs)) throw malformed('proofs 必须是数组', 'proofs must be an array');
+  for (const p of e.proofs as Record<string, unknown>[]) {
+    if (typeof p !== 'object' || p === null || Array.isArray(p))
+      throw malformed('proof 必须是对象', 'a proof must be an object');
+    for (const k of Object.keys(p)) {
+      if (!['suite', 'kid', 'iss', 'created', 'sig'].includes(k)) {
+        throw malformed(`proof 中的未知成员 ${k}`, `unknown member ${k} in a proof`);
+      }
+    }
+    str(p.suite, 'proof.suite');
+    str(p.kid, 'proof.kid');
+    str(p.iss, 'proof.iss');
+    time(p.created, 'proof.created');
+    str(p.sig, 'proof.sig');
+  }
+  return env as Envelope;
+}

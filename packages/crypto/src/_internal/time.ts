@@ -1,0 +1,21 @@
+import { GdsCryptoError } from '../errors.js';
+
+/** A time given as a Date, epoch milliseconds or an RFC 3339 string, as epoch milliseconds. */
+export type TimeInput = Date | number | string;
+
+export function toMillis(t: TimeInput, what = 'time'): number {
+  const ms = t instanceof Date ? t.getTime() : typeof t === 'number' ? t : Date.parse(t);
+  if (!Number.isFinite(ms)) {
+    throw new GdsCryptoError(
+      'GDS_CRYPTO_INVALID_INPUT',
+      `${what} 不是有效的时间`,
+      `${what} is not a valid time`,
+    );
+  }
+  return ms;
+}
+
+/** RFC 3339 UTC with second precision: what GDS writes. */
+export function toIso(t: TimeInput): string {
+  return new Date(Math.floor(toMillis(t) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
