@@ -19,3 +19,8 @@ export { GdsKitError } from './error.js';
 export type { Migration, MigrationOperation } from './migrate/parseMigration.js';
 export { parseMigration } from './migrate/parseMigration.js';
 export { migrationPath, readMigration } from './migrate/readMigration.js';
+export { nextVersion } from './release/nextVersion.js';
+export type { ReleaseOptions, ReleaseResult } from './release/releaseStandard.js';
+export { releaseStandard } from './release/releaseStandard.js';
+export type { ReleaseLockProblem, ReleaseLockReport } from './release/verifyReleaseLock.js';
+export { verifyReleaseLock } from './release/verifyReleaseLock.js';
