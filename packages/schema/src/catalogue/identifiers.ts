@@ -1,0 +1,135 @@
+import type { CatalogueEntries } from './entry.js';
+
+/** Issues raised by identifier rules (`x-gds-identifier`) and the cross-field rules built on them. */
+export const identifierIssues = {
+  'id_card.length': {
+    severity: 'error',
+    zh: '公民身份号码应为 18 位',
+    en: 'A citizen identity number has 18 characters',
+  },
+  'id_card.charset': {
+    severity: 'error',
+    zh: '公民身份号码只能包含数字，最后一位可为 X',
+    en: 'A citizen identity number has digits only, the last may be X',
+  },
+  'id_card.check_digit': {
+    severity: 'error',
+    zh: '公民身份号码校验码错误：应为 {expected}，实际为 {actual}',
+    en: 'Wrong check character in the citizen identity number: expected {expected}, found {actual}',
+  },
+  'id_card.birth_date': {
+    severity: 'error',
+    zh: '公民身份号码中的出生日期 {date} 不是有效日期',
+    en: 'The birth date {date} inside the citizen identity number is not a real date',
+  },
+  'id_card.future_birth_date': {
+    severity: 'error',
+    zh: '公民身份号码中的出生日期 {date} 晚于当前日期',
+    en: 'The birth date {date} inside the citizen identity number is in the future',
+  },
+  'id_card.lowercase_x': {
+    severity: 'warning',
+    zh: '公民身份号码末位小写 x 已规范为大写 X',
+    en: 'The lower-case x at the end of the citizen identity number was normalised to X',
+  },
+  'id_card.birth_date_mismatch': {
+    severity: 'error',
+    zh: '出生日期 {birthDate} 与公民身份号码中的 {idBirthDate} 不一致',
+    en: 'Birth date {birthDate} disagrees with {idBirthDate} inside the citizen identity number',
+  },
+  'id_card.sex_mismatch': {
+    severity: 'error',
+    zh: '性别 {sex} 与公民身份号码顺序码表示的性别 {idSex} 不一致',
+    en: 'Sex {sex} disagrees with the sex {idSex} given by the identity number’s sequence digit',
+  },
+  'id_card.legacy_15': {
+    severity: 'error',
+    zh: '15 位公民身份号码（GB 11643-1989）须升级为 18 位：{upgraded}',
+    en: 'A 15-digit identity number (GB 11643-1989) must be upgraded to 18 characters: {upgraded}',
+  },
+  'id_card.address_code': {
+    severity: 'error',
+    zh: '公民身份号码的地址码 {code} 不属于任何省级行政区划',
+    en: 'The address code {code} of the citizen identity number belongs to no province-level division',
+  },
+  'credit_code.length': {
+    severity: 'error',
+    zh: '统一社会信用代码应为 18 位',
+    en: 'A unified social credit code has 18 characters',
+  },
+  'credit_code.charset': {
+    severity: 'error',
+    zh: '统一社会信用代码含有不允许的字符 {chars}（不使用 I、O、Z、S、V）',
+    en: 'The unified social credit code contains characters not allowed: {chars} (I, O, Z, S, V are never used)',
+  },
+  'credit_code.check_char': {
+    severity: 'error',
+    zh: '统一社会信用代码校验码错误：应为 {expected}，实际为 {actual}',
+    en: 'Wrong check character in the unified social credit code: expected {expected}, found {actual}',
+  },
+  'credit_code.org_code_check': {
+    severity: 'error',
+    zh: '统一社会信用代码中的组织机构代码 {orgCode} 校验码错误：应为 {expected}，实际为 {actual}',
+    en: 'The organisation code {orgCode} inside the unified social credit code has a wrong check character: expected {expected}, found {actual}',
+  },
+  'credit_code.authority': {
+    severity: 'error',
+    zh: '统一社会信用代码的登记管理部门代码 {authority} 不存在',
+    en: 'Registration authority code {authority} of the unified social credit code does not exist',
+  },
+  'credit_code.category': {
+    severity: 'warning',
+    zh: '登记管理部门 {authority} 下的机构类别代码 {category} 不在已知类别表中，请核对（该表未经权威核实）',
+    en: 'Institution category {category} is not among the known categories of authority {authority}; please check it (the table is not verified against an official source)',
+  },
+  'credit_code.division': {
+    severity: 'error',
+    zh: '统一社会信用代码中的登记管理机关行政区划码 {code} 不属于任何省级行政区划',
+    en: 'The division code {code} of the registering authority inside the credit code belongs to no province-level division',
+  },
+  'division.format': {
+    severity: 'error',
+    zh: '行政区划代码应为 6 位（GB/T 2260）或 12 位（统计用区划代码）数字',
+    en: 'A division code has 6 digits (GB/T 2260) or 12 digits (statistics division code)',
+  },
+  'division.unknown': {
+    severity: 'error',
+    zh: '行政区划代码 {code} 不存在',
+    en: 'Division code {code} does not exist',
+  },
+  'division.not_in_force': {
+    severity: 'error',
+    zh: '行政区划代码 {code}（{name}）在 {date} 不在使用期内（有效期 {validFrom} 至 {validTo}）',
+    en: 'Division code {code} ({name}) is not in force on {date} (valid {validFrom} to {validTo})',
+  },
+  'phone.mobile': {
+    severity: 'error',
+    zh: '手机号码应为 1 开头的 11 位数字，第二位为 3 至 9',
+    en: 'A mobile number has 11 digits starting with 1, the second digit 3 to 9',
+  },
+  'phone.landline': {
+    severity: 'error',
+    zh: '固定电话应为区号加号码，如 010-12345678、0571-8765432，可带分机号',
+    en: 'A landline number is an area code and a number, e.g. 010-12345678 or 0571-8765432, optionally with an extension',
+  },
+  'phone.format': {
+    severity: 'error',
+    zh: '电话号码既不是手机号码也不是固定电话号码',
+    en: 'The phone number is neither a mobile nor a landline number',
+  },
+  'postal_code.format': {
+    severity: 'error',
+    zh: '邮政编码应为 6 位数字',
+    en: 'A postal code has 6 digits',
+  },
+  'identity_document.number_format': {
+    severity: 'warning',
+    zh: '{type} 号码 {number} 不符合常见格式，请核对（该证件号码格式未经权威核实，仅作提示）',
+    en: 'The {type} number {number} does not match the usual format; please check it (the format is not verified against an official source, so this is a warning)',
+  },
+  'identity_document.region_code': {
+    severity: 'warning',
+    zh: '港澳台居民居住证号码应以 810000（香港）、820000（澳门）或 830000（台湾）开头，实际为 {code}',
+    en: 'A Hong Kong, Macao or Taiwan residence permit number starts with 810000, 820000 or 830000, found {code}',
+  },
+} as const satisfies CatalogueEntries;

@@ -1,0 +1,66 @@
+import { chinaDate } from './_internal/dates.js';
+import { PROVINCE_PREFIXES } from './_internal/provinces.js';
+import { bundledDivisions } from './bundledDivisions.js';
+import { type DivisionRegistry, divisionKey, divisionLevel } from './divisionRegistry.js';
+import type { IdentifierFinding } from './finding.js';
+
+/** Options of `checkDivisionCode`. */
+export interface CheckDivisionCodeOptions {
+  /** The list to check against; default the bundled excerpt (`bundledDivisions()`). */
+  registry?: DivisionRegistry;
+  /** The date the code must be in force on, `YYYY-MM-DD` (the record's date). Default: today in China. */
+  date?: string;
+  /** "Today" when `date` is not given. */
+  now?: Date;
+}
+
+/**
+ * Checks an administrative division code: 6 digits (GB/T 2260) or 12 digits (statistics division
+ * code), a province-level prefix, and, when the registry knows the code, that it is in force on the
+ * date (`division.not_in_force`). A code the registry does not list is `division.unknown` only at the
+ * levels where the registry is complete: the bundled excerpt is complete for provinces only, a full
+ * statistics list loaded with `parseDivisionList` for every level it covers.
+ *
+ * Identity numbers keep the address code of first registration: check them with `checkResidentId`,
+ * which accepts abolished codes, not with this function.
+ *
+ * @example
+ * ```ts
+ * import { checkDivisionCode } from '@gds/schema';
+ * checkDivisionCode('110105000000'); // []
+ * checkDivisionCode('110103', { date: '2020-01-01' })[0]?.code; // 'division.not_in_force' (崇文区, merged in 2010)
+ * ```
+ */
+export function checkDivisionCode(
+  value: string,
+  options: CheckDivisionCodeOptions = {},
+): IdentifierFinding[] {
+  const key = /^(?:\d{6}|\d{12})$/.test(value) ? divisionKey(value) : null;
+  const level = divisionLevel(value);
+  if (key === null || level === null) return [{ code: 'division.format', params: { value } }];
+  // 83 is a residence-permit prefix, not a division.
+  if (!PROVINCE_PREFIXES.has(key.slice(0, 2)) || key.startsWith('83')) {
+    return [{ code: 'division.unknown', params: { code: value } }];
+  }
+  const registry = options.registry ?? bundledDivisions();
+  const date = options.date ?? chinaDate(options.now ?? new Date());
+  const entries = registry.lookup(key);
+  if (entries.length === 0) {
+    return registry.complete.has(level) ? [{ code: 'division.unknown', params: { code: value } }] : [];
+  }
+  if (registry.inForce(key, date)) return [];
+  const nearest =
+    entries.find((e) => e.validFrom !== null && date < e.validFrom) ?? entries[entries.length - 1]!;
+  return [
+    {
+      code: 'division.not_in_force',
+      params: {
+        code: value,
+        name: nearest.name,
+        date,
+        validFrom: nearest.validFrom ?? '…',
+        validTo: nearest.validTo ?? '…',
+      },
+    },
+  ];
+}
