@@ -24,3 +24,8 @@ export type { ReleaseOptions, ReleaseResult } from './release/releaseStandard.js
 export { releaseStandard } from './release/releaseStandard.js';
 export type { ReleaseLockProblem, ReleaseLockReport } from './release/verifyReleaseLock.js';
 export { verifyReleaseLock } from './release/verifyReleaseLock.js';
+export type { MigrationIssue, MigrationResult } from './migrate/applyMigration.js';
+export { applyMigration } from './migrate/applyMigration.js';
+export { planUpgrade } from './migrate/planUpgrade.js';
+export type { UpgradeOptions, UpgradeResult } from './migrate/upgrade.js';
+export { upgrade } from './migrate/upgrade.js';
