@@ -109,8 +109,8 @@ export const identifierIssues = {
   },
   'phone.landline': {
     severity: 'error',
-    zh: '固定电话应为区号加号码，如 010-12345678、0571-8765432，可带分机号',
-    en: 'A landline number is an area code and a number, e.g. 010-12345678 or 0571-8765432, optionally with an extension',
+    zh: '固定电话应为区号加号码，如 010-62345678、0571-8765432，可带分机号',
+    en: 'A landline number is an area code and a number, e.g. 010-62345678 or 0571-8765432, optionally with an extension',
   },
   'phone.format': {
     severity: 'error',

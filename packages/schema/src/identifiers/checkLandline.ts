@@ -13,7 +13,7 @@ const LANDLINE = /^(?:0(?:10|2\d)-?[2-9]\d{7}|0[3-9]\d{2}-?[2-9]\d{6,7})(?:-\d{1
  * @example
  * ```ts
  * import { checkLandline } from '@gds/schema';
- * checkLandline('010-12345678'); // []
+ * checkLandline('010-62345678'); // []
  * checkLandline('0571-87654321-802'); // []
  * checkLandline('87654321')[0]?.code; // 'phone.landline'
  * ```
