@@ -1,5 +1,25 @@
+export {
+  type Converter,
+  type ConverterOptions,
+  type ConvertResult,
+  createConverter,
+  type MappingRuntimeOptions,
+  type RecordValidator,
+} from './createConverter.js';
+export { createExporter, type Exporter } from './createExporter.js';
 export { createNdjsonWriter } from './createNdjsonWriter.js';
+export { type Crosswalk, type CrosswalkEntry, type Equivalence, parseCrosswalk } from './crosswalk.js';
+export { detectExcelMangledId } from './detectExcelMangledId.js';
 export { GdsConvertError, type GdsConvertErrorCode } from './errors.js';
+export {
+  type FieldRule,
+  type IdRule,
+  type Mapping,
+  type MappingSource,
+  parseMapping,
+  type RowFilter,
+} from './mapping.js';
+export { parseLegacyDate } from './parseLegacyDate.js';
 export { type JsonReaderOptions, readJson } from './readJson.js';
 export { readNdjson } from './readNdjson.js';
 export type {
@@ -10,4 +30,12 @@ export type {
   SourceRecord,
   SourceValue,
 } from './record.js';
+export type { ConvertReport, IssueGroup } from './report.js';
+export {
+  builtinTransforms,
+  type PipelineValue,
+  type TransformContext,
+  type TransformDefinition,
+  type TransformSpec,
+} from './transforms.js';
 export type { TableWriter } from './writer.js';

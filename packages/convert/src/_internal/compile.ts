@@ -1,0 +1,78 @@
+import type { MappingRuntimeOptions } from '../createConverter.js';
+import type { Crosswalk } from '../crosswalk.js';
+import { GdsConvertError } from '../errors.js';
+import type { FieldRule, Mapping } from '../mapping.js';
+import { builtinTransforms, type TransformDefinition } from '../transforms.js';
+
+export interface Step {
+  name: string;
+  def: TransformDefinition;
+  params: Record<string, unknown>;
+}
+
+export interface Compiled {
+  rule: FieldRule;
+  path: string[];
+  cols: string[];
+  multi: boolean;
+  steps: Step[];
+  crosswalk: Crosswalk | undefined;
+}
+
+export function compileSteps(mapping: Mapping, rule: FieldRule, options: MappingRuntimeOptions): Step[] {
+  return (rule.transforms ?? []).map((spec) => {
+    const { name, ...params } = typeof spec === 'string' ? { name: spec } : spec;
+    const def = options.transforms?.[name] ?? builtinTransforms[name];
+    if (!def) {
+      throw new GdsConvertError(
+        'GDS_CONVERT_UNKNOWN_TRANSFORM',
+        `映射 ${mapping.id} 的字段 ${rule.target} 使用了未知转换 ${name}`,
+        `mapping ${mapping.id}, field ${rule.target}: unknown transform ${name}`,
+      );
+    }
+    return { name, def, params };
+  });
+}
+
+export function resolveCrosswalk(
+  mapping: Mapping,
+  rule: FieldRule,
+  options: MappingRuntimeOptions,
+): Crosswalk | undefined {
+  if (!rule.crosswalk) return undefined;
+  const cw = options.crosswalks?.[rule.crosswalk];
+  if (!cw) {
+    throw new GdsConvertError(
+      'GDS_CONVERT_UNKNOWN_CROSSWALK',
+      `映射 ${mapping.id} 的字段 ${rule.target} 需要对照表 ${rule.crosswalk}，但未提供`,
+      `mapping ${mapping.id}, field ${rule.target}: crosswalk ${rule.crosswalk} was not supplied`,
+    );
+  }
+  return cw;
+}
+
+export function compileRules(mapping: Mapping, options: MappingRuntimeOptions): Compiled[] {
+  return mapping.fields.map((rule) => ({
+    rule,
+    path: rule.target.split('.'),
+    cols: rule.from === undefined ? [] : Array.isArray(rule.from) ? rule.from : [rule.from],
+    multi: Array.isArray(rule.from),
+    steps: compileSteps(mapping, rule, options),
+    crosswalk: resolveCrosswalk(mapping, rule, options),
+  }));
+}
+
+export function setPath(obj: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = obj as Record<string, unknown> | unknown[];
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    const nextIsIndex = /^\d+$/.test(path[i + 1]!);
+    let child = (node as Record<string, unknown>)[key];
+    if (child === undefined || child === null || typeof child !== 'object') {
+      child = nextIsIndex ? [] : {};
+      (node as Record<string, unknown>)[key] = child;
+    }
+    node = child as Record<string, unknown>;
+  }
+  (node as Record<string, unknown>)[path[path.length - 1]!] = value;
+}

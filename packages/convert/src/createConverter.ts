@@ -1,0 +1,482 @@
+import {
+  createIssue,
+  getStandard,
+  type Issue,
+  type IssueCode,
+  type Locale,
+  type SourcePosition,
+} from '@gds/schema';
+import type { CodeListEntry } from '@gds/standards';
+import { type Compiled, compileRules, setPath } from './_internal/compile.js';
+import { sourceIssue } from './_internal/issues.js';
+import { sha256Hex } from './_internal/sha256.js';
+import type { Crosswalk } from './crosswalk.js';
+import { GdsConvertError } from './errors.js';
+import type { Mapping } from './mapping.js';
+import type { SourceInfo, SourceRecord, SourceValue } from './record.js';
+import type { ConvertReport, IssueGroup } from './report.js';
+import type { PipelineValue, TransformContext, TransformDefinition } from './transforms.js';
+
+/** A validator for canonical records: any function with the `Standard.validate` shape. */
+export type RecordValidator = (record: unknown) => { ok: boolean; issues: readonly Issue[] };
+
+/** Options shared by the converter and the exporter. */
+export interface MappingRuntimeOptions {
+  /** Crosswalks by id (`sex/public-security`), as loaded by `@gds/convert/node` or parsed with `parseCrosswalk`. */
+  crosswalks?: Readonly<Record<string, Crosswalk>>;
+  /** Code lists by id, for `codeFromLabel`. */
+  codeLists?: Readonly<Record<string, readonly CodeListEntry[]>>;
+  /** Extra transforms by name, next to the built-in ones. */
+  transforms?: Readonly<Record<string, TransformDefinition>>;
+  locale?: Locale;
+}
+
+/** Options of {@link createConverter}. */
+export interface ConverterOptions extends MappingRuntimeOptions {
+  /**
+   * Validates each canonical record. Default: `getStandard(target.standard, target.version).validate` from
+   * `@gds/schema`. Any function of that shape works, which keeps the engine independent of one schema build.
+   */
+  validate?: RecordValidator;
+  /** "Today" for the validator (future dates, codes in force). Default: now. */
+  now?: Date;
+  /** Issues kept in `report.issues` per code (all are counted in `report.groups`). Default 1000. */
+  maxIssuesPerCode?: number;
+  /** File name for source positions. */
+  file?: string;
+}
+
+/** The outcome of converting one source record. */
+export type ConvertResult =
+  | { status: 'accepted'; record: Record<string, unknown>; issues: readonly Issue[] }
+  | { status: 'rejected'; issues: readonly Issue[] }
+  | { status: 'skipped'; issues: readonly Issue[] };
+
+/** A compiled mapping for the import direction: convert records one by one, then ask for the report. */
+export interface Converter {
+  readonly mapping: Mapping;
+  convert(record: SourceRecord): ConvertResult;
+  /**
+   * The report, completed with what the reader learned (`info`) and the input hash. Call it once the reader
+   * is exhausted; later calls return the same report (with fresh timing if given).
+   */
+  report(info: SourceInfo, extra?: { sha256?: string; ms?: number }): ConvertReport;
+}
+
+const cellText = (v: SourceValue | undefined): string => (v === null || v === undefined ? '' : String(v));
+
+// A growable open-addressing table of 64-bit id prefixes, their first row and a fingerprint of the key:
+// duplicate keys and id collisions are found in constant memory per row (16 bytes), not a Map of strings.
+class IdTable {
+  private cap = 1 << 12;
+  private size = 0;
+  private hi = new Int32Array(this.cap);
+  private lo = new Int32Array(this.cap);
+  private rows = new Int32Array(this.cap);
+  private fp = new Int32Array(this.cap);
+  /** Returns the first row with the same id prefix, or 0 after inserting; `sameKey` says whether keys match. */
+  check(hex: string, keyFp: number, row: number): { firstRow: number; sameKey: boolean } | null {
+    if (this.size * 4 >= this.cap * 3) this.grow();
+    const h = Number.parseInt(hex.slice(0, 8), 16) | 0;
+    const l = Number.parseInt(hex.slice(8, 16), 16) | 0;
+    return this.insert(h, l, keyFp, row);
+  }
+  private insert(
+    h: number,
+    l: number,
+    keyFp: number,
+    row: number,
+  ): { firstRow: number; sameKey: boolean } | null {
+    const mask = this.cap - 1;
+    let i = (l ^ (h >>> 7)) & mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r === 0) {
+        this.hi[i] = h;
+        this.lo[i] = l;
+        this.rows[i] = row;
+        this.fp[i] = keyFp;
+        this.size++;
+        return null;
+      }
+      if (this.hi[i] === h && this.lo[i] === l) return { firstRow: r, sameKey: this.fp[i] === keyFp };
+      i = (i + 1) & mask;
+    }
+  }
+  private grow(): void {
+    const { hi, lo, rows, fp } = this;
+    this.cap *= 2;
+    this.size = 0;
+    this.hi = new Int32Array(this.cap);
+    this.lo = new Int32Array(this.cap);
+    this.rows = new Int32Array(this.cap);
+    this.fp = new Int32Array(this.cap);
+    for (let i = 0; i < rows.length; i++) if (rows[i] !== 0) this.insert(hi[i]!, lo[i]!, fp[i]!, rows[i]!);
+  }
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Compiles a mapping for import: each source record becomes a canonical record that passed validation
+ * (`accepted`), or a `rejected` row carrying every issue with its source position (file, sheet, row,
+ * column name and letter, raw value) and canonical path, or a `skipped` row excluded by a filter. Record
+ * ids are deterministic: `prefix + SHA-256(system NUL key columns)`; repeated keys and id collisions are
+ * reported (`row.duplicate_key`, `row.id_collision`) and the later row is rejected, never merged.
+ *
+ * @example
+ * ```ts
+ * import { createConverter, parseMapping } from '@gds/convert';
+ * import { readCsv } from '@gds/convert/csv';
+ * const converter = createConverter(parseMapping(mappingJson), { crosswalks });
+ * const reader = readCsv(bytes, { encoding: 'gb18030' });
+ * for await (const rec of reader) {
+ *   const r = converter.convert(rec);
+ *   if (r.status === 'accepted') console.log(JSON.stringify(r.record));
+ * }
+ * const report = converter.report(reader.info);
+ * ```
+ */
+export function createConverter(mapping: Mapping, options: ConverterOptions = {}): Converter {
+  const locale = options.locale ?? 'zh-CN';
+  const rules = compileRules(mapping, options);
+  const byTarget = new Map(rules.map((r) => [r.rule.target, r]));
+  let validate = options.validate;
+  if (!validate) {
+    const standard = getStandard(mapping.target.standard, mapping.target.version);
+    if (!standard) {
+      throw new GdsConvertError(
+        'GDS_CONVERT_NO_VALIDATOR',
+        `找不到标准 ${mapping.target.standard}@${mapping.target.version} 的校验器`,
+        `no validator for standard ${mapping.target.standard}@${mapping.target.version}`,
+      );
+    }
+    const vopts = { locale, ...(options.now ? { now: options.now } : {}) };
+    validate = (rec) => standard.validate(rec, vopts);
+  }
+  const file = options.file;
+  const maxPerCode = options.maxIssuesPerCode ?? 1000;
+  const idRule = mapping.recordId;
+  const idPath = idRule?.target.split('.') ?? [];
+  const idTable = idRule ? new IdTable() : null;
+  const referenced = new Set<string>([
+    ...rules.flatMap((r) => r.cols),
+    ...(idRule?.keys ?? []),
+    ...(mapping.filters ?? []).map((f) => f.column),
+  ]);
+  const ignored = new Set(mapping.ignoreColumns ?? []);
+  const seenColumns = new Set<string>();
+  let lastColumns: readonly string[] | null = null;
+  let colIndex: number[][] = [];
+  let keyIndex: number[] = [];
+  let filterIndex: number[] = [];
+
+  const stats = {
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rowsSkipped: 0,
+    duplicateKeys: 0,
+    idCollisions: 0,
+    errors: 0,
+    warnings: 0,
+  };
+  const groups = new Map<string, IssueGroup>();
+  const perCode = new Map<string, number>();
+  const kept: Issue[] = [];
+  let omitted = 0;
+  const record = (issue: Issue) => {
+    if (issue.severity === 'error') stats.errors++;
+    else stats.warnings++;
+    const path = issue.path.join('.');
+    const column = issue.source?.column;
+    const key = `${issue.code}|${path}|${column ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { code: issue.code, severity: issue.severity, path, count: 0, message: issue.message, rows: [] };
+      if (column !== undefined) g.column = column;
+      groups.set(key, g);
+    }
+    g.count++;
+    const row = issue.source?.row;
+    if (row !== undefined && g.rows.length < 5 && !g.rows.includes(row)) g.rows.push(row);
+    const n = (perCode.get(issue.code) ?? 0) + 1;
+    perCode.set(issue.code, n);
+    if (n <= maxPerCode) kept.push(issue);
+    else omitted++;
+  };
+
+  // The current row and rule, so that a transform's issue knows where it is.
+  let cur: SourceRecord | null = null;
+  let curRule: Compiled | null = null;
+  let curCol = -1;
+  let curIssues: Issue[] = [];
+  const position = (rec: SourceRecord, col: number): SourcePosition => {
+    const pos: SourcePosition = { row: rec.row };
+    if (file !== undefined) pos.file = file;
+    if (rec.sheet !== undefined) pos.sheet = rec.sheet;
+    if (col >= 0) {
+      pos.column = rec.columns[col]!;
+      const letter = rec.letters?.[col];
+      if (letter !== undefined) pos.columnLetter = letter;
+      pos.raw = cellText(rec.values[col]);
+    }
+    return pos;
+  };
+  const ctx: TransformContext = {
+    issue(code, params = {}) {
+      const issue = createIssue(code as IssueCode, curRule?.path ?? [], params, locale);
+      if (cur) issue.source = position(cur, curCol);
+      curIssues.push(issue);
+    },
+    codeList: (id) => options.codeLists?.[id],
+  };
+  const ruleForPath = (path: readonly (string | number)[]): Compiled | undefined => {
+    for (let n = path.length; n > 0; n--) {
+      const r = byTarget.get(path.slice(0, n).join('.'));
+      if (r) return r;
+    }
+    return undefined;
+  };
+
+  const resolveColumns = (columns: readonly string[]) => {
+    lastColumns = columns;
+    for (const c of columns) seenColumns.add(c);
+    colIndex = rules.map((r) => r.cols.map((c) => columns.indexOf(c)));
+    keyIndex = (idRule?.keys ?? []).map((c) => columns.indexOf(c));
+    filterIndex = (mapping.filters ?? []).map((f) => columns.indexOf(f.column));
+  };
+
+  const keyRule = new Map<string, number>();
+  rules.forEach((r, i) => {
+    if (!r.multi && r.cols.length === 1 && !keyRule.has(r.cols[0]!)) keyRule.set(r.cols[0]!, i);
+  });
+
+  let done: ConvertReport | null = null;
+  const timing = (ms: number | undefined): Pick<ConvertReport, 'timing'> =>
+    ms === undefined
+      ? {}
+      : {
+          timing: {
+            ms: Math.round(ms),
+            rowsPerSecond: ms > 0 ? Math.round(((stats.rowsRead + stats.rowsSkipped) * 1000) / ms) : 0,
+          },
+        };
+
+  const finish = (issues: Issue[], status: 'accepted' | 'rejected' | 'skipped') => {
+    for (const i of issues) record(i);
+    if (status === 'accepted') stats.rowsAccepted++;
+    else if (status === 'rejected') stats.rowsRejected++;
+  };
+
+  return {
+    mapping,
+    convert(rec) {
+      if (rec.columns !== lastColumns) resolveColumns(rec.columns);
+      cur = rec;
+      curIssues =
+        rec.issues.length > 0
+          ? rec.issues.map((i) => (i.source ? i : { ...i, source: position(rec, -1) }))
+          : [];
+      const filters = mapping.filters;
+      if (filters) {
+        for (let i = 0; i < filters.length; i++) {
+          const f = filters[i]!;
+          const v = cellText(rec.values[filterIndex[i]!]).trim();
+          const pass =
+            f.op === 'nonEmpty'
+              ? v !== ''
+              : f.op === 'equals'
+                ? v === f.value
+                : f.op === 'notEquals'
+                  ? v !== f.value
+                  : f.op === 'matches'
+                    ? new RegExp(f.value ?? '').test(v)
+                    : !new RegExp(f.value ?? '').test(v);
+          if (!pass) {
+            stats.rowsSkipped++;
+            const issue = sourceIssue(
+              'row.filtered',
+              { filter: `${f.column} ${f.op} ${f.value ?? ''}`.trim() },
+              locale,
+              position(rec, filterIndex[i]!),
+            );
+            curIssues.push(issue);
+            finish(curIssues, 'skipped');
+            return { status: 'skipped', issues: curIssues };
+          }
+        }
+      }
+      stats.rowsRead++;
+      const out: Record<string, unknown> = {};
+      if (idRule && idPath.length === 1) out[idPath[0]!] = null;
+      const ruleValues: (PipelineValue | undefined)[] = new Array(rules.length);
+      for (let r = 0; r < rules.length; r++) {
+        const c = rules[r]!;
+        curRule = c;
+        const idx = colIndex[r]!;
+        let v: PipelineValue | undefined;
+        if (c.rule.const !== undefined) v = c.rule.const;
+        else if (idx.length === 0) v = null;
+        else if (!c.multi) {
+          curCol = idx[0]!;
+          const raw = curCol >= 0 ? rec.values[curCol] : null;
+          v = raw === undefined || raw === '' ? null : raw;
+        } else {
+          curCol = idx[0]!;
+          const list = idx.map((i) => (i >= 0 ? (rec.values[i] ?? null) : null));
+          v = list.every((x) => x === null || x === '') ? null : list;
+        }
+        const steps = c.steps;
+        for (let s = 0; s < steps.length && v !== null && v !== undefined; s++) {
+          const step = steps[s]!;
+          v = step.def.forward(v, step.params, ctx);
+        }
+        if (v !== null && v !== undefined && c.crosswalk) {
+          const key = String(v);
+          const entry = c.crosswalk.lookup(key);
+          if (!entry) {
+            ctx.issue('crosswalk.unknown_value', { value: key, crosswalk: c.crosswalk.id });
+            v = undefined;
+          } else if (entry.equivalence === 'unmapped' || entry.code === null) {
+            ctx.issue('crosswalk.unmapped', { value: key, crosswalk: c.crosswalk.id });
+            v = undefined;
+          } else {
+            if (entry.equivalence === 'narrower')
+              ctx.issue('crosswalk.narrower', { value: key, code: entry.code, crosswalk: c.crosswalk.id });
+            v = entry.code;
+          }
+        }
+        if (v === null && c.rule.default !== undefined) v = c.rule.default;
+        if (v === null && c.rule.required) {
+          ctx.issue('required', { property: c.rule.target });
+        }
+        ruleValues[r] = v;
+        if (v !== null && v !== undefined) {
+          if (c.path.length === 1) out[c.path[0]!] = v;
+          else setPath(out, c.path, v);
+        }
+      }
+      curRule = null;
+      curCol = -1;
+      // The record id: the key columns as their rules normalised them (an ID's x upper-cased), else raw.
+      let idHex: string | null = null;
+      let keyText = '';
+      if (idRule) {
+        const parts: string[] = [];
+        for (let k = 0; k < idRule.keys.length; k++) {
+          const col = idRule.keys[k]!;
+          const ri = keyRule.get(col);
+          const val = ri !== undefined ? ruleValues[ri] : cellText(rec.values[keyIndex[k]!]).trim();
+          parts.push(val === null || val === undefined ? '' : String(val));
+        }
+        if (parts.every((p) => p === '')) {
+          curIssues.push(createIssue('required', idPath, { property: idRule.target }, locale));
+          curIssues[curIssues.length - 1]!.source = position(rec, keyIndex[0] ?? -1);
+          if (idPath.length === 1) delete out[idPath[0]!];
+        } else {
+          keyText = parts.join('\u001f');
+          idHex = sha256Hex(`${mapping.source.system}\u0000${keyText}`);
+          const id = `${idRule.prefix ?? ''}${idHex.slice(0, idRule.length ?? 32)}`;
+          if (idPath.length === 1) out[idPath[0]!] = id;
+          else setPath(out, idPath, id);
+        }
+      }
+      const result = validate(out);
+      for (const issue of result.issues) {
+        const rule = ruleForPath(issue.path);
+        const col = rule ? (colIndex[rules.indexOf(rule)]![0] ?? -1) : -1;
+        curIssues.push({ ...issue, source: position(rec, col) });
+      }
+      if (idHex !== null && idTable) {
+        const hit = idTable.check(idHex, fnv1a(keyText), rec.row);
+        if (hit) {
+          const pos = position(rec, keyIndex[0] ?? -1);
+          if (hit.sameKey) {
+            stats.duplicateKeys++;
+            curIssues.push(
+              sourceIssue(
+                'row.duplicate_key',
+                { key: keyText.replace(/\u001f/g, ','), firstRow: hit.firstRow },
+                locale,
+                pos,
+                idPath,
+              ),
+            );
+          } else {
+            stats.idCollisions++;
+            curIssues.push(
+              sourceIssue(
+                'row.id_collision',
+                { id: out[idPath[0]!], firstRow: hit.firstRow },
+                locale,
+                pos,
+                idPath,
+              ),
+            );
+          }
+        }
+      }
+      cur = null;
+      let ok = true;
+      for (const i of curIssues) if (i.severity === 'error') ok = false;
+      if (!ok) {
+        finish(curIssues, 'rejected');
+        return { status: 'rejected', issues: curIssues };
+      }
+      finish(curIssues, 'accepted');
+      return { status: 'accepted', record: out, issues: curIssues };
+    },
+    report(info, extra = {}) {
+      if (done) return { ...done, ...timing(extra.ms) };
+      const header = info.header ?? [...seenColumns];
+      const present = new Set(header.length > 0 ? header : seenColumns);
+      for (const c of seenColumns) present.add(c);
+      const unusedColumns = [...present].filter((c) => !referenced.has(c) && !ignored.has(c));
+      const missingColumns =
+        info.format === 'xml' || info.format === 'json' || info.format === 'ndjson'
+          ? [...referenced].filter((c) => !present.has(c) && stats.rowsRead > 0)
+          : [...referenced].filter((c) => !present.has(c));
+      const fileIssues: Issue[] = [
+        ...info.issues,
+        ...missingColumns.map((column) =>
+          sourceIssue('source.missing_column', { column }, locale, { ...(file ? { file } : {}), column }),
+        ),
+        ...unusedColumns.map((column) =>
+          sourceIssue('source.unused_column', { column }, locale, { ...(file ? { file } : {}), column }),
+        ),
+      ];
+      for (const i of fileIssues) record(i);
+      const report: ConvertReport = {
+        valid: stats.rowsRejected === 0 && !fileIssues.some((i) => i.severity === 'error'),
+        mapping: { id: mapping.id, version: mapping.version },
+        target: { ...mapping.target },
+        stats: {
+          ...(file !== undefined ? { file } : info.file !== undefined ? { file: info.file } : {}),
+          ...(info.sheet !== undefined ? { sheet: info.sheet } : {}),
+          format: info.format,
+          bytes: info.bytes,
+          ...(extra.sha256 !== undefined ? { sha256: extra.sha256 } : {}),
+          ...(info.encoding !== undefined ? { encoding: info.encoding } : {}),
+          ...(info.bom !== undefined ? { bom: info.bom } : {}),
+          ...stats,
+          blankRows: info.blankRows,
+        },
+        unusedColumns,
+        missingColumns,
+        groups: [...groups.values()],
+        issues: kept.slice(),
+        issuesOmitted: omitted,
+      };
+      done = report;
+      return { ...report, ...timing(extra.ms) };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { excelSerialToIso } from './_internal/excelDate.js';
+
+const FULLWIDTH_DIGITS = /[０-９]/g;
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Reads a date in the shapes departments use and returns ISO `YYYY-MM-DD`, or `null` when it is not a
+ * real date: `2020年1月2日`, `2020/1/2`, `2020-01-02`, `2020.1.2`, `20200102`, full-width digits, a
+ * trailing time (`2020-01-02 00:00:00`), and Excel serial numbers (25569 = 1970-01-01) with the 1900
+ * leap-year bug: serial 60 is the fictitious 1900-02-29 and yields `null`, never a neighbouring day.
+ *
+ * @example
+ * ```ts
+ * import { parseLegacyDate } from '@gds/convert';
+ * parseLegacyDate('2020年1月2日'); // '2020-01-02'
+ * parseLegacyDate('20200102'); // '2020-01-02'
+ * parseLegacyDate(25569); // '1970-01-01'
+ * parseLegacyDate('2021-02-29'); // null
+ * ```
+ */
+export function parseLegacyDate(value: string | number): string | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1 || value > 2958465) return null;
+    const s = excelSerialToIso(value).slice(0, 10);
+    return s === '1900-02-29' ? null : s;
+  }
+  const s = value.trim().replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m =
+    /^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(
+      s,
+    );
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  // An Excel serial that arrived as text (a CSV saved from a sheet whose date column lost its format).
+  if (/^\d{4,5}(\.\d+)?$/.test(s)) return parseLegacyDate(Number(s));
+  return null;
+}
