@@ -130,6 +130,111 @@ describe('code tables match the reference', () => {
     }
   });
 
+  test('relationship, GB/T 4761-2008: the codes and labels the reference gives, sub-codes under their groups', () => {
+    const l = labels('relationship');
+    expect(l).toMatchObject({
+      '01': '本人',
+      '02': '户主',
+      '10': '配偶',
+      '11': '夫',
+      '12': '妻',
+      '20': '子',
+      '30': '女',
+      '40': '孙辈',
+      '50': '父母',
+      '51': '父亲',
+      '52': '母亲',
+      '53': '公公',
+      '54': '婆婆',
+      '55': '岳父',
+      '56': '岳母',
+      '57': '继父或养父',
+      '58': '继母或养母',
+      '59': '其他父母关系',
+      '60': '祖父母',
+      '70': '兄弟姐妹',
+      '71': '兄',
+      '72': '嫂',
+      '73': '弟',
+      '74': '弟媳',
+      '75': '姐姐',
+      '76': '姐夫',
+      '77': '妹妹',
+      '78': '妹夫',
+      '80': '其他',
+      '97': '其他亲属',
+      '99': '非亲属',
+    });
+    const ranges: [string, number, number][] = [
+      ['20', 21, 29],
+      ['30', 31, 39],
+      ['40', 41, 49],
+      ['60', 61, 69],
+      ['70', 71, 79],
+      ['80', 81, 96],
+    ];
+    const list = readCodeList('relationship').entries;
+    for (const [parent, from, to] of ranges) {
+      const children = list.filter((e) => e.extra.parent === parent).map((e) => Number(e.code));
+      expect(children, parent).toEqual(Array.from({ length: to - from + 1 }, (_, i) => from + i));
+    }
+  });
+
+  test('health, GB/T 2261.3: the codes the reference gives', () => {
+    expect(Object.keys(labels('health')).sort()).toEqual([
+      '10',
+      '20',
+      '30',
+      '31',
+      '32',
+      '33',
+      '34',
+      '35',
+      '36',
+      '37',
+      '38',
+      '41',
+      '49',
+      '60',
+      '61',
+      '62',
+      '63',
+      '64',
+      '65',
+      '66',
+      '67',
+      '69',
+    ]);
+    expect(labels('health')).toMatchObject({
+      '10': '健康',
+      '20': '一般或较弱',
+      '60': '残疾',
+      '67': '多重残疾',
+    });
+  });
+
+  test('employment status, GB/T 2261.4: the codes the reference gives', () => {
+    expect(Object.keys(labels('employment-status')).sort()).toEqual([
+      '11',
+      '13',
+      '17',
+      '21',
+      '24',
+      '27',
+      '31',
+      '37',
+      '51',
+      '54',
+      '70',
+      '80',
+      '90',
+    ]);
+  });
+
+  test('industry sections, GB/T 4754-2017: the 20 sections A-T', () => {
+    expect(Object.keys(labels('industry-section'))).toEqual([...'ABCDEFGHIJKLMNOPQRST']);
+  });
+
   test('governance lists hold exactly the codes the profile uses literally', () => {
     const codes = (id: string) => readCodeList(id).entries.map((e) => e.code);
     expect(codes('data-class')).toEqual(['core', 'important', 'general']);

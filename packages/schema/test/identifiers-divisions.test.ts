@@ -81,6 +81,8 @@ describe('checkDivisionCode', () => {
     ['500000', '1990-01-01'],
     ['469003', '2020-01-01'],
     ['310230000000', '2020-01-01'],
+    ['110103001001', '2020-01-01'], // under an abolished county
+    ['341400000000', '2020-01-01'], // an abolished prefecture
   ])('%s is not in force on %s', (code, date) => {
     const [finding] = checkDivisionCode(code, { date });
     expect(finding?.code).toBe('division.not_in_force');

@@ -1,6 +1,9 @@
 import type { CatalogueEntries } from './entry.js';
 
-/** Issues raised by identifier rules (`x-gds-identifier`) and the cross-field rules built on them. */
+/**
+ * Issues raised by identifier rules (`x-gds-identifier`) and by object-level rules (`x-gds-rules`):
+ * cross-field agreement, household heads, case lifecycles, geometry, periods, unique values.
+ */
 export const identifierIssues = {
   'id_card.length': {
     severity: 'error',
@@ -131,5 +134,65 @@ export const identifierIssues = {
     severity: 'warning',
     zh: '港澳台居民居住证号码应以 810000（香港）、820000（澳门）或 830000（台湾）开头，实际为 {code}',
     en: 'A Hong Kong, Macao or Taiwan residence permit number starts with 810000, 820000 or 830000, found {code}',
+  },
+  'organization.kind_mismatch': {
+    severity: 'error',
+    zh: '单位类别 {kind} 与统一社会信用代码前两位 {expected} 不一致',
+    en: 'Organisation kind {kind} disagrees with {expected}, the first two characters of its credit code',
+  },
+  'household.no_head': {
+    severity: 'error',
+    zh: '家庭户须有且只有一名户主（与户主关系代码 02），当前没有',
+    en: 'A family household has exactly one head (relationship code 02); this one has none',
+  },
+  'household.multiple_heads': {
+    severity: 'error',
+    zh: '户内只能有一名户主（与户主关系代码 02），当前有 {count} 名',
+    en: 'A household has at most one head (relationship code 02); this one has {count}',
+  },
+  'case.first_action': {
+    severity: 'error',
+    zh: '工单流转记录须以“受理”（accept）开始，实际为 {action}',
+    en: 'A case history starts with accept (受理); it starts with {action}',
+  },
+  'case.invalid_transition': {
+    severity: 'error',
+    zh: '工单处于“{state}”状态时不能执行“{action}”',
+    en: 'Action {action} is not possible while the case is {state}',
+  },
+  'case.history_order': {
+    severity: 'error',
+    zh: '工单流转记录时间倒序：{at} 早于前一步的 {previous}',
+    en: 'The case history goes back in time: {at} is before the previous step at {previous}',
+  },
+  'case.status_mismatch': {
+    severity: 'error',
+    zh: '工单状态 {status} 与流转记录得出的状态 {expected} 不一致',
+    en: 'Case status {status} disagrees with {expected}, the state its history leads to',
+  },
+  'geometry.ring_not_closed': {
+    severity: 'error',
+    zh: '多边形第 {ring} 个环未闭合：首尾坐标必须相同',
+    en: 'Ring {ring} of the polygon is not closed: its first and last positions must be equal',
+  },
+  'geometry.ring_too_short': {
+    severity: 'error',
+    zh: '多边形第 {ring} 个环至少需要 4 个坐标（含闭合点）',
+    en: 'Ring {ring} of the polygon needs at least 4 positions (the closing one included)',
+  },
+  'geometry.coordinate_range': {
+    severity: 'error',
+    zh: '坐标 [{longitude}, {latitude}] 超出经度 -180～180、纬度 -90～90 的范围',
+    en: 'Position [{longitude}, {latitude}] is outside longitude -180..180, latitude -90..90',
+  },
+  'period.end_before_start': {
+    severity: 'error',
+    zh: '结束日期 {end} 早于开始日期 {start}',
+    en: 'End {end} is before start {start}',
+  },
+  duplicate_value: {
+    severity: 'error',
+    zh: '{value} 重复出现（第 {first} 项与第 {second} 项）',
+    en: '{value} occurs twice (items {first} and {second})',
   },
 } as const satisfies CatalogueEntries;

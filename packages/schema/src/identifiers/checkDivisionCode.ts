@@ -44,23 +44,40 @@ export function checkDivisionCode(
   }
   const registry = options.registry ?? bundledDivisions();
   const date = options.date ?? chinaDate(options.now ?? new Date());
-  const entries = registry.lookup(key);
-  if (entries.length === 0) {
-    return registry.complete.has(level) ? [{ code: 'division.unknown', params: { code: value } }] : [];
-  }
-  if (registry.inForce(key, date)) return [];
-  const nearest =
-    entries.find((e) => e.validFrom !== null && date < e.validFrom) ?? entries[entries.length - 1]!;
-  return [
-    {
-      code: 'division.not_in_force',
-      params: {
-        code: value,
-        name: nearest.name,
-        date,
-        validFrom: nearest.validFrom ?? '…',
-        validTo: nearest.validTo ?? '…',
+  // The code and each of its ancestors the registry knows must be in force: a 12-digit code under an
+  // abolished county is as stale as the county code itself.
+  for (const ancestor of lineage(key)) {
+    const entries = registry.lookup(ancestor);
+    if (entries.length === 0) {
+      if (registry.complete.has(divisionLevel(ancestor)!))
+        return [{ code: 'division.unknown', params: { code: value } }];
+      continue;
+    }
+    if (registry.inForce(ancestor, date)) continue;
+    const nearest =
+      entries.find((e) => e.validFrom !== null && date < e.validFrom) ?? entries[entries.length - 1]!;
+    return [
+      {
+        code: 'division.not_in_force',
+        params: {
+          code: ancestor === key ? value : `${value} (${ancestor})`,
+          name: nearest.name,
+          date,
+          validFrom: nearest.validFrom ?? '…',
+          validTo: nearest.validTo ?? '…',
+        },
       },
-    },
-  ];
+    ];
+  }
+  return [];
+}
+
+/** The significant codes from the province down to the code itself, e.g. 110000, 110100, 110105. */
+function lineage(key: string): string[] {
+  const out = [`${key.slice(0, 2)}0000`];
+  if (key.slice(2, 4) !== '00') out.push(`${key.slice(0, 4)}00`);
+  if (key.slice(4, 6) !== '00') out.push(key.slice(0, 6));
+  if (key.length >= 9) out.push(key.slice(0, 9));
+  if (key.length === 12) out.push(key);
+  return [...new Set(out)];
 }

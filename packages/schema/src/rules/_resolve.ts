@@ -25,3 +25,40 @@ export function resolveBinding(
   }
   return { value, path: out };
 }
+
+/**
+ * Follows a binding through arrays: at an array, a non-numeric step applies to every item, so
+ * `members/relationship` yields each member's relationship with its path. Missing values are skipped.
+ */
+export function collectBinding(
+  obj: Record<string, unknown>,
+  binding: string | undefined,
+  path: IssuePath,
+): { value: unknown; path: IssuePath }[] {
+  if (binding === undefined) return [];
+  let frontier: { value: unknown; path: IssuePath }[] = [{ value: obj, path }];
+  for (const step of binding.split('/')) {
+    if (step === '') continue;
+    const next: { value: unknown; path: IssuePath }[] = [];
+    for (const { value, path: at } of frontier) {
+      if (Array.isArray(value)) {
+        if (/^\d+$/.test(step)) {
+          if (value[Number(step)] !== undefined)
+            next.push({ value: value[Number(step)], path: [...at, Number(step)] });
+          continue;
+        }
+        value.forEach((item, i) => {
+          if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+            const v = (item as Record<string, unknown>)[step];
+            if (v !== undefined) next.push({ value: v, path: [...at, i, step] });
+          }
+        });
+      } else if (value !== null && typeof value === 'object') {
+        const v = (value as Record<string, unknown>)[step];
+        if (v !== undefined) next.push({ value: v, path: [...at, step] });
+      }
+    }
+    frontier = next;
+  }
+  return frontier;
+}

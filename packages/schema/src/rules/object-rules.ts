@@ -3,10 +3,19 @@ import { checkIdCardConsistency } from '../identifiers/checkIdCardConsistency.js
 import { checkIdentityDocument } from '../identifiers/checkIdentityDocument.js';
 import type { IssuePath } from '../issue.js';
 import { report } from './_context.js';
-import { resolveBinding } from './_resolve.js';
+import { collectBinding, resolveBinding } from './_resolve.js';
+import { checkCaseLifecycle } from './checkCaseLifecycle.js';
 
 /** The names an `x-gds-rules` entry may take (see `standards/profile/README.md`). */
-export type ObjectRuleName = 'id-card-consistency' | 'identity-document';
+export type ObjectRuleName =
+  | 'id-card-consistency'
+  | 'identity-document'
+  | 'credit-code-kind'
+  | 'household-head'
+  | 'case-lifecycle'
+  | 'geojson-polygon'
+  | 'period'
+  | 'unique-values';
 
 /**
  * A rule the compiled checkers call for an object carrying `x-gds-rules`: the object, the entry's
@@ -31,6 +40,16 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  *   compared only when the record says 1 male or 2 female).
  * - `identity-document` (`type`, `number`, default the fields of those names): the number rule of the
  *   document's type (`checkIdentityDocument`).
+ * - `credit-code-kind` (`code`, `kind`): an organisation's kind, a code of list `organization-kind`, is
+ *   the first two characters of its credit code (registration authority and category), when both are there.
+ * - `household-head` (`relationships`: path to each member's GB/T 4761 relationship, e.g.
+ *   `members/relationship`; `type`): at most one member is the head (`02`), and a family household
+ *   (`family`) has exactly one. A collective household (集体户) may have none.
+ * - `case-lifecycle` (`history`, `status`): `checkCaseLifecycle` over the history's `action` and `at`.
+ * - `geojson-polygon` (`polygon`: a GeoJSON Polygon): rings closed, at least 4 positions, longitude and
+ *   latitude in range.
+ * - `period` (`start`, `end`): the end is not before the start (dates or date-times of one form).
+ * - `unique-values` (`values`: a path through an array, e.g. `units/number`): no value occurs twice.
  *
  * Internal to `@gds/schema`: the generated checkers call it; users call the exported algorithms
  * (`checkIdCardConsistency`, `checkIdentityDocument`) or validate whole records.
@@ -64,4 +83,89 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     if (type === undefined || number === undefined || !numberAt) return;
     report(ctx, numberAt.path, checkIdentityDocument(type, number, { now: ctx.now }).findings);
   },
+  'credit-code-kind'(obj, binding, path, ctx) {
+    const code = str(resolveBinding(obj, binding.code, path)?.value);
+    const kindAt = resolveBinding(obj, binding.kind, path);
+    const kind = str(kindAt?.value);
+    if (code === undefined || kind === undefined || !kindAt || code.length !== 18) return;
+    const expected = code.slice(0, 2);
+    if (kind !== expected) ctx.add('organization.kind_mismatch', kindAt.path, { kind, expected });
+  },
+  'household-head'(obj, binding, path, ctx) {
+    const heads = collectBinding(obj, binding.relationships, path).filter((r) => r.value === '02');
+    const type = str(resolveBinding(obj, binding.type, path)?.value);
+    const membersPath = binding.relationships?.split('/')[0];
+    if (heads.length > 1) {
+      ctx.add('household.multiple_heads', heads[1]!.path, { count: heads.length });
+    } else if (heads.length === 0 && type === 'family' && membersPath) {
+      ctx.add('household.no_head', [...path, membersPath], {});
+    }
+  },
+  'case-lifecycle'(obj, binding, path, ctx) {
+    const history = resolveBinding(obj, binding.history, path);
+    if (!history || !Array.isArray(history.value)) return;
+    const statusAt = resolveBinding(obj, binding.status, path);
+    const steps = history.value.map((s) =>
+      s !== null && typeof s === 'object' ? (s as Record<string, unknown>) : {},
+    );
+    for (const f of checkCaseLifecycle(steps, str(statusAt?.value))) {
+      const at = f.field === 'status' ? statusAt!.path : [...history.path, f.index!, f.field];
+      ctx.add(f.code, at, f.params);
+    }
+  },
+  'geojson-polygon'(obj, binding, path, ctx) {
+    const polygon = resolveBinding(obj, binding.polygon, path);
+    const rings = (polygon?.value as { coordinates?: unknown } | undefined)?.coordinates;
+    if (!polygon || !Array.isArray(rings)) return;
+    rings.forEach((ring, r) => {
+      if (!Array.isArray(ring)) return;
+      const ringPath = [...polygon.path, 'coordinates', r];
+      if (ring.length < 4) ctx.add('geometry.ring_too_short', ringPath, { ring: r + 1 });
+      ring.forEach((pos, i) => {
+        if (!Array.isArray(pos) || typeof pos[0] !== 'number' || typeof pos[1] !== 'number') return;
+        const [longitude, latitude] = pos as [number, number];
+        if (Math.abs(longitude) > 180 || Math.abs(latitude) > 90) {
+          ctx.add('geometry.coordinate_range', [...ringPath, i], { longitude, latitude });
+        }
+      });
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      if (
+        ring.length >= 2 &&
+        Array.isArray(first) &&
+        Array.isArray(last) &&
+        (first.length !== last.length || first.some((c, k) => c !== last[k]))
+      ) {
+        ctx.add('geometry.ring_not_closed', ringPath, { ring: r + 1 });
+      }
+    });
+  },
+  period(obj, binding, path, ctx) {
+    const start = str(resolveBinding(obj, binding.start, path)?.value);
+    const endAt = resolveBinding(obj, binding.end, path);
+    const end = str(endAt?.value);
+    if (start === undefined || end === undefined || !endAt) return;
+    // Dates compare as strings; date-times by instant (their offsets may differ).
+    const s = start.length > 10 ? Date.parse(start) : Number.NaN;
+    const e = end.length > 10 ? Date.parse(end) : Number.NaN;
+    const before = Number.isNaN(s) || Number.isNaN(e) ? end < start : e < s;
+    if (before) ctx.add('period.end_before_start', endAt.path, { start, end });
+  },
+  'unique-values'(obj, binding, path, ctx) {
+    const seen = new Map<string, IssuePath>();
+    for (const { value, path: at } of collectBinding(obj, binding.values, path)) {
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const key = `${typeof value}:${value}`;
+      const first = seen.get(key);
+      if (first) {
+        ctx.add('duplicate_value', at, { value, first: itemIndex(first), second: itemIndex(at) });
+      } else seen.set(key, at);
+    }
+  },
 };
+
+/** The 1-based position of the array item a collected path runs through (its last numeric step). */
+function itemIndex(path: IssuePath): number {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'number') return (path[i] as number) + 1;
+  return 0;
+}
