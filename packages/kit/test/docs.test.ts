@@ -1,0 +1,190 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildDocs, writeDocs } from '@gds/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, 'fixtures', 'standards');
+const CHROMIUM = process.env.GDS_CHROMIUM ?? '/usr/bin/chromium';
+
+describe('buildDocs', () => {
+  const files = buildDocs({ root });
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+
+  it('writes a page and a Markdown file per standard and version, an index, CSS and the search script', () => {
+    for (const p of [
+      'index.html',
+      'README.md',
+      'style.css',
+      'search.js',
+      'person/index.html',
+      'person/1.0.0.html',
+      'person/1.1.0.md',
+      'person/next.html',
+      'household/1.0.0.html',
+    ]) {
+      expect(byPath.has(p), p).toBe(true);
+    }
+  });
+
+  it('references nothing outside the site', () => {
+    for (const f of files.filter((x) => x.path.endsWith('.html'))) {
+      const urls = [...f.content.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
+      expect(
+        urls.filter((u) => /^[a-z]+:\/\//i.test(u) || u.startsWith('//')),
+        f.path,
+      ).toEqual([]);
+      for (const u of urls.filter((x) => !x.startsWith('#') && !x.startsWith('data:'))) {
+        const target = join(f.path, '..', u.split('#')[0]!);
+        expect(byPath.has(target.replace(/\\/g, '/')), `${f.path} → ${u}`).toBe(true);
+      }
+    }
+  });
+
+  it('the field table carries governance metadata and links the code list', () => {
+    const html = byPath.get('person/1.1.0.html')!;
+    expect(html).toContain('<tr id="field-sex">');
+    expect(html).toMatch(/<a href="#codelist-sex">sex<\/a> 封闭 closed/);
+    expect(html).toContain('id="codelist-sex"');
+    expect(html).toContain('public-security');
+    expect(html).toContain('废止 deprecated 1.1.0 → contacts');
+    const md = byPath.get('person/1.1.0.md')!;
+    expect(md).toContain(
+      '| `/idNumber` | string | no | 公民身份号码 | Resident ID number |  | important | sensitive | conditional | public-security | 1.0.0 |',
+    );
+  });
+
+  it('the changelog carries the compatibility report of each step, code lists as each version bound them', () => {
+    const index = byPath.get('person/index.md')!;
+    expect(index).toContain('1.1.0 → next: bump **major**');
+    expect(index).toContain('field.renamed');
+    expect(byPath.get('person/1.0.0.html')).toContain('<td><code>22</code></td>');
+    expect(byPath.get('person/next.html')).not.toContain('<td><code>22</code></td>');
+  });
+
+  it('draws the entities and their references', () => {
+    const html = byPath.get('person/next.html')!;
+    expect(html).toContain('data-entity="person"');
+    expect(html).toContain('data-entity="address"');
+    expect(html).toContain('data-from="person" data-to="contact"');
+  });
+});
+
+async function loadChromium() {
+  if (!existsSync(CHROMIUM)) return { skip: `no Chromium at ${CHROMIUM} (install Debian's chromium)` };
+  try {
+    const { chromium } = await import('playwright-core');
+    return { chromium };
+  } catch (e) {
+    return { skip: `playwright-core not installed: ${String(e)}` };
+  }
+}
+
+const browser = await loadChromium();
+if ('skip' in browser && process.env.CI === 'true')
+  throw new Error(`docs browser test cannot run in CI: ${browser.skip}`);
+
+describe.skipIf('skip' in browser)(
+  `the site in headless Chromium${'skip' in browser ? ` (skipped: ${browser.skip})` : ''}`,
+  () => {
+    let out: string;
+    let b: import('playwright-core').Browser;
+    beforeAll(async () => {
+      out = mkdtempSync(join(tmpdir(), 'gds-kit-docs-'));
+      writeDocs(buildDocs({ root }), out);
+      b = await (browser as { chromium: typeof import('playwright-core').chromium }).chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+    });
+    afterAll(async () => {
+      await b?.close();
+      if (out) rmSync(out, { recursive: true, force: true });
+    });
+
+    it('opens a standard page with no console errors, renders the field table and the diagram, and screenshots it', async () => {
+      const page = await b.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+      });
+      await page.goto(pathToFileURL(join(out, 'person', 'next.html')).href);
+      await page.waitForLoadState('load');
+
+      const rows = await page.locator('#field-table tbody tr').count();
+      expect(rows).toBeGreaterThan(10);
+      const table = await page.locator('#field-table').boundingBox();
+      expect(table?.height ?? 0).toBeGreaterThan(200);
+      await expect(page.locator('#field-sex td').nth(5).textContent()).resolves.toContain('sex');
+
+      const svg = page.locator('svg.er-diagram');
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(300);
+      expect(box?.height ?? 0).toBeGreaterThan(100);
+      expect(await svg.locator('g.er-entity').count()).toBe(3);
+      expect(await svg.locator('path.er-link').count()).toBe(2);
+      const rect = await svg.locator('g.er-entity rect').first().boundingBox();
+      expect(rect?.width ?? 0).toBeGreaterThan(100);
+
+      // Kept under the temporary site unless GDS_SCREENSHOT_DIR asks for them elsewhere (a CI artefact).
+      const shots = process.env.GDS_SCREENSHOT_DIR ?? join(out, 'screenshots');
+      mkdirSync(shots, { recursive: true });
+      const full = join(shots, 'person-next.png');
+      await page.screenshot({ path: full, fullPage: true });
+      await svg.screenshot({ path: join(shots, 'person-next-diagram.png') });
+      await page.locator('#field-table').screenshot({ path: join(shots, 'person-next-fields.png') });
+      expect(statSync(full).size).toBeGreaterThan(10_000);
+      expect(readFileSync(full).subarray(1, 4).toString()).toBe('PNG');
+
+      // The filter and the search box work offline.
+      await page.fill('#field-filter', '婚次');
+      expect(await page.locator('#field-table tbody tr:visible').count()).toBe(1);
+      await page.fill('#gds-search', 'division');
+      await expect(page.locator('#gds-search-results li').count()).resolves.toBeGreaterThan(0);
+
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    });
+
+    it('the index page and every other page open without errors', async () => {
+      const page = await b.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const p of [
+        'index.html',
+        'person/index.html',
+        'person/1.0.0.html',
+        'person/1.1.0.html',
+        'household/1.0.0.html',
+      ]) {
+        await page.goto(pathToFileURL(join(out, p)).href);
+      }
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.fill('#gds-search', '婚');
+      await page.locator('#gds-search-results a').first().click();
+      await page.waitForLoadState('load');
+      expect(page.url()).toMatch(/person\/.*\.html#field-/);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  },
+);
