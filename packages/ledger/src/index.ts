@@ -6,10 +6,14 @@ export { GdsLedgerError } from './errors.js';
 export type { MerkleHasher } from './hasher.js';
 export { createMerkleHasher, defaultMerkleHasher, portableMerkleHasher } from './hasher.js';
 export type { LedgerIssue, LedgerIssueCode, Verification } from './issue.js';
+export type { KeyEvent } from './keyHistory.js';
+export { decodeKeyEvent, encodeKeyEvent, KeyHistory } from './keyHistory.js';
 export type { AppendResult, LogOptions } from './Log.js';
 export { Log } from './Log.js';
 export type { AppendBatch, LogStore, StoredCheckpoint, StoredNode } from './LogStore.js';
 export { MerkleTree } from './MerkleTree.js';
+export type { ConsistencyProofSource, ForkEvidence, MonitorResult } from './Monitor.js';
+export { Monitor, verifyForkEvidence } from './Monitor.js';
 export type { NoteKeyPair, NoteSigner, NoteVerifier } from './noteKeys.js';
 export {
   formatVerifierKey,
@@ -23,7 +27,21 @@ export {
 } from './noteKeys.js';
 export type { OpenedNote } from './openNote.js';
 export { openNote, parseNote } from './openNote.js';
+export type { QuorumRule, WitnessPolicy } from './policy.js';
+export { parsePolicy, quorumSatisfied } from './policy.js';
+export type { Receipt } from './receipt.js';
+export { createReceipt, hashRecord, verifyReceipt } from './receipt.js';
 export type { NoteSignature } from './signNote.js';
 export { signNote } from './signNote.js';
+export type { VerifiedCheckpoint } from './verifyCheckpoint.js';
+export { verifyCheckpoint } from './verifyCheckpoint.js';
 export { verifyConsistency } from './verifyConsistency.js';
 export { rootFromInclusionProof, verifyInclusion } from './verifyInclusion.js';
+export type {
+  AddCheckpointRequest,
+  AddCheckpointResult,
+  WitnessOptions,
+  WitnessState,
+  WitnessStateStore,
+} from './Witness.js';
+export { createMemoryWitnessStateStore, Witness } from './Witness.js';
