@@ -92,12 +92,13 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     if (kind !== expected) ctx.add('organization.kind_mismatch', kindAt.path, { kind, expected });
   },
   'household-head'(obj, binding, path, ctx) {
-    const heads = collectBinding(obj, binding.relationships, path).filter((r) => r.value === '02');
+    const relationships = collectBinding(obj, binding.relationships, path);
+    const heads = relationships.filter((r) => r.value === '02');
     const type = str(resolveBinding(obj, binding.type, path)?.value);
     const membersPath = binding.relationships?.split('/')[0];
     if (heads.length > 1) {
       ctx.add('household.multiple_heads', heads[1]!.path, { count: heads.length });
-    } else if (heads.length === 0 && type === 'family' && membersPath) {
+    } else if (heads.length === 0 && relationships.length > 0 && type === 'family' && membersPath) {
       ctx.add('household.no_head', [...path, membersPath], {});
     }
   },
