@@ -195,7 +195,8 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
   const record = (issue: Issue) => {
     if (issue.severity === 'error') stats.errors++;
     else stats.warnings++;
-    const path = issue.path.join('.');
+    const property = issue.code === 'required' ? issue.params.property : undefined;
+    const path = (typeof property === 'string' ? [...issue.path, property] : issue.path).join('.');
     const column = issue.source?.column;
     const key = `${issue.code}|${path}|${column ?? ''}`;
     let g = groups.get(key);
@@ -254,6 +255,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     filterIndex = (mapping.filters ?? []).map((f) => columns.indexOf(f.column));
   };
 
+  const failed = new Set<string>();
   const keyRule = new Map<string, number>();
   rules.forEach((r, i) => {
     if (!r.multi && r.cols.length === 1 && !keyRule.has(r.cols[0]!)) keyRule.set(r.cols[0]!, i);
@@ -318,6 +320,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       const out: Record<string, unknown> = {};
       if (idRule && idPath.length === 1) out[idPath[0]!] = null;
       const ruleValues: (PipelineValue | undefined)[] = new Array(rules.length);
+      if (failed.size > 0) failed.clear();
       for (let r = 0; r < rules.length; r++) {
         const c = rules[r]!;
         curRule = c;
@@ -356,7 +359,19 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         }
         if (v === null && c.rule.default !== undefined) v = c.rule.default;
         if (v === null && c.rule.required) {
-          ctx.issue('required', { property: c.rule.target });
+          const issue = createIssue(
+            'required',
+            c.path.slice(0, -1),
+            { property: c.path[c.path.length - 1] },
+            locale,
+          );
+          issue.source = position(rec, curCol);
+          curIssues.push(issue);
+          failed.add(c.rule.target);
+        }
+        if (v === undefined) {
+          failed.add(c.rule.target);
+          for (let k = 1; k < c.path.length; k++) failed.add(c.path.slice(0, k).join('.'));
         }
         ruleValues[r] = v;
         if (v !== null && v !== undefined) {
@@ -378,8 +393,16 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
           parts.push(val === null || val === undefined ? '' : String(val));
         }
         if (parts.every((p) => p === '')) {
-          curIssues.push(createIssue('required', idPath, { property: idRule.target }, locale));
-          curIssues[curIssues.length - 1]!.source = position(rec, keyIndex[0] ?? -1);
+          failed.add(idRule.target);
+          const keyFailed = idRule.keys.some((k) => {
+            const ri = keyRule.get(k);
+            return ri !== undefined && ruleValues[ri] === undefined;
+          });
+          if (!keyFailed)
+            curIssues.push(
+              createIssue('required', idPath.slice(0, -1), { property: idPath[idPath.length - 1] }, locale),
+            );
+          if (!keyFailed) curIssues[curIssues.length - 1]!.source = position(rec, keyIndex[0] ?? -1);
           if (idPath.length === 1) delete out[idPath[0]!];
         } else {
           keyText = parts.join('\u001f');
@@ -391,7 +414,12 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       }
       const result = validate(out);
       for (const issue of result.issues) {
-        const rule = ruleForPath(issue.path);
+        // `required` points at the parent object; the field itself is params.property.
+        const property = issue.code === 'required' ? issue.params.property : undefined;
+        const full = typeof property === 'string' ? [...issue.path, property] : issue.path;
+        // A field whose transform already failed is missing for that reason: say the cause once.
+        if (property !== undefined && failed.has(full.join('.'))) continue;
+        const rule = ruleForPath(full);
         const col = rule ? (colIndex[rules.indexOf(rule)]![0] ?? -1) : -1;
         curIssues.push({ ...issue, source: position(rec, col) });
       }

@@ -1,0 +1,18 @@
+import { populationCsv } from './population.js';
+
+/** One generated sample: which mapping it feeds and where it is written under `standards/mappings/`. */
+export interface Sample {
+  mapping: string;
+  /** Path relative to `standards/mappings/`. */
+  path: string;
+  generate(): Uint8Array;
+}
+
+/** Every sample behind an official mapping, with its seed fixed here. */
+export const SAMPLES: Sample[] = [
+  {
+    mapping: 'public-security/population',
+    path: 'public-security/golden/population/input.csv',
+    generate: () => populationCsv(20240101, 60),
+  },
+];

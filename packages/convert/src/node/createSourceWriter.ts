@@ -1,0 +1,100 @@
+import iconv from 'iconv-lite';
+import type { Mapping } from '../mapping.js';
+import type { SourceInfo } from '../record.js';
+import type { TableWriter } from '../writer.js';
+
+const enc = new TextEncoder();
+
+/**
+ * Creates a writer for a mapping's source format: what `gds export` writes, and how rejected rows are
+ * written back "as they came" (same format, encoding and BOM as the input when `info` is given) so that
+ * they can be fixed and converted again.
+ *
+ * Subpath: `@gds/convert/node`.
+ *
+ * @example
+ * ```ts
+ * import { createSourceWriter, loadMapping } from '@gds/convert/node';
+ * const { mapping } = loadMapping('public-security/population');
+ * const writer = await createSourceWriter(mapping); // GB18030 CSV
+ * ```
+ */
+export async function createSourceWriter(mapping: Mapping, info?: SourceInfo): Promise<TableWriter> {
+  const s = mapping.source;
+  switch (s.format) {
+    case 'csv':
+    case 'tsv': {
+      const { createCsvWriter } = await import('../csv/createCsvWriter.js');
+      const encoding = (info?.encoding ??
+        (s.encoding === 'auto' || s.encoding === undefined ? 'utf-8' : s.encoding)) as 'utf-8';
+      return createCsvWriter({
+        encoding,
+        bom: info?.bom ?? s.bom ?? false,
+        delimiter: s.delimiter ?? (s.format === 'tsv' ? '\t' : ','),
+      });
+    }
+    case 'xlsx': {
+      const { createXlsxWriter } = await import('../xlsx/createXlsxWriter.js');
+      return createXlsxWriter({ sheet: info?.sheet ?? (typeof s.sheet === 'string' ? s.sheet : 'Sheet1') });
+    }
+    case 'xml': {
+      const { createXmlWriter } = await import('../xml/createXmlWriter.js');
+      const steps = (s.recordPath ?? 'Records/Record').split('/').filter(Boolean);
+      return createXmlWriter({
+        record: steps[steps.length - 1]!,
+        root: steps[steps.length - 2] ?? 'Records',
+      });
+    }
+    case 'json': {
+      // A JSON array of flat-to-nested objects, at the mapping's record path.
+      const { createNdjsonWriter } = await import('../createNdjsonWriter.js');
+      const inner = createNdjsonWriter();
+      const path = (s.recordPath ?? '').split('.').filter(Boolean);
+      let first = true;
+      return {
+        extension: 'json',
+        begin(columns) {
+          inner.begin(columns);
+          return enc.encode(`${path.map((k) => `{${JSON.stringify(k)}:`).join('')}[\n`);
+        },
+        row(values) {
+          const line = new TextDecoder().decode(inner.row(values)).trimEnd();
+          const out = enc.encode(`${first ? '' : ',\n'}${line}`);
+          first = false;
+          return out;
+        },
+        end: () => enc.encode(`\n]${'}'.repeat(path.length)}\n`),
+      };
+    }
+    case 'ndjson': {
+      const { createNdjsonWriter } = await import('../createNdjsonWriter.js');
+      return createNdjsonWriter();
+    }
+    case 'fixed': {
+      const layout = s.columns ?? [];
+      const gb = (s.encoding ?? 'gb18030') !== 'utf-8';
+      return {
+        extension: 'txt',
+        begin: () => new Uint8Array(0),
+        row(values) {
+          const width = Math.max(...layout.map((c) => c.start - 1 + c.length));
+          const line = new Uint8Array(width + 2).fill(0x20);
+          layout.forEach((c, i) => {
+            const v = values[i];
+            const bytes =
+              v === null || v === undefined
+                ? new Uint8Array(0)
+                : gb
+                  ? iconv.encode(String(v), 'gb18030')
+                  : enc.encode(String(v));
+            line.set(bytes.subarray(0, c.length), c.start - 1);
+          });
+          line[width] = 0x0d;
+          line[width + 1] = 0x0a;
+          return line;
+        },
+        end: () => new Uint8Array(0),
+      };
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CodeListEntry } from '@gds/standards';
+import { readCodeList, standardsDir } from '@gds/standards/fs';
+import { type Crosswalk, parseCrosswalk } from '../crosswalk.js';
+import { GdsConvertError } from '../errors.js';
+import { type Mapping, parseMapping } from '../mapping.js';
+
+/** A mapping with everything it refers to, ready for `createConverter` / `createExporter`. */
+export interface LoadedMapping {
+  mapping: Mapping;
+  /** Where the mapping file was read from. */
+  path: string;
+  crosswalks: Record<string, Crosswalk>;
+  codeLists: Record<string, readonly CodeListEntry[]>;
+}
+
+/**
+ * Loads a mapping by id (`public-security/population`, read from `standards/mappings/<id>.mapping.json`)
+ * or by file path, with the crosswalks (`standards/crosswalks/<id>.csv`) and code lists it uses.
+ *
+ * Subpath: `@gds/convert/node`.
+ *
+ * @example
+ * ```ts
+ * import { loadMapping } from '@gds/convert/node';
+ * import { createConverter } from '@gds/convert';
+ * const { mapping, crosswalks, codeLists } = loadMapping('public-security/population');
+ * const converter = createConverter(mapping, { crosswalks, codeLists });
+ * ```
+ */
+export function loadMapping(idOrPath: string, options: { root?: string; cwd?: string } = {}): LoadedMapping {
+  const root = options.root ?? standardsDir();
+  const asPath = resolve(options.cwd ?? process.cwd(), idOrPath);
+  const path =
+    idOrPath.endsWith('.json') && existsSync(asPath)
+      ? asPath
+      : join(root, 'mappings', `${idOrPath}.mapping.json`);
+  if (!existsSync(path)) {
+    throw new GdsConvertError(
+      'GDS_CONVERT_UNKNOWN_MAPPING',
+      `找不到映射 ${idOrPath}`,
+      `no mapping ${idOrPath} (looked for ${path})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new GdsConvertError(
+      'GDS_CONVERT_INVALID_MAPPING',
+      `映射文件 ${path} 不是有效的 JSON`,
+      `mapping file ${path} is not valid JSON`,
+      {
+        cause,
+      },
+    );
+  }
+  const mapping = parseMapping(json);
+  const crosswalks: Record<string, Crosswalk> = {};
+  const codeLists: Record<string, readonly CodeListEntry[]> = {};
+  for (const f of mapping.fields) {
+    if (f.crosswalk && !crosswalks[f.crosswalk]) {
+      const file = join(root, 'crosswalks', `${f.crosswalk}.csv`);
+      if (!existsSync(file)) {
+        throw new GdsConvertError(
+          'GDS_CONVERT_UNKNOWN_CROSSWALK',
+          `映射 ${mapping.id} 需要的对照表 ${f.crosswalk} 不存在`,
+          `crosswalk ${f.crosswalk} used by mapping ${mapping.id} does not exist (${file})`,
+        );
+      }
+      crosswalks[f.crosswalk] = parseCrosswalk(f.crosswalk, readFileSync(file, 'utf8'));
+    }
+    for (const t of f.transforms ?? []) {
+      if (
+        typeof t === 'object' &&
+        t.name === 'codeFromLabel' &&
+        typeof t.list === 'string' &&
+        !codeLists[t.list]
+      ) {
+        codeLists[t.list] = readCodeList(t.list, { root }).entries;
+      }
+    }
+  }
+  return { mapping, path, crosswalks, codeLists };
+}
