@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -20,7 +20,11 @@ export default defineConfig({
     setupFiles: [join(import.meta.dirname, 'scripts/fail-on-console.ts')],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: join(import.meta.dirname, 'tsconfig.json') },
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: join(import.meta.dirname, 'tsconfig.json'),
+    },
     projects: packageDirs.map((dir) => ({
       extends: true,
       test: {

@@ -28,7 +28,11 @@ export interface ComparisonResult {
   met: boolean | null;
 }
 
-export async function compare(suite: string, comparisons: Comparison[], time = 1500): Promise<ComparisonResult[]> {
+export async function compare(
+  suite: string,
+  comparisons: Comparison[],
+  time = 1500,
+): Promise<ComparisonResult[]> {
   const results: ComparisonResult[] = [];
   for (const c of comparisons) {
     const bench = new Bench({ time, warmup: true, warmupTime: 300 });
@@ -71,7 +75,6 @@ function report(suite: string, results: ComparisonResult[]): void {
     ratio: `${r.ratio}x`,
     target: r.target === null ? '-' : `${r.target}x ${r.met ? 'met' : 'MISSED'}`,
   }));
-  // biome-ignore lint/suspicious/noConsole: the benchmark runner is a command, not library code
   console.table(rows);
   write(suite, results);
 }
@@ -79,5 +82,8 @@ function report(suite: string, results: ComparisonResult[]): void {
 function write(suite: string, data: unknown): void {
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${suite}.json`), `${JSON.stringify({ suite, node: process.version, at: new Date().toISOString(), data }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `${suite}.json`),
+    `${JSON.stringify({ suite, node: process.version, at: new Date().toISOString(), data }, null, 2)}\n`,
+  );
 }

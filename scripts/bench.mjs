@@ -10,7 +10,9 @@ for (const pkg of readdirSync('packages')) {
   if (only && pkg !== only) continue;
   const dir = join('packages', pkg, 'bench');
   if (!existsSync(dir)) continue;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
     process.stdout.write(`\n### ${pkg}/${file}\n`);
     execFileSync('npx', ['tsx', join(dir, file)], { stdio: 'inherit' });
   }

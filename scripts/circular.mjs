@@ -1,15 +1,20 @@
 // Fails on any circular import inside the packages, and on any import of a package "to the left"
 // in the architecture's dependency picture (a package may import only what its package.json declares).
-import { parseDependencyTree, parseCircular, prettyCircular } from 'dpdm';
-import { readFileSync, existsSync } from 'node:fs';
+
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCircular, parseDependencyTree, prettyCircular } from 'dpdm';
 import { workspacePackages } from './workspaces.mjs';
 
 const entries = workspacePackages()
   .filter(({ json }) => !json.private)
   .flatMap(({ dir }) => [join(dir, 'src/**/*.ts')])
   .filter(Boolean);
-const tree = await parseDependencyTree(entries, { context: process.cwd(), transform: true, skipDynamicImports: false });
+const tree = await parseDependencyTree(entries, {
+  context: process.cwd(),
+  transform: true,
+  skipDynamicImports: false,
+});
 const cycles = parseCircular(tree);
 let bad = 0;
 if (cycles.length) {
@@ -19,7 +24,9 @@ if (cycles.length) {
 
 // Undeclared cross-package imports: a workspace package may import only the @gds packages it declares.
 for (const { dir, json } of workspacePackages()) {
-  const declared = new Set(Object.keys({ ...json.dependencies, ...json.peerDependencies, ...json.devDependencies }));
+  const declared = new Set(
+    Object.keys({ ...json.dependencies, ...json.peerDependencies, ...json.devDependencies }),
+  );
   for (const [file, deps] of Object.entries(tree)) {
     if (!file.startsWith(`${dir}/src/`) || !deps) continue;
     const source = existsSync(file) ? readFileSync(file, 'utf8') : '';

@@ -1,8 +1,9 @@
 // Runs publint on every published (non-private) workspace package; any error or warning fails.
-import { publint } from 'publint';
-import { formatMessage } from 'publint/utils';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
 import { workspacePackages } from './workspaces.mjs';
 
 let problems = 0;

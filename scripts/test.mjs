@@ -9,7 +9,7 @@ const report = join(mkdtempSync(join(tmpdir(), 'gds-test-')), 'vitest.json');
 const steps = [
   ['lint', 'npx', ['biome', 'check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
-  ['generate check', 'node', ['packages/kit/bin/generate.mjs', '--check']],
+  ['generate check', 'npx', ['tsx', '--conditions=@gds/source', 'scripts/generate.ts', '--check']],
   ['tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]],
   ['publint', 'node', ['scripts/publint.mjs']],
   ['circular imports', 'node', ['scripts/circular.mjs']],
@@ -29,7 +29,9 @@ for (const [name, cmd, args] of steps) {
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = json.numPendingTests + json.numTodoTests;
-  process.stdout.write(`\ntests: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${skipped} skipped\n`);
+  process.stdout.write(
+    `\ntests: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${skipped} skipped\n`,
+  );
 } catch {
   // vitest did not run (an earlier step failed); the exit code says so.
 }

@@ -13,7 +13,9 @@ export type GdsKitErrorCode =
   | 'GDS_KIT_NOTHING_TO_RELEASE'
   | 'GDS_KIT_INCOMPATIBLE'
   | 'GDS_KIT_LOCK_MISMATCH'
-  | 'GDS_KIT_INVALID_ARGUMENT';
+  | 'GDS_KIT_INVALID_ARGUMENT'
+  | 'GDS_KIT_PROFILE_VIOLATION'
+  | 'GDS_KIT_STALE_GENERATED';
 
 /**
  * The one error class of `@gds/kit`. `code` is stable; `message` is `"<zh>（<en>）"`, with the two halves on
@@ -36,8 +38,18 @@ export class GdsKitError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
 
-  constructor(code: GdsKitErrorCode, zh: string, en: string, options?: { cause?: unknown }) {
-    super(`${zh}（${en}）`, options);
+  /** Details, one line each (e.g. every profile violation with its schema path). */
+  readonly details: readonly string[];
+
+  constructor(
+    code: GdsKitErrorCode,
+    zh: string,
+    en: string,
+    options?: { cause?: unknown; details?: readonly string[] },
+  ) {
+    const details = options?.details ?? [];
+    super(`${zh}（${en}）${details.length ? `\n${details.map((d) => `  - ${d}`).join('\n')}` : ''}`, options);
+    this.details = details;
     this.name = 'GdsKitError';
     this.code = code;
     this.messageZh = zh;

@@ -7,6 +7,7 @@ export type {
   CompatibilityViolation,
 } from './compat/checkCompatibility.js';
 export { COMPATIBILITY_POLICIES, checkCompatibility } from './compat/checkCompatibility.js';
+export { declaredRenames } from './compat/declaredRenames.js';
 export type { DiffOptions, DiffReport, SchemaChange, SchemaVersion } from './compat/diffSchemas.js';
 export { diffSchemas } from './compat/diffSchemas.js';
 export type { DiffFormat, FormatDiffOptions } from './compat/formatDiff.js';
@@ -19,6 +20,10 @@ export { buildDocs } from './docs/buildDocs.js';
 export { writeDocs } from './docs/writeDocs.js';
 export type { GdsKitErrorCode } from './error.js';
 export { GdsKitError } from './error.js';
+export type { GeneratedFile, GenerateOptions } from './generate/generate.js';
+export { generateStandards, writeGenerated } from './generate/generate.js';
+export type { LintContext, ProfileProblem } from './generate/lint.js';
+export { lintStandard } from './generate/lint.js';
 export type { MigrationIssue, MigrationResult } from './migrate/applyMigration.js';
 export { applyMigration } from './migrate/applyMigration.js';
 export type { Migration, MigrationOperation } from './migrate/parseMigration.js';

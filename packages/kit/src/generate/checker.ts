@@ -1,0 +1,271 @@
+import { refName, type SchemaNode, type StandardDoc } from './model.js';
+
+/**
+ * Emits the compiled checker of one standard version: plain TypeScript that walks a value once and
+ * reports every issue with its path. No closures or schema interpretation at run time; regexes and code
+ * list tables are hoisted to module constants; paths are only built when an issue is reported.
+ */
+export function emitChecker(doc: StandardDoc, importBase: string): string {
+  const e = new Emitter();
+  const defs = Object.entries(doc.$defs ?? {});
+  const bodies: string[] = [];
+  for (const [name, node] of defs) {
+    const lines: string[] = [];
+    e.node(node, 'v', 'p', lines, '  ');
+    bodies.push(
+      `function check_${name}(v: unknown, p: IssuePath, ctx: CheckContext): void {\n${lines.join('\n')}\n}`,
+    );
+  }
+  const root: string[] = [];
+  e.node(doc, 'v', 'p', root, '  ');
+  const usesRuntime = (name: string) =>
+    bodies.some((b) => b.includes(`${name}(`)) || root.some((l) => l.includes(`${name}(`));
+  const runtime = ['typeName', 'codePointLength', 'firstDuplicate'].filter(usesRuntime);
+  const formats = ['isDate', 'isDateTime', 'isEmail', 'isUri'].filter(usesRuntime);
+  const imports = [
+    `import type { CheckContext } from '${importBase}/_internal/context.js';`,
+    formats.length ? `import { ${formats.join(', ')} } from '${importBase}/_internal/formats.js';` : '',
+    runtime.length ? `import { ${runtime.join(', ')} } from '${importBase}/_internal/runtime.js';` : '',
+    `import type { IssuePath } from '${importBase}/issue.js';`,
+    e.usesIdentifiers ? `import { IDENTIFIER_RULES } from '${importBase}/rules/identifier-rules.js';` : '',
+    e.usesObjectRules ? `import { OBJECT_RULES } from '${importBase}/rules/object-rules.js';` : '',
+    ...[...e.codelists]
+      .sort()
+      .map((id) => `import { ${codelistConst(id)} } from '../../codelists/${id}.js';`),
+  ].filter(Boolean);
+  return [
+    imports.join('\n'),
+    '',
+    e.constants.join('\n'),
+    '',
+    ...bodies.map((b) => `${b}\n`),
+    `/** Checks a value against ${doc.$id}, reporting every issue into \`ctx\`. */`,
+    `export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {\n${root.join('\n')}\n}`,
+    '',
+  ].join('\n');
+}
+
+export function codelistConst(id: string): string {
+  return `CODELIST_${id.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`;
+}
+
+class Emitter {
+  constants: string[] = [];
+  codelists = new Set<string>();
+  usesIdentifiers = false;
+  usesObjectRules = false;
+  private counter = 0;
+  private regexes = new Map<string, string>();
+
+  private id(prefix: string): string {
+    return `${prefix}${this.counter++}`;
+  }
+
+  private regex(pattern: string): string {
+    let name = this.regexes.get(pattern);
+    if (!name) {
+      name = `RE_${this.regexes.size}`;
+      this.regexes.set(pattern, name);
+      this.constants.push(`const ${name} = new RegExp(${JSON.stringify(pattern)}, 'u');`);
+    }
+    return name;
+  }
+
+  /** Emits checks of `node` for the value in variable `v` whose path expression is `p`. */
+  node(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+    if (node.$ref) {
+      out.push(`${ind}check_${refName(node.$ref)}(${v}, ${p}, ctx);`);
+      return;
+    }
+    const typeCheck = this.typeTest(node.type, v);
+    if (typeCheck) {
+      out.push(`${ind}if (${typeCheck}) {`);
+      out.push(`${ind}  ctx.add('type', ${p}, { expected: '${node.type}', received: typeName(${v}) });`);
+      const body: string[] = [];
+      this.keywords(node, v, p, body, `${ind}  `);
+      if (body.length) {
+        out.push(`${ind}} else {`);
+        out.push(...body);
+      }
+      out.push(`${ind}}`);
+    } else {
+      this.keywords(node, v, p, out, ind);
+    }
+  }
+
+  private typeTest(type: SchemaNode['type'], v: string): string | null {
+    switch (type) {
+      case 'object':
+        return `typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})`;
+      case 'array':
+        return `!Array.isArray(${v})`;
+      case 'string':
+        return `typeof ${v} !== 'string'`;
+      case 'integer':
+        return `typeof ${v} !== 'number' || !Number.isInteger(${v})`;
+      case 'number':
+        return `typeof ${v} !== 'number' || !Number.isFinite(${v})`;
+      case 'boolean':
+        return `typeof ${v} !== 'boolean'`;
+      default:
+        return null;
+    }
+  }
+
+  private keywords(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+    if (node.enum) {
+      const tests = node.enum.map((x) => `${v} !== ${JSON.stringify(x)}`).join(' && ');
+      out.push(`${ind}if (${tests}) ctx.add('enum', ${p}, { allowed: ${JSON.stringify(node.enum)} });`);
+    }
+    if (node.const !== undefined) {
+      out.push(
+        `${ind}if (${v} !== ${JSON.stringify(node.const)}) ctx.add('const', ${p}, { expected: ${JSON.stringify(node.const)} });`,
+      );
+    }
+    switch (node.type) {
+      case 'string':
+        this.string(node, v as string, p, out, ind);
+        break;
+      case 'integer':
+      case 'number':
+        this.number(node, v, p, out, ind);
+        break;
+      case 'array':
+        this.array(node, v, p, out, ind);
+        break;
+      case 'object':
+        this.object(node, v, p, out, ind);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private string(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+    if (node.minLength !== undefined && node.minLength > 0) {
+      // UTF-16 length is an upper bound of the code point count: count only when it could matter.
+      out.push(
+        `${ind}if (${v}.length < ${node.minLength} || (${v}.length < ${node.minLength * 2} && codePointLength(${v}) < ${node.minLength})) ctx.add('min_length', ${p}, { limit: ${node.minLength} });`,
+      );
+    }
+    if (node.maxLength !== undefined) {
+      out.push(
+        `${ind}if (${v}.length > ${node.maxLength} && codePointLength(${v}) > ${node.maxLength}) ctx.add('max_length', ${p}, { limit: ${node.maxLength} });`,
+      );
+    }
+    if (node.pattern !== undefined) {
+      out.push(
+        `${ind}if (!${this.regex(node.pattern)}.test(${v})) ctx.add('pattern', ${p}, { pattern: ${JSON.stringify(node.pattern)} });`,
+      );
+    }
+    if (node.format !== undefined) {
+      const fn = { date: 'isDate', 'date-time': 'isDateTime', email: 'isEmail', uri: 'isUri' }[node.format];
+      out.push(`${ind}if (!${fn}(${v})) ctx.add('format', ${p}, { format: '${node.format}' });`);
+    }
+    const list = node['x-gds-codelist'];
+    if (list) {
+      this.codelists.add(list.list);
+      const d = this.id('d');
+      const unknown = list.closed ? 'codelist.unknown_code' : 'codelist.unlisted_code';
+      out.push(`${ind}const ${d} = ${codelistConst(list.list)}.get(${v});`);
+      out.push(
+        `${ind}if (${d} === undefined) ctx.add('${unknown}', ${p}, { code: ${v}, list: '${list.list}' });`,
+      );
+      out.push(
+        `${ind}else if (${d}) ctx.add('codelist.deprecated_code', ${p}, { code: ${v}, list: '${list.list}' });`,
+      );
+    }
+    const identifier = node['x-gds-identifier'];
+    if (identifier) {
+      this.usesIdentifiers = true;
+      out.push(`${ind}IDENTIFIER_RULES[${JSON.stringify(identifier)}](${v}, ${p}, ctx);`);
+    }
+  }
+
+  private number(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+    const bounds: [keyof SchemaNode, string, string][] = [
+      ['minimum', '<', 'minimum'],
+      ['maximum', '>', 'maximum'],
+      ['exclusiveMinimum', '<=', 'exclusive_minimum'],
+      ['exclusiveMaximum', '>=', 'exclusive_maximum'],
+    ];
+    for (const [key, op, code] of bounds) {
+      const limit = node[key];
+      if (typeof limit === 'number')
+        out.push(`${ind}if (${v} ${op} ${limit}) ctx.add('${code}', ${p}, { limit: ${limit} });`);
+    }
+  }
+
+  private array(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+    if (node.minItems !== undefined && node.minItems > 0) {
+      out.push(
+        `${ind}if (${v}.length < ${node.minItems}) ctx.add('min_items', ${p}, { limit: ${node.minItems} });`,
+      );
+    }
+    if (node.maxItems !== undefined) {
+      out.push(
+        `${ind}if (${v}.length > ${node.maxItems}) ctx.add('max_items', ${p}, { limit: ${node.maxItems} });`,
+      );
+    }
+    if (node.uniqueItems) {
+      const dup = this.id('dup');
+      out.push(`${ind}const ${dup} = firstDuplicate(${v});`);
+      out.push(`${ind}if (${dup}) ctx.add('unique_items', ${p}, { first: ${dup}[0], second: ${dup}[1] });`);
+    }
+    if (node.items) {
+      const i = this.id('i');
+      const item = this.id('e');
+      const body: string[] = [];
+      this.node(node.items, item, `[...${p}, ${i}]`, body, `${ind}  `);
+      if (body.length) {
+        out.push(`${ind}for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`);
+        out.push(`${ind}  const ${item}: unknown = ${v}[${i}];`);
+        out.push(...body);
+        out.push(`${ind}}`);
+      }
+    }
+  }
+
+  private object(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+    const o = this.id('o');
+    const props = Object.entries(node.properties ?? {});
+    out.push(`${ind}const ${o} = ${v} as Record<string, unknown>;`);
+    if (node.additionalProperties === false) {
+      const k = this.id('k');
+      out.push(`${ind}for (const ${k} in ${o}) {`);
+      if (props.length) {
+        out.push(`${ind}  switch (${k}) {`);
+        for (const [name] of props) out.push(`${ind}    case ${JSON.stringify(name)}:`);
+        out.push(`${ind}      break;`);
+        out.push(`${ind}    default:`);
+        out.push(`${ind}      ctx.add('additional_property', ${p}, { property: ${k} });`);
+        out.push(`${ind}  }`);
+      } else {
+        out.push(`${ind}  ctx.add('additional_property', ${p}, { property: ${k} });`);
+      }
+      out.push(`${ind}}`);
+    }
+    const required = new Set(node.required ?? []);
+    for (const [name, child] of props) {
+      const cv = this.id('v');
+      out.push(`${ind}const ${cv} = ${o}[${JSON.stringify(name)}];`);
+      const body: string[] = [];
+      this.node(child, cv, `[...${p}, ${JSON.stringify(name)}]`, body, `${ind}  `);
+      if (required.has(name)) {
+        out.push(
+          `${ind}if (${cv} === undefined) ctx.add('required', ${p}, { property: ${JSON.stringify(name)} });`,
+        );
+        if (body.length) out.push(`${ind}else {`, ...body, `${ind}}`);
+      } else if (body.length) {
+        out.push(`${ind}if (${cv} !== undefined) {`, ...body, `${ind}}`);
+      }
+    }
+    for (const rule of node['x-gds-rules'] ?? []) {
+      this.usesObjectRules = true;
+      const { rule: name, ...binding } = rule;
+      const b = this.id('BINDING_');
+      this.constants.push(`const ${b} = ${JSON.stringify(binding)} as const;`);
+      out.push(`${ind}OBJECT_RULES[${JSON.stringify(name)}](${o}, ${b}, ${p}, ctx);`);
+    }
+  }
+}

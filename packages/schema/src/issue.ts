@@ -1,0 +1,84 @@
+import type { Severity } from './catalogue/entry.js';
+import { ISSUE_CATALOGUE } from './catalogue/index.js';
+
+export type { Severity } from './catalogue/entry.js';
+
+/** Every stable issue code (a closed union, documented in `ISSUES.md`). */
+export type IssueCode = keyof typeof ISSUE_CATALOGUE;
+
+/** Which language messages are rendered in. zh-CN is the default. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A path into a record, JSON-Pointer-like: property names and array indices. */
+export type IssuePath = readonly (string | number)[];
+
+/** Where a value came from in a legacy file, as the user would find it (set by `@gds/convert`). */
+export interface SourcePosition {
+  file?: string;
+  sheet?: string;
+  /** The row number an editor or Excel shows (1-based, header rows counted). */
+  row?: number;
+  /** The column name from the header. */
+  column?: string;
+  /** The spreadsheet column letter (A, B, … AA). */
+  columnLetter?: string;
+  /** Byte offset in the file, for encoding issues. */
+  byteOffset?: number;
+  /** The value as it stood in the file, before any transform. */
+  raw?: string;
+}
+
+/** One problem found in a record. Bad data yields issues, never exceptions. */
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  path: IssuePath;
+  params: Readonly<Record<string, unknown>>;
+  /** The message rendered in the requested locale. */
+  message: string;
+  source?: SourcePosition;
+}
+
+/**
+ * Renders an issue's message from the catalogue in a locale. Unknown placeholders stay visible
+ * (`{name}`) rather than vanishing, so a missing parameter is noticed.
+ *
+ * @example
+ * ```ts
+ * import { formatIssueMessage } from '@gds/schema';
+ * formatIssueMessage('required', { property: 'name' }, 'en'); // 'Missing required field name'
+ * ```
+ */
+export function formatIssueMessage(
+  code: IssueCode,
+  params: Readonly<Record<string, unknown>>,
+  locale: Locale = 'zh-CN',
+): string {
+  const entry = ISSUE_CATALOGUE[code];
+  const template = locale === 'en' ? entry.en : entry.zh;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return Array.isArray(value) ? value.join(locale === 'en' ? ', ' : '、') : String(value);
+  });
+}
+
+/**
+ * Builds an issue with its catalogue severity and rendered message.
+ *
+ * @example
+ * ```ts
+ * import { createIssue } from '@gds/schema';
+ * const issue = createIssue('required', ['identity'], { property: 'identity' }, 'en');
+ * issue.severity; // 'error'
+ * ```
+ */
+export function createIssue(
+  code: IssueCode,
+  path: IssuePath,
+  params: Readonly<Record<string, unknown>> = {},
+  locale: Locale = 'zh-CN',
+  severity: Severity = ISSUE_CATALOGUE[code].severity,
+): Issue {
+  return { code, severity, path, params, message: formatIssueMessage(code, params, locale) };
+}
