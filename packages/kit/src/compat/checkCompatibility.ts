@@ -1,6 +1,6 @@
 import { compareVersions, listVersions, type StandardsLocation } from '@gds/standards/fs';
-import { chainRenames } from '../_internal/renames.js';
 import { GdsKitError } from '../error.js';
+import { declaredRenames } from './declaredRenames.js';
 import { type DiffReport, diffSchemas, type SchemaChange } from './diffSchemas.js';
 import { loadSchemaVersion } from './loadSchemaVersion.js';
 import { type Exemption, readExemptions } from './readExemptions.js';
@@ -99,7 +99,7 @@ export function checkCompatibility(entity: string, options: CheckOptions = {}): 
   const checksReaders = policy.startsWith('FORWARD') || policy.startsWith('FULL');
   for (const old of against) {
     const diff = diffSchemas(loadSchemaVersion(entity, old, location), current, {
-      renames: chainRenames(entity, old, version, location),
+      renames: declaredRenames(entity, old, version, location),
     });
     diffs.push(diff);
     for (const change of diff.changes) {

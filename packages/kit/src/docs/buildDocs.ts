@@ -13,7 +13,7 @@ import {
   typeLabel,
 } from '../_internal/fields.js';
 import { escapeCell, escapeHtml, fieldAnchor } from '../_internal/html.js';
-import { chainRenames } from '../_internal/renames.js';
+import { declaredRenames } from '../compat/declaredRenames.js';
 import { type DiffReport, diffSchemas, type SchemaVersion } from '../compat/diffSchemas.js';
 import { loadSchemaVersion } from '../compat/loadSchemaVersion.js';
 
@@ -236,7 +236,7 @@ export function buildDocs(options: BuildDocsOptions = {}): DocsFile[] {
     for (let i = 1; i < versions.length; i++) {
       const a = versions[i - 1]!;
       const b = versions[i]!;
-      diffs.push(diffSchemas(a, b, { renames: chainRenames(entity, a.version, b.version, location) }));
+      diffs.push(diffSchemas(a, b, { renames: declaredRenames(entity, a.version, b.version, location) }));
     }
     const en = isObject(latest.schema['x-gds-en']) ? latest.schema['x-gds-en'] : {};
     indexRows.push(

@@ -3,13 +3,13 @@ import { dirname, join } from 'node:path';
 import { listVersions, type StandardsLocation, schemaPath, standardsDir } from '@gds/standards/fs';
 import { boundCodeLists, isObject } from '../_internal/fields.js';
 import { hashReleasedFiles, readLockFile, writeLockFile } from '../_internal/lock.js';
-import { chainRenames } from '../_internal/renames.js';
 import type { Bump } from '../compat/changeRules.js';
 import {
   type CompatibilityPolicy,
   type CompatibilityReport,
   checkCompatibility,
 } from '../compat/checkCompatibility.js';
+import { declaredRenames } from '../compat/declaredRenames.js';
 import { type DiffReport, diffSchemas } from '../compat/diffSchemas.js';
 import { loadSchemaVersion } from '../compat/loadSchemaVersion.js';
 import type { Exemption } from '../compat/readExemptions.js';
@@ -111,7 +111,7 @@ export function releaseStandard(entity: string, options: ReleaseOptions = {}): R
       loadSchemaVersion(entity, previous, location),
       loadSchemaVersion(entity, 'next', location),
       {
-        renames: chainRenames(entity, previous, 'next', location),
+        renames: declaredRenames(entity, previous, 'next', location),
       },
     );
     if (diff.bump === 'none') {
