@@ -64,6 +64,15 @@ function write(v: unknown, path: (string | number)[]): string {
           `JSON cannot represent ${String(v)}, at ${pointer(path)}`,
         );
       }
+      // Doubles from 2^53 up to 1e21 print as plain integers that parseJson would refuse as unsafe
+      // (their text stands for integers a double cannot hold); from 1e21 on they print in exponent form.
+      if ((v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER) && v < 1e21 && v > -1e21) {
+        throw new GdsCryptoError(
+          'GDS_CRYPTO_JSON_UNSAFE_INTEGER',
+          `整数 ${String(v)} 超出 ±(2^53-1)，已不精确；请以字符串传递，位置 ${pointer(path)}`,
+          `integer ${String(v)} is beyond ±(2^53-1) and not exact; send it as a string, at ${pointer(path)}`,
+        );
+      }
       // -0 serialises as 0 (ES Number::toString); every other finite double as toString does.
       return v === 0 ? '0' : String(v);
     case 'boolean':

@@ -1,6 +1,18 @@
+export { blindIndex, normalizeForIndex } from './blindIndex.js';
 export type { JsonValue } from './canonicalize.js';
 export { canonicalize, canonicalizeToBytes } from './canonicalize.js';
 export { cosignEnvelope } from './cosignEnvelope.js';
+export type { FieldDecryptor, FieldDecryptorOptions, FieldDecryptResult } from './createFieldDecryptor.js';
+export { createFieldDecryptor } from './createFieldDecryptor.js';
+export type {
+  EncryptedFieldsInfo,
+  FieldEncryptor,
+  FieldEncryptorOptions,
+  FieldMeta,
+  FieldRecipient,
+  Sensitivity,
+} from './createFieldEncryptor.js';
+export { createFieldEncryptor, ENC_MEMBER, FIELDS_MEMBER } from './createFieldEncryptor.js';
 export type {
   Envelope,
   EnvelopeHeader,

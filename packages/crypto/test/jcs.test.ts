@@ -80,6 +80,11 @@ describe('canonicalize input checks', () => {
       expect(code(() => canonicalize(v))).toBe('GDS_CRYPTO_JSON_UNSUPPORTED_TYPE');
     }
   });
+  it('refuses integers beyond 2^53 that would print as plain integers, so parseJson reads back all it writes', () => {
+    expect(code(() => canonicalize(2 ** 53))).toBe('GDS_CRYPTO_JSON_UNSAFE_INTEGER');
+    expect(code(() => canonicalize([-(2 ** 60)]))).toBe('GDS_CRYPTO_JSON_UNSAFE_INTEGER');
+    expect(canonicalize([2 ** 53 - 1, 1e21, -1e30, 1.5])).toBe('[9007199254740991,1e+21,-1e+30,1.5]');
+  });
   it('leaves out members whose value is undefined, like JSON.stringify', () => {
     expect(canonicalize({ a: undefined, b: 1 })).toBe('{"b":1}');
   });

@@ -1,0 +1,184 @@
+import { fc, test } from '@fast-check/vitest';
+import {
+  blindIndex,
+  createFieldDecryptor,
+  createFieldEncryptor,
+  type FieldMeta,
+  GdsCryptoError,
+  Keyring,
+  loadSodiumSuite,
+} from '@gds/crypto';
+import { smSuite } from '@gds/crypto/sm';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Shaped like @gds/schema's field metadata for person: { path, sensitivity }.
+const personFields: FieldMeta[] = [
+  { path: '/id', sensitivity: 'none' },
+  { path: '/name', sensitivity: 'personal' },
+  { path: '/idNumber', sensitivity: 'sensitive' },
+  { path: '/phone', sensitivity: 'sensitive' },
+  { path: '/birthDate', sensitivity: 'personal' },
+  { path: 'address.line', sensitivity: 'sensitive' },
+  { path: '/contacts/*/phone', sensitivity: 'sensitive' },
+  { path: '/gender', sensitivity: 'none' },
+];
+
+const record = (id: string, idNumber = '11010119900307777X') => ({
+  id,
+  name: '张三',
+  idNumber,
+  phone: '13800138000',
+  birthDate: '1990-03-07',
+  gender: '1',
+  address: { province: '北京市', line: '东城区某街道 1 号' },
+  contacts: [{ relation: '配偶', phone: '13900139000' }, { relation: '子女' }],
+});
+
+let health: Keyring;
+let stats: Keyring;
+let outsider: Keyring;
+let searchKey: Uint8Array;
+
+beforeAll(async () => {
+  health = await Keyring.create();
+  stats = await Keyring.create();
+  outsider = await Keyring.create();
+  await health.generate({ use: 'encrypt', label: 'health' });
+  await stats.generate({ use: 'encrypt', label: 'stats' });
+  await outsider.generate({ use: 'encrypt', label: 'outsider' });
+  searchKey = (await loadSodiumSuite()).randomBytes(32);
+});
+
+async function encryptor(extra: Partial<Parameters<typeof createFieldEncryptor>[0]> = {}) {
+  return createFieldEncryptor({
+    standard: 'person@1.0.0',
+    fields: personFields,
+    encryptSensitivities: ['sensitive', 'personal'],
+    recipients: [
+      { key: health.activeKey({ use: 'encrypt' }) },
+      { key: stats.activeKey({ use: 'encrypt' }), sensitivities: ['personal'] },
+    ],
+    blindIndex: { key: searchKey, paths: ['/idNumber'] },
+    ...extra,
+  });
+}
+
+describe('field encryption driven by metadata', () => {
+  it('encrypts the marked fields in place, leaves the rest, and round-trips', async () => {
+    const enc = await encryptor();
+    const r = record('p-1');
+    const out = enc.encrypt(r);
+    expect(out.gender).toBe('1');
+    expect((out.address as Record<string, unknown>).province).toBe('北京市');
+    expect(out.idNumber).toHaveProperty(['gds:enc']);
+    expect(JSON.stringify(out)).not.toMatch(/11010119900307777X|13800138000|13900139000|张三|东城区/);
+    expect(r.idNumber).toBe('11010119900307777X'); // the input is not modified
+    const back = await createFieldDecryptor({ keys: health }).decrypt(out);
+    expect(back.record).toEqual(r);
+    expect(back.withheld).toEqual([]);
+    expect(back.decrypted.sort()).toEqual(
+      ['/address/line', '/birthDate', '/contacts/0/phone', '/idNumber', '/name', '/phone'].sort(),
+    );
+  });
+
+  it('a holder decrypts exactly the fields its keys allow', async () => {
+    const out = (await encryptor()).encrypt(record('p-2'));
+    const s = await createFieldDecryptor({ keys: stats }).decrypt(out);
+    expect(s.decrypted.sort()).toEqual(['/birthDate', '/name']);
+    expect(s.withheld.sort()).toEqual(['/address/line', '/contacts/0/phone', '/idNumber', '/phone']);
+    expect(s.record.name).toBe('张三');
+    expect(s.record.idNumber).toHaveProperty(['gds:enc']);
+    const o = await createFieldDecryptor({ keys: outsider }).decrypt(out);
+    expect(o.decrypted).toEqual([]);
+  });
+
+  it('a ciphertext copied into another record or another field fails to decrypt (acceptance 3)', async () => {
+    const enc = await encryptor();
+    const a = enc.encrypt(record('p-a', '110101199001011234'));
+    const b = enc.encrypt(record('p-b', '110101199002021234'));
+    const dec = createFieldDecryptor({ keys: health });
+    const fail = async (r: Record<string, unknown>) => {
+      try {
+        await dec.decrypt(r);
+      } catch (e) {
+        return (e as GdsCryptoError).code;
+      }
+      return 'decrypted';
+    };
+    // Another record: a's idNumber ciphertext placed in b.
+    expect(await fail({ ...b, idNumber: a.idNumber })).toBe('GDS_CRYPTO_DECRYPT_FAILED');
+    // Another field of the same record: phone's ciphertext in idNumber (same group, same data key).
+    expect(await fail({ ...a, idNumber: a.phone })).toBe('GDS_CRYPTO_DECRYPT_FAILED');
+    // The whole protected part of a moved into b (ciphertexts and metadata): b's own id still binds.
+    expect(await fail({ ...a, id: 'p-b' })).toBe('GDS_CRYPTO_DECRYPT_FAILED');
+    // a's wrapped data key in b's metadata.
+    const bInfo = structuredClone(b['gds:fields']) as { groups: { dk: string }[] };
+    bInfo.groups[0]!.dk = (a['gds:fields'] as { groups: { dk: string }[] }).groups[0]!.dk;
+    expect(await fail({ ...b, 'gds:fields': bInfo })).toBe('GDS_CRYPTO_DECRYPT_FAILED');
+    // Another standard.
+    const other = await createFieldDecryptor({ keys: health, standard: 'person@2.0.0' });
+    await expect(other.decrypt(a)).rejects.toMatchObject({ code: 'GDS_CRYPTO_DECRYPT_FAILED' });
+    expect(await fail(a)).toBe('decrypted');
+  });
+
+  it('blind index: equal ID numbers match without decryption, normalised', async () => {
+    const enc = await encryptor();
+    const a = enc.encrypt(record('p-1', '11010119900307777X'));
+    const b = enc.encrypt(record('p-2', '11010119900307777x'));
+    const c = enc.encrypt(record('p-3', '110101199003071234'));
+    const bi = (r: Record<string, unknown>) =>
+      (r['gds:fields'] as { bi: Record<string, string> }).bi['/idNumber'];
+    expect(bi(a)).toBe(bi(b));
+    expect(bi(a)).not.toBe(bi(c));
+    const suite = await loadSodiumSuite();
+    expect(blindIndex(suite, searchKey, 'person@1.0.0', '/idNumber', '11010119900307777X')).toBe(bi(a));
+    expect(blindIndex(suite, new Uint8Array(32), 'person@1.0.0', '/idNumber', '11010119900307777X')).not.toBe(
+      bi(a),
+    );
+  });
+
+  it('a policy can name further paths; a field nobody may read is refused up front', async () => {
+    const enc = await encryptor({ encryptSensitivities: ['sensitive'], encryptPaths: ['/gender'] });
+    expect(enc.encrypt(record('p-1')).gender).toHaveProperty(['gds:enc']);
+    await expect(
+      encryptor({ recipients: [{ key: stats.activeKey({ use: 'encrypt' }), sensitivities: ['personal'] }] }),
+    ).rejects.toMatchObject({ code: 'GDS_CRYPTO_INVALID_INPUT' });
+  });
+
+  it('records need an id; already-encrypted records are refused', async () => {
+    const enc = await encryptor();
+    expect(() => enc.encrypt({ name: 'x' })).toThrow(GdsCryptoError);
+    expect(() => enc.encrypt(enc.encrypt(record('p-1')))).toThrow(GdsCryptoError);
+  });
+
+  it('works with the sm suite (SM4-GCM fields, SM2-sealed key-encryption keys, HMAC-SM3 index)', async () => {
+    const ring = await Keyring.create({ suites: [smSuite] });
+    const k = await ring.generate({ use: 'encrypt', suite: 'sm', label: 'sm' });
+    const enc = await createFieldEncryptor({
+      suite: smSuite,
+      standard: 'person@1.0.0',
+      fields: personFields,
+      recipients: [{ key: k }],
+      blindIndex: { key: smSuite.randomBytes(16), paths: ['/idNumber'] },
+    });
+    const out = enc.encrypt(record('p-sm'));
+    const back = await createFieldDecryptor({ keys: ring, suites: [smSuite] }).decrypt(out);
+    expect(back.record).toEqual(record('p-sm'));
+  });
+
+  test.prop(
+    [
+      fc.record({
+        id: fc.string({ minLength: 1 }),
+        idNumber: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+        phone: fc.jsonValue().filter((v) => !/\d{16,}/.test(JSON.stringify(v))),
+        name: fc.string(),
+      }),
+    ],
+    { numRuns: 100 },
+  )('decrypt(encrypt(r)) = r for any values', async (r) => {
+    const enc = await encryptor({ blindIndex: undefined });
+    const back = await createFieldDecryptor({ keys: health }).decrypt(enc.encrypt(r));
+    expect(back.record).toEqual(JSON.parse(JSON.stringify(r)));
+  });
+});
