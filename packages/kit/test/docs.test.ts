@@ -42,6 +42,20 @@ describe('buildDocs', () => {
     }
   });
 
+  it('documents the shipped standards too, every local link resolving', () => {
+    const shipped = buildDocs();
+    const paths = new Set(shipped.map((f) => f.path));
+    for (const f of shipped.filter((x) => x.path.endsWith('.html'))) {
+      for (const m of f.content.matchAll(/(?:href|src)="([^"#][^"]*)"/g)) {
+        if (m[1]!.startsWith('data:')) continue;
+        expect(
+          paths.has(join(f.path, '..', m[1]!.split('#')[0]!).replace(/\\/g, '/')),
+          `${f.path} → ${m[1]}`,
+        ).toBe(true);
+      }
+    }
+  });
+
   it('the field table carries governance metadata and links the code list', () => {
     const html = byPath.get('person/1.1.0.html')!;
     expect(html).toContain('<tr id="field-sex">');
@@ -159,6 +173,25 @@ describe.skipIf('skip' in browser)(
 
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
+      await page.close();
+    });
+
+    it('the pages of the shipped standards open without errors and show their field table and diagram', async () => {
+      const shipped = join(out, 'shipped');
+      const files = writeDocs(buildDocs(), shipped).filter((f) => /[\\/](next|\d+\.\d+\.\d+)\.html$/.test(f));
+      expect(files.length).toBeGreaterThan(0);
+      const page = await b.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const file of files) {
+        await page.goto(pathToFileURL(file).href);
+        expect(await page.locator('#field-table tbody tr').count(), file).toBeGreaterThan(0);
+        expect((await page.locator('svg.er-diagram').boundingBox())?.width ?? 0, file).toBeGreaterThan(100);
+      }
+      expect(errors).toEqual([]);
       await page.close();
     });
 
