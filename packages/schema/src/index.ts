@@ -42,6 +42,6 @@ export type { Issue, IssueCode, IssuePath, Locale, Severity, SourcePosition } fr
 export { createIssue, formatIssueMessage } from './issue.js';
 export { getStandard, listStandards } from './registry.js';
 export type { CaseLifecycleFinding, CaseState } from './rules/checkCaseLifecycle.js';
-export { CASE_TRANSITIONS, checkCaseLifecycle } from './rules/checkCaseLifecycle.js';
+export { CASE_TRANSITIONS, caseLabelZh, checkCaseLifecycle } from './rules/checkCaseLifecycle.js';
 export type { Checker, JsonSchemaDocument, Standard, ValidateOptions, ValidationResult } from './standard.js';
 export { defineStandard } from './standard.js';

@@ -1,4 +1,4 @@
-import { CASE_TRANSITIONS, checkCaseLifecycle } from '@gds/schema';
+import { CASE_TRANSITIONS, caseLabelZh, checkCaseLifecycle } from '@gds/schema';
 import { readCodeList } from '@gds/standards/fs';
 import { describe, expect, test } from 'vitest';
 
@@ -15,6 +15,13 @@ describe('case lifecycle', () => {
       ]),
     );
     expect(CASE_TRANSITIONS).toEqual(fromCsv);
+  });
+
+  test("zh labels are the code lists' labels", () => {
+    for (const id of ['case-status', 'case-action']) {
+      for (const e of readCodeList(id).entries) expect(caseLabelZh(e.code), e.code).toBe(e.zh);
+    }
+    expect(caseLabelZh('teleport')).toBe('teleport');
   });
 
   test('every state the table reaches is a code of case-status, and every status is reachable', () => {
@@ -65,7 +72,11 @@ describe('case lifecycle', () => {
 
   test('a status the history does not lead to', () => {
     expect(checkCaseLifecycle(steps('accept', 'dispatch'), 'closed')).toEqual([
-      { field: 'status', code: 'case.status_mismatch', params: { status: 'closed', expected: 'dispatched' } },
+      {
+        field: 'status',
+        code: 'case.status_mismatch',
+        params: { status: 'closed', expected: 'dispatched', statusZh: '已结案', expectedZh: '已派遣' },
+      },
     ]);
   });
 

@@ -152,12 +152,12 @@ export const identifierIssues = {
   },
   'case.first_action': {
     severity: 'error',
-    zh: '工单流转记录须以“受理”（accept）开始，实际为 {action}',
+    zh: '工单流转记录须以“受理”（accept）开始，实际为“{actionZh}”（{action}）',
     en: 'A case history starts with accept (受理); it starts with {action}',
   },
   'case.invalid_transition': {
     severity: 'error',
-    zh: '工单处于“{state}”状态时不能执行“{action}”',
+    zh: '工单处于“{stateZh}”（{state}）状态时不能执行“{actionZh}”（{action}）',
     en: 'Action {action} is not possible while the case is {state}',
   },
   'case.history_order': {
@@ -167,7 +167,7 @@ export const identifierIssues = {
   },
   'case.status_mismatch': {
     severity: 'error',
-    zh: '工单状态 {status} 与流转记录得出的状态 {expected} 不一致',
+    zh: '工单状态“{statusZh}”（{status}）与流转记录得出的状态“{expectedZh}”（{expected}）不一致',
     en: 'Case status {status} disagrees with {expected}, the state its history leads to',
   },
   'geometry.ring_not_closed': {

@@ -42,6 +42,43 @@ export const CASE_TRANSITIONS: Readonly<
   evaluate: { from: ['closed'], to: 'evaluated' },
 };
 
+/** zh-CN labels of the states and actions, as in code lists `case-status` and `case-action` (a test keeps them equal). */
+const ZH: Readonly<Record<string, string>> = {
+  accepted: '已受理',
+  dispatched: '已派遣',
+  handling: '处置中',
+  responded: '已反馈',
+  verified: '已核查',
+  returned: '已退单',
+  closed: '已结案',
+  evaluated: '已评价',
+  accept: '受理',
+  dispatch: '派遣',
+  return: '退单',
+  handle: '处置',
+  extend: '延期',
+  urge: '催办',
+  feedback: '反馈',
+  verify: '核查',
+  close: '结案',
+  revisit: '回访',
+  evaluate: '评价',
+};
+
+/**
+ * The zh-CN label of a case state or action code (`closed` -> `已结案`, `verify` -> `核查`), or the
+ * code itself when it is not one.
+ *
+ * @example
+ * ```ts
+ * import { caseLabelZh } from '@gds/schema';
+ * caseLabelZh('verify'); // '核查'
+ * ```
+ */
+export function caseLabelZh(code: string): string {
+  return ZH[code] ?? code;
+}
+
 /** A finding of `checkCaseLifecycle`: at a history step (`index`, field `action` or `at`) or at the status. */
 export interface CaseLifecycleFinding extends IdentifierFinding {
   index?: number;
@@ -90,14 +127,28 @@ export function checkCaseLifecycle(
     if (!transition.from.includes(state)) {
       out.push(
         state === 'start'
-          ? { index, field: 'action', code: 'case.first_action', params: { action } }
-          : { index, field: 'action', code: 'case.invalid_transition', params: { state, action } },
+          ? {
+              index,
+              field: 'action',
+              code: 'case.first_action',
+              params: { action, actionZh: caseLabelZh(action!) },
+            }
+          : {
+              index,
+              field: 'action',
+              code: 'case.invalid_transition',
+              params: { state, action, stateZh: caseLabelZh(state), actionZh: caseLabelZh(action!) },
+            },
       );
     }
     if (transition.to) state = transition.to;
   });
   if (status !== undefined && history.length > 0 && state !== 'start' && status !== state) {
-    out.push({ field: 'status', code: 'case.status_mismatch', params: { status, expected: state } });
+    out.push({
+      field: 'status',
+      code: 'case.status_mismatch',
+      params: { status, expected: state, statusZh: caseLabelZh(status), expectedZh: caseLabelZh(state) },
+    });
   }
   return out;
 }
