@@ -1,4 +1,5 @@
 import type { Severity } from '../catalogue/entry.js';
+import type { DivisionRegistry } from '../identifiers/divisionRegistry.js';
 import { createIssue, type Issue, type IssueCode, type IssuePath, type Locale } from '../issue.js';
 
 /** Options every validation accepts. */
@@ -12,6 +13,11 @@ export interface ValidateOptions {
    * early pilots fail the checksum and are nevertheless real.
    */
   creditCodeChecksum?: Severity;
+  /**
+   * The division list `x-gds-identifier: division` checks against (e.g. the full statistics list loaded
+   * with `parseDivisionList`); default the bundled excerpt, complete for provinces only.
+   */
+  divisions?: DivisionRegistry;
 }
 
 /** The state a compiled checker threads through: collected issues and the options. */
@@ -20,10 +26,12 @@ export class CheckContext {
   readonly locale: Locale;
   readonly now: Date;
   readonly creditCodeChecksum: Severity;
+  readonly divisions: DivisionRegistry | undefined;
   constructor(options: ValidateOptions = {}) {
     this.locale = options.locale ?? 'zh-CN';
     this.now = options.now ?? new Date();
     this.creditCodeChecksum = options.creditCodeChecksum ?? 'error';
+    this.divisions = options.divisions;
   }
   add(
     code: IssueCode,

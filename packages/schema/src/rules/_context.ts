@@ -13,5 +13,5 @@ export function report(ctx: CheckContext, path: IssuePath, findings: readonly Id
  * statistics list the caller loaded), else the bundled excerpt.
  */
 export function divisionsOf(ctx: CheckContext): DivisionRegistry | undefined {
-  return (ctx as CheckContext & { divisions?: DivisionRegistry }).divisions;
+  return ctx.divisions;
 }
