@@ -25,13 +25,15 @@ export type {
 } from './identifiers/checkResidentId.js';
 export { checkResidentId } from './identifiers/checkResidentId.js';
 export { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from './identifiers/creditCodeCheckCharacter.js';
+export { divisionKey } from './identifiers/divisionKey.js';
+export { divisionLevel } from './identifiers/divisionLevel.js';
 export type {
   CreateDivisionRegistryOptions,
   DivisionEntry,
   DivisionLevel,
   DivisionRegistry,
 } from './identifiers/divisionRegistry.js';
-export { createDivisionRegistry, divisionKey, divisionLevel } from './identifiers/divisionRegistry.js';
+export { createDivisionRegistry } from './identifiers/divisionRegistry.js';
 export type { IdentifierFinding } from './identifiers/finding.js';
 export { organizationCodeCheckCharacter } from './identifiers/organizationCodeCheckCharacter.js';
 export type { ParseDivisionListOptions } from './identifiers/parseDivisionList.js';

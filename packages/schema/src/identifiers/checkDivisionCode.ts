@@ -1,7 +1,9 @@
 import { chinaDate } from './_internal/dates.js';
 import { PROVINCE_PREFIXES } from './_internal/provinces.js';
 import { bundledDivisions } from './bundledDivisions.js';
-import { type DivisionRegistry, divisionKey, divisionLevel } from './divisionRegistry.js';
+import { divisionKey } from './divisionKey.js';
+import { divisionLevel } from './divisionLevel.js';
+import type { DivisionRegistry } from './divisionRegistry.js';
 import type { IdentifierFinding } from './finding.js';
 
 /** Options of `checkDivisionCode`. */

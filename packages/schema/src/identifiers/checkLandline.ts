@@ -1,8 +1,5 @@
+import { LANDLINE } from './_internal/phone.js';
 import type { IdentifierFinding } from './finding.js';
-
-// Area codes: 010 and 02x are followed by 8-digit numbers, the 4-digit ones (03xx-09xx) by 7 or 8.
-// A local number never starts with 0 or 1 (those are trunk and service prefixes).
-const LANDLINE = /^(?:0(?:10|2\d)-?[2-9]\d{7}|0[3-9]\d{2}-?[2-9]\d{6,7})(?:-\d{1,6})?$/;
 
 /**
  * Checks a mainland China landline number: an area code with its leading 0 (`010`, `02x` or a
@@ -20,9 +17,4 @@ const LANDLINE = /^(?:0(?:10|2\d)-?[2-9]\d{7}|0[3-9]\d{2}-?[2-9]\d{6,7})(?:-\d{1
  */
 export function checkLandline(value: string): IdentifierFinding[] {
   return LANDLINE.test(value) ? [] : [{ code: 'phone.landline', params: { value } }];
-}
-
-/** @internal Shared with `checkPhone`. */
-export function isLandline(value: string): boolean {
-  return LANDLINE.test(value);
 }

@@ -1,6 +1,5 @@
+import { MOBILE } from './_internal/phone.js';
 import type { IdentifierFinding } from './finding.js';
-
-const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
  * Checks a mainland China mobile number in its canonical form: 11 digits, `1` then `3`-`9` (the
@@ -17,9 +16,4 @@ const MOBILE = /^1[3-9]\d{9}$/;
  */
 export function checkMobile(value: string): IdentifierFinding[] {
   return MOBILE.test(value) ? [] : [{ code: 'phone.mobile', params: { value } }];
-}
-
-/** @internal Shared with `checkPhone`. */
-export function isMobile(value: string): boolean {
-  return MOBILE.test(value);
 }

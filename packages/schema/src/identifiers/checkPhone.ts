@@ -1,5 +1,4 @@
-import { isLandline } from './checkLandline.js';
-import { isMobile } from './checkMobile.js';
+import { LANDLINE, MOBILE } from './_internal/phone.js';
 import type { IdentifierFinding } from './finding.js';
 
 /**
@@ -15,5 +14,5 @@ import type { IdentifierFinding } from './finding.js';
  * ```
  */
 export function checkPhone(value: string): IdentifierFinding[] {
-  return isMobile(value) || isLandline(value) ? [] : [{ code: 'phone.format', params: { value } }];
+  return MOBILE.test(value) || LANDLINE.test(value) ? [] : [{ code: 'phone.format', params: { value } }];
 }

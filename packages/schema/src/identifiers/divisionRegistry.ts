@@ -1,3 +1,5 @@
+import { divisionKey } from './divisionKey.js';
+
 /** The level of a division code. */
 export type DivisionLevel = 'province' | 'prefecture' | 'county' | 'township' | 'village';
 
@@ -24,47 +26,6 @@ export interface DivisionRegistry {
   readonly size: number;
   /** Every entry, grouped by code. */
   entries(): IterableIterator<DivisionEntry>;
-}
-
-/**
- * The significant form of a division code: a 12-digit statistics code of a county or above is its
- * 6-digit GB/T 2260 code, of a township its first 9 digits (a 9-digit township code is kept as it
- * is). Returns `null` when the argument is not 6, 9 or 12 digits.
- *
- * @example
- * ```ts
- * import { divisionKey } from '@gds/schema';
- * divisionKey('110105000000'); // '110105'
- * divisionKey('110105001000'); // '110105001'
- * ```
- */
-export function divisionKey(code: string): string | null {
-  if (/^\d{6}$/.test(code) || /^\d{9}$/.test(code)) return code;
-  if (!/^\d{12}$/.test(code)) return null;
-  if (code.endsWith('000000')) return code.slice(0, 6);
-  if (code.endsWith('000')) return code.slice(0, 9);
-  return code;
-}
-
-/**
- * The level of a division code (6, 9 or 12 digits): trailing zero groups say how far down it reaches.
- * Returns `null` when the argument is not 6, 9 or 12 digits.
- *
- * @example
- * ```ts
- * import { divisionLevel } from '@gds/schema';
- * divisionLevel('460000'); // 'province'
- * divisionLevel('469001'); // 'county'
- * ```
- */
-export function divisionLevel(code: string): DivisionLevel | null {
-  const key = divisionKey(code);
-  if (key === null) return null;
-  if (key.length === 12) return 'village';
-  if (key.length === 9) return 'township';
-  if (key.endsWith('0000')) return 'province';
-  if (key.endsWith('00')) return 'prefecture';
-  return 'county';
 }
 
 /** Options of `createDivisionRegistry`. */

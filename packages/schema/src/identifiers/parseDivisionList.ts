@@ -1,11 +1,11 @@
 import { parseCsv } from '@gds/standards';
+import { divisionKey } from './divisionKey.js';
+import { divisionLevel } from './divisionLevel.js';
 import {
   createDivisionRegistry,
   type DivisionEntry,
   type DivisionLevel,
   type DivisionRegistry,
-  divisionKey,
-  divisionLevel,
 } from './divisionRegistry.js';
 
 const CODE_HEADERS = ['code', '统计用区划代码', '区划代码', '代码'];
