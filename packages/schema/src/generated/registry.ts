@@ -2,7 +2,13 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import type { Standard } from '../standard.js';
+import { addressVersions } from './address/index.js';
+import { buildingVersions } from './building/index.js';
+import { caseVersions } from './case/index.js';
+import { gridVersions } from './grid/index.js';
+import { householdVersions } from './household/index.js';
+import { organizationVersions } from './organization/index.js';
 import { personVersions } from './person/index.js';
 
 /** Every standard version GDS ships. */
-export const STANDARDS: readonly Standard[] = [...personVersions];
+export const STANDARDS: readonly Standard[] = [...addressVersions, ...buildingVersions, ...caseVersions, ...gridVersions, ...householdVersions, ...organizationVersions, ...personVersions];
