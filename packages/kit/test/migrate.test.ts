@@ -37,7 +37,8 @@ describe('migration fixtures (input → expected), one table for every step', ()
     const [from, to] = step.split('--') as [string, string];
     const expected = read(join(cases, step, file.replace('.input.json', '.expected.json')));
     const result = upgrade('person', read(join(cases, step, file)), { root, from, to });
-    expect(result.value).toEqual(expected.value);
+    expect(result.value ?? null).toEqual(expected.value);
+    expect(result.ok).toBe(expected.value !== null);
     expect(result.issues.map((i) => i.code)).toEqual(expected.issues);
     if (expected.issues.length === 0) {
       const validate = validator(to);
@@ -69,6 +70,7 @@ describe('upgrade', () => {
       '1.0.0→1.1.0',
     ]);
     expect(upgrade('person', { name: '张三' }, { root, from: '1.1.0', to: '1.1.0' })).toEqual({
+      ok: true,
       value: { name: '张三' },
       version: '1.1.0',
       steps: [],
@@ -101,6 +103,57 @@ describe('upgrade', () => {
         operations: [{ op: 'set', path: '/a' }],
       }),
     ).toThrow(/missing value/);
+  });
+
+  it('runs on the converter engine: an unlisted code is reported at the field, with the step, in both languages', () => {
+    const r = upgrade(
+      'person',
+      { name: '赵六', sex: '1', birthDate: '1970-01-31', maritalStatus: '99' },
+      { root, from: '1.1.0', to: 'next' },
+    );
+    expect(r.ok).toBe(false);
+    expect(r.version).toBe('1.1.0');
+    expect(r.issues).toMatchObject([
+      {
+        code: 'crosswalk.unknown_value',
+        path: '/maritalStatus',
+        step: '1.1.0→next',
+        params: { value: '99' },
+      },
+    ]);
+    expect(r.issues[0]?.messageEn).toContain('99');
+  });
+
+  it('validates the result with the given checker on the last step', () => {
+    const validate = validator('next');
+    const check = (rec: unknown) =>
+      validate(rec)
+        ? { ok: true, issues: [] }
+        : {
+            ok: false,
+            issues: [
+              {
+                code: 'required' as const,
+                severity: 'error' as const,
+                path: [],
+                params: { property: 'fullName' },
+                message: 'x',
+              },
+            ],
+          };
+    const good = upgrade(
+      'person',
+      { name: '张三', sex: '1', birthDate: '1990-03-07' },
+      { root, from: '1.0.0', to: 'next', validate: check },
+    );
+    expect(good.ok).toBe(true);
+    const bad = upgrade(
+      'person',
+      { sex: '1', birthDate: '1990-03-07' },
+      { root, from: '1.0.0', to: 'next', validate: check },
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.issues.map((i) => i.code)).toEqual(['required']);
   });
 
   it('applies operations under array wildcards without touching the input', () => {
@@ -144,7 +197,7 @@ describe('upgrade', () => {
         operations: [{ op: 'rename', from: '/name', to: '/fullName' }],
       },
     );
-    expect(value).toEqual({ name: 'a', fullName: 'b' });
+    expect(value).toBeUndefined();
     expect(issues.map((i) => `${i.code} ${i.path} ${i.step}`)).toEqual([
       'migration.target_occupied /fullName 1.1.0→2.0.0',
     ]);

@@ -16,6 +16,7 @@ import {
   verifyReleaseLock,
   writeDocs,
 } from '@gds/kit';
+import { getStandard, type Issue } from '@gds/schema';
 import { listEntities, listVersions } from '@gds/standards/fs';
 import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
@@ -319,11 +320,12 @@ ${ROOT_HELP}`,
 const upgradeCommand: Command = {
   name: 'upgrade',
   summary: { zh: '将记录升级到标准的新版本', en: 'upgrade records to a later version of a standard' },
-  usage: `用法（usage）: gds upgrade --standard <entity> --from <version> [--to <version>] [--root <dir>] [files...]
+  usage: `用法（usage）: gds upgrade --standard <entity> --from <version> [--to <version>] [--validate] [--root <dir>] [files...]
 
   依次执行两版本之间的迁移（如 1.0.0 → 1.1.0 → 2.0.0），输出 NDJSON；无法自动迁移之处写到标准错误。
-  Runs the migrations in between, chained, and writes NDJSON to stdout; what could not be migrated goes to
-  stderr. Files are JSON or NDJSON (stdin when none or -). Exit 0: all upgraded; 1: some need a person.
+  Runs the migrations in between, chained, on the @gds/convert engine, and writes the upgraded records as
+  NDJSON to stdout; records that could not be migrated, and why, go to stderr. --validate also checks each
+  result with the target version's checker from @gds/schema. Files are JSON or NDJSON (stdin when none or -). Exit 0: all upgraded; 1: some need a person.
 ${ROOT_HELP}`,
   async run(ctx) {
     const { values, positionals } = parse(() =>
@@ -333,6 +335,7 @@ ${ROOT_HELP}`,
           standard: { type: 'string', short: 's' },
           from: { type: 'string' },
           to: { type: 'string' },
+          validate: { type: 'boolean' },
           root,
         },
         allowPositionals: true,
@@ -341,6 +344,21 @@ ${ROOT_HELP}`,
     const loc = location(ctx, values.root);
     const entity = knownEntity(values.standard, loc);
     if (!values.from) throw new UsageError('缺少 --from', 'missing --from <version>');
+    let validate: ((r: unknown) => { ok: boolean; issues: readonly Issue[] }) | undefined;
+    if (values.validate) {
+      const to =
+        values.to ??
+        listVersions(entity, loc)
+          .filter((v) => v !== 'next')
+          .pop();
+      const standard = to ? getStandard(entity, to) : undefined;
+      if (!standard)
+        throw new UsageError(
+          `没有 ${entity}@${to} 的校验器`,
+          `no validator for ${entity}@${to} in @gds/schema`,
+        );
+      validate = (r) => standard.validate(r);
+    }
     const records = await readRecords(positionals, ctx.cwd, ctx.stdin);
     let problems = 0;
     for (const record of records) {
@@ -354,10 +372,12 @@ ${ROOT_HELP}`,
         ...loc,
         from: values.from,
         ...(values.to ? { to: values.to } : {}),
+        ...(validate ? { validate } : {}),
       });
-      ctx.stdout.write(`${JSON.stringify(result.value)}\n`);
+      if (result.ok) ctx.stdout.write(`${JSON.stringify(result.value)}\n`);
+      else problems++;
       for (const issue of result.issues) {
-        problems++;
+        if (issue.severity === 'error') problems++;
         ctx.stderr.write(
           `${where} ${issue.path} [${issue.step}] ${issue.code}: ${issue.messageZh}（${issue.messageEn}）\n`,
         );
