@@ -24,7 +24,7 @@ export type { GeneratedFile, GenerateOptions } from './generate/generate.js';
 export { generateStandards, writeGenerated } from './generate/generate.js';
 export type { LintContext, ProfileProblem } from './generate/lint.js';
 export { lintStandard } from './generate/lint.js';
-export type { MigrationIssue, MigrationResult } from './migrate/applyMigration.js';
+export type { ApplyMigrationOptions, MigrationIssue, MigrationResult } from './migrate/applyMigration.js';
 export { applyMigration } from './migrate/applyMigration.js';
 export type { Migration, MigrationOperation } from './migrate/parseMigration.js';
 export { parseMigration } from './migrate/parseMigration.js';
