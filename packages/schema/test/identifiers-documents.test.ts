@@ -1,4 +1,11 @@
-import { checkIdCardConsistency, checkIdentityDocument, GB11643_DOCUMENT_TYPES } from '@gds/schema';
+import { fc, test as prop } from '@fast-check/vitest';
+import {
+  checkIdCardConsistency,
+  checkIdentityDocument,
+  checkResidentId,
+  GB11643_DOCUMENT_TYPES,
+  residentIdCheckCharacter,
+} from '@gds/schema';
 import { readCodeList } from '@gds/standards/fs';
 import { describe, expect, test } from 'vitest';
 
@@ -96,4 +103,17 @@ describe('checkIdCardConsistency', () => {
     expect(checkIdCardConsistency(permit, '1985-11-11', '2')).toEqual([]);
     expect(codes(checkIdCardConsistency(permit, '1985-11-11', '1'))).toEqual(['id_card.sex_mismatch']);
   });
+});
+
+prop.prop([
+  fc.date({ min: new Date('1800-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+  fc.stringMatching(/^\d{3}$/),
+  fc.constantFrom('1', '2'),
+])('the consistency rule reads the same date and sex as checkResidentId', (date, seq, otherSex) => {
+  const first17 = `110105${date.toISOString().slice(0, 10).replaceAll('-', '')}${seq}`;
+  const number = first17 + residentIdCheckCharacter(first17);
+  const parts = checkResidentId(number).parts!;
+  const doc = { type: 'resident-id', number };
+  expect(checkIdCardConsistency(doc, parts.birthDate, parts.sex)).toEqual([]);
+  expect(checkIdCardConsistency(doc, parts.birthDate, otherSex).length).toBe(otherSex === parts.sex ? 0 : 1);
 });

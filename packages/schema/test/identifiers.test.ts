@@ -70,6 +70,7 @@ describe('GB 11643 citizen identity numbers', () => {
     ['1101051949123100X2', 'id_card.charset'],
     ['110105194902300023', 'id_card.birth_date'],
     ['110105190002290025', 'id_card.birth_date'], // 1900 is not a leap year
+    ['110105079912310029', 'id_card.birth_date'], // year 0799
     ['110105203001010013', 'id_card.future_birth_date'],
     ['990105194912310025', 'id_card.address_code'],
     ['510108871125243', 'id_card.legacy_15'],

@@ -1,5 +1,5 @@
+import { residentIdParts } from './_internal/residentIdParts.js';
 import { GB11643_DOCUMENT_TYPES } from './checkIdentityDocument.js';
-import { checkResidentId } from './checkResidentId.js';
 import type { IdentifierFinding } from './finding.js';
 
 /** Where each finding of `checkIdCardConsistency` belongs: the record's birth date or its sex. */
@@ -26,10 +26,9 @@ export function checkIdCardConsistency(
   document: { type: string; number: string },
   birthDate: string | undefined,
   sex: string | undefined,
-  options: { now?: Date } = {},
 ): ConsistencyFinding[] {
   if (!GB11643_DOCUMENT_TYPES.has(document.type)) return [];
-  const parts = checkResidentId(document.number, options).parts;
+  const parts = residentIdParts(document.number);
   if (!parts) return [];
   const out: ConsistencyFinding[] = [];
   if (birthDate !== undefined && birthDate !== parts.birthDate) {

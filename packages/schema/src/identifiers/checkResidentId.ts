@@ -38,7 +38,7 @@ export interface CheckResidentIdOptions {
 
 /**
  * Checks a citizen identity number against GB 11643-1999: 18 characters, digits with a final check
- * character, a province-level address code, a real birth date that is not in the future, and the
+ * character, a province-level address code, a real birth date (from 1800) that is not in the future, and the
  * ISO 7064 MOD 11-2 check character. A lower-case `x` is normalised with the warning
  * `id_card.lowercase_x`; a 15-digit number of the 1989 edition is reported as `id_card.legacy_15` with
  * its upgraded form. The county part of the address code is not checked against the division list
@@ -81,7 +81,8 @@ export function checkResidentId(value: string, options: CheckResidentIdOptions =
   const m = Number(normalized.slice(10, 12));
   const d = Number(normalized.slice(12, 14));
   const birthDate = `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`;
-  const realDate = isRealDate(y, m, d);
+  // No one alive when the 1985 identity cards were issued was born before 1800: an earlier year is a typo.
+  const realDate = y >= 1800 && isRealDate(y, m, d);
   if (!realDate) findings.push({ code: 'id_card.birth_date', params: { date: birthDate } });
   else if (birthDate > chinaDate(options.now ?? new Date())) {
     findings.push({ code: 'id_card.future_birth_date', params: { date: birthDate } });

@@ -70,9 +70,7 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     if (type === undefined || number === undefined) return;
     const birth = resolveBinding(obj, binding.birthDate, path);
     const sex = resolveBinding(obj, binding.sex, path);
-    for (const f of checkIdCardConsistency({ type, number }, str(birth?.value), str(sex?.value), {
-      now: ctx.now,
-    })) {
+    for (const f of checkIdCardConsistency({ type, number }, str(birth?.value), str(sex?.value))) {
       ctx.add(f.code, (f.field === 'sex' ? sex : birth)!.path, f.params);
     }
   },

@@ -1,0 +1,16 @@
+import { isRealDate } from './dates.js';
+
+/**
+ * The birth date (`YYYY-MM-DD`) and GB/T 2261.1 sex code inside an 18-character identity number
+ * (lower-case x accepted), or `null` when it has no real date. A light parse for cross-field rules,
+ * which run after `checkResidentId` has reported the number's own problems.
+ */
+export function residentIdParts(value: string): { birthDate: string; sex: '1' | '2' } | null {
+  if (value.length !== 18 || !/^\d{17}[\dXx]$/.test(value)) return null;
+  const y = Number(value.slice(6, 10));
+  if (y < 1800 || !isRealDate(y, Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return null;
+  return {
+    birthDate: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`,
+    sex: (value.charCodeAt(16) - 48) % 2 === 1 ? '1' : '2',
+  };
+}
