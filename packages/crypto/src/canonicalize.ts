@@ -35,7 +35,11 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * ```
  */
 export function canonicalize(value: unknown): string {
-  return write(value, []);
+  try {
+    return write(value, 0);
+  } catch (e) {
+    throw e instanceof Located ? e.toError() : e;
+  }
 }
 
 /**
@@ -48,92 +52,147 @@ export function canonicalize(value: unknown): string {
  * ```
  */
 export function canonicalizeToBytes(value: unknown): Uint8Array {
-  return utf8(write(value, []));
+  return utf8(canonicalize(value));
 }
 
-function write(v: unknown, path: (string | number)[]): string {
+// Errors carry their location outwards: each level prepends its key while unwinding, so the hot path
+// keeps no path array (try/catch costs nothing in V8 until something throws).
+class Located {
+  readonly path: (string | number)[] = [];
+  constructor(readonly make: (where: string) => GdsCryptoError) {}
+  toError(): GdsCryptoError {
+    return this.make(pointer(this.path));
+  }
+}
+
+// Strings that need nothing escaped and hold no surrogate are written as they are; the rest go through
+// JSON.stringify (which escapes exactly as RFC 8785 section 3.2.2.2 asks) after the lone-surrogate check.
+const NEEDS_CARE = /["\\\u0000-\u001f\uD800-\uDFFF]/;
+
+function writeString(s: string): string {
+  if (!NEEDS_CARE.test(s)) return `"${s}"`;
+  if (LONE_SURROGATE.test(s)) throw new Located(loneSurrogate);
+  return JSON.stringify(s);
+}
+
+// Insertion sort by UTF-16 code units (`<` on strings), as RFC 8785 section 3.2.3 asks: records have few
+// members, often already in order, where this beats Array.prototype.sort severalfold.
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (keys[i - 1]! <= k) continue;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+function write(v: unknown, depth: number): string {
   switch (typeof v) {
     case 'string':
-      if (LONE_SURROGATE.test(v)) throw loneSurrogate(path);
-      return JSON.stringify(v);
+      return writeString(v);
     case 'number':
-      if (!Number.isFinite(v)) {
-        throw new GdsCryptoError(
-          'GDS_CRYPTO_JSON_NON_FINITE',
-          `JSON 不能表示 ${String(v)}，位置 ${pointer(path)}`,
-          `JSON cannot represent ${String(v)}, at ${pointer(path)}`,
-        );
-      }
-      // Doubles from 2^53 up to 1e21 print as plain integers that parseJson would refuse as unsafe
-      // (their text stands for integers a double cannot hold); from 1e21 on they print in exponent form.
-      if ((v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER) && v < 1e21 && v > -1e21) {
-        throw new GdsCryptoError(
-          'GDS_CRYPTO_JSON_UNSAFE_INTEGER',
-          `整数 ${String(v)} 超出 ±(2^53-1)，已不精确；请以字符串传递，位置 ${pointer(path)}`,
-          `integer ${String(v)} is beyond ±(2^53-1) and not exact; send it as a string, at ${pointer(path)}`,
-        );
-      }
-      // -0 serialises as 0 (ES Number::toString); every other finite double as toString does.
-      return v === 0 ? '0' : String(v);
+      return writeNumber(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'object': {
       if (v === null) return 'null';
       // A cycle shows up as unbounded depth; checking depth costs less than tracking visited objects.
-      if (path.length > MAX_DEPTH) throw unsupported('nested too deep, or cyclic', path);
-      if (Array.isArray(v)) return writeArray(v, path);
+      if (depth > MAX_DEPTH) throw new Located((w) => unsupported('nested too deep, or cyclic', w));
+      if (Array.isArray(v)) return writeArray(v, depth);
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) {
-        throw unsupported((v as object).constructor?.name ?? 'object', path);
+        const name = (v as object).constructor?.name ?? 'object';
+        throw new Located((w) => unsupported(name, w));
       }
-      return writeObject(v as Record<string, unknown>, path);
+      return writeObject(v as Record<string, unknown>, depth);
     }
-    default:
-      throw unsupported(typeof v, path);
+    default: {
+      const t = typeof v;
+      throw new Located((w) => unsupported(t, w));
+    }
   }
 }
 
-function writeArray(a: unknown[], path: (string | number)[]): string {
+function writeNumber(v: number): string {
+  if (!Number.isFinite(v)) {
+    throw new Located(
+      (w) =>
+        new GdsCryptoError(
+          'GDS_CRYPTO_JSON_NON_FINITE',
+          `JSON 不能表示 ${String(v)}，位置 ${w}`,
+          `JSON cannot represent ${String(v)}, at ${w}`,
+        ),
+    );
+  }
+  // Doubles from 2^53 up to 1e21 print as plain integers that parseJson would refuse as unsafe
+  // (their text stands for integers a double cannot hold); from 1e21 on they print in exponent form.
+  if ((v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER) && v < 1e21 && v > -1e21) {
+    throw new Located(
+      (w) =>
+        new GdsCryptoError(
+          'GDS_CRYPTO_JSON_UNSAFE_INTEGER',
+          `整数 ${String(v)} 超出 ±(2^53-1)，已不精确；请以字符串传递，位置 ${w}`,
+          `integer ${String(v)} is beyond ±(2^53-1) and not exact; send it as a string, at ${w}`,
+        ),
+    );
+  }
+  // -0 serialises as 0 (ES Number::toString); every other finite double as toString does.
+  return v === 0 ? '0' : String(v);
+}
+
+function writeArray(a: unknown[], depth: number): string {
   let out = '[';
-  for (let i = 0; i < a.length; i++) {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
     const item = a[i];
-    path.push(i);
-    if (item === undefined) throw unsupported('undefined', path);
-    out += (i === 0 ? '' : ',') + write(item, path);
-    path.pop();
+    try {
+      if (item === undefined) throw new Located((w) => unsupported('undefined', w));
+      out += i === 0 ? write(item, depth + 1) : `,${write(item, depth + 1)}`;
+    } catch (e) {
+      if (e instanceof Located) e.path.unshift(i);
+      throw e;
+    }
   }
   return `${out}]`;
 }
 
-function writeObject(o: Record<string, unknown>, path: (string | number)[]): string {
-  // Array.prototype.sort compares strings by UTF-16 code units, exactly as RFC 8785 section 3.2.3 asks.
-  const keys = Object.keys(o).sort();
+function writeObject(o: Record<string, unknown>, depth: number): string {
+  const keys = sortKeys(Object.keys(o));
   let out = '{';
   let first = true;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const item = o[k];
     if (item === undefined) continue;
-    path.push(k);
-    if (LONE_SURROGATE.test(k)) throw loneSurrogate(path);
-    out += (first ? '' : ',') + JSON.stringify(k) + ':' + write(item, path);
+    try {
+      out += `${first ? '' : ','}${writeString(k)}:${write(item, depth + 1)}`;
+    } catch (e) {
+      if (e instanceof Located) e.path.unshift(k);
+      throw e;
+    }
     first = false;
-    path.pop();
   }
   return `${out}}`;
 }
 
-function loneSurrogate(path: (string | number)[]): GdsCryptoError {
+function loneSurrogate(where: string): GdsCryptoError {
   return new GdsCryptoError(
     'GDS_CRYPTO_JSON_LONE_SURROGATE',
-    `字符串含有孤立的代理项，不是合法的 Unicode，位置 ${pointer(path)}`,
-    `string contains a lone surrogate and is not valid Unicode, at ${pointer(path)}`,
+    `字符串含有孤立的代理项，不是合法的 Unicode，位置 ${where}`,
+    `string contains a lone surrogate and is not valid Unicode, at ${where}`,
   );
 }
 
-function unsupported(what: string, path: (string | number)[]): GdsCryptoError {
+function unsupported(what: string, where: string): GdsCryptoError {
   return new GdsCryptoError(
     'GDS_CRYPTO_JSON_UNSUPPORTED_TYPE',
-    `无法规范化为 JSON 的值（${what}），位置 ${pointer(path)}`,
-    `value cannot be canonicalised as JSON (${what}), at ${pointer(path)}`,
+    `无法规范化为 JSON 的值（${what}），位置 ${where}`,
+    `value cannot be canonicalised as JSON (${what}), at ${where}`,
   );
 }

@@ -24,6 +24,58 @@ export function parseJson(text: string): unknown {
   if (typeof text !== 'string') {
     throw new GdsCryptoError('GDS_CRYPTO_INVALID_INPUT', 'parseJson 需要字符串', 'parseJson needs a string');
   }
+  // Fast path: the engine's JSON.parse, then checks for what it silently accepts. Any doubt (a syntax
+  // error, fewer members than member names in the text, a surrogate, a number beyond 2^53, deep nesting)
+  // goes to the strict parser below, which decides and says where.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return strictParse(text);
+  }
+  const stats = { keys: 0, suspicious: false };
+  walk(value, 0, stats);
+  if (stats.suspicious || stats.keys !== countMemberNames(text)) return strictParse(text);
+  return value;
+}
+
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+// In valid JSON every '"' outside a string opens a string token, so scanning string tokens left to right
+// stays aligned; a token followed by ':' is a member name.
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+
+function countMemberNames(text: string): number {
+  let n = 0;
+  STRING_TOKEN.lastIndex = 0;
+  for (let m = STRING_TOKEN.exec(text); m !== null; m = STRING_TOKEN.exec(text)) if (m[1] !== undefined) n++;
+  return n;
+}
+
+function walk(v: unknown, depth: number, stats: { keys: number; suspicious: boolean }): void {
+  if (stats.suspicious) return;
+  if (typeof v === 'string') {
+    if (ANY_SURROGATE.test(v)) stats.suspicious = true;
+  } else if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER)
+      stats.suspicious = true;
+  } else if (typeof v === 'object' && v !== null) {
+    if (depth > MAX_DEPTH) {
+      stats.suspicious = true;
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], depth + 1, stats);
+    } else {
+      const keys = Object.keys(v);
+      stats.keys += keys.length;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        if (ANY_SURROGATE.test(k)) stats.suspicious = true;
+        walk((v as Record<string, unknown>)[k], depth + 1, stats);
+      }
+    }
+  }
+}
+
+function strictParse(text: string): unknown {
   const p = new Parser(text);
   p.ws();
   const value = p.value(0);

@@ -1,5 +1,5 @@
 import { fromBase64Url } from './_internal/base64.js';
-import { headerOnly, malformed, parseEnvelope, proofInput } from './_internal/envelope.js';
+import { headerOnly, malformed, parseEnvelope, proofInputs } from './_internal/envelope.js';
 import { type TimeInput, toMillis } from './_internal/time.js';
 import type { Envelope, EnvelopeHeader, Proof } from './Envelope.js';
 import { GdsCryptoError } from './errors.js';
@@ -68,6 +68,7 @@ export async function verifyProofsAndClaims(
   if (env.proofs.length === 0) fail('GDS_CRYPTO_BAD_SIGNATURE', '信封没有签名', 'the envelope has no proof');
 
   const verified: VerifiedProof[] = [];
+  const inputOf = proofInputs(env);
   for (const p of env.proofs as Proof[]) {
     const suite = suites.get(p.suite);
     if (!suite) {
@@ -98,7 +99,7 @@ export async function verifyProofsAndClaims(
         `the signature by ${p.kid} is not valid base64url`,
       );
     }
-    if (!suite.verify(sig, proofInput(env, p), key.publicKey)) {
+    if (!suite.verify(sig, inputOf(p), key.publicKey)) {
       fail(
         'GDS_CRYPTO_BAD_SIGNATURE',
         `密钥 ${p.kid} 的签名无效`,

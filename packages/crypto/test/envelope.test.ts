@@ -2,7 +2,10 @@ import { fc, test } from '@fast-check/vitest';
 import {
   canonicalize,
   cosignEnvelope,
+  createSigner,
+  ed25519Sign,
   GdsCryptoError,
+  generateEd25519KeyPair,
   type KeyInfo,
   Keyring,
   loadSodiumSuite,
@@ -266,5 +269,26 @@ describe('tampering with any single byte fails, with a typed error (acceptance 2
     }
     expect(codes.has('GDS_CRYPTO_BAD_SIGNATURE')).toBe(true);
     expect(codes.has('GDS_CRYPTO_MALFORMED')).toBe(true);
+  });
+});
+
+describe('proof input (the documented signing input)', () => {
+  it('is the domain tag and the JCS of the envelope without proofs, with the proof metadata as "proof"', async () => {
+    const suite = await loadSodiumSuite();
+    const kp = await generateEd25519KeyPair(new Uint8Array(32).fill(5));
+    const signer = createSigner(suite, kp.secretKey, { issuer: 'dept:mca' });
+    const env = await signEnvelope(
+      { std: 'nested keys that sort like header members', sealed: 1, proof: 2 },
+      { signer, aud: 'x', std: { id: 'person', version: '1.0.0' } },
+    );
+    const { proofs, ...body } = env;
+    const p = proofs[0]!;
+    const expected = `GDS-ENVELOPE-PROOF/v1\n${canonicalize({
+      ...body,
+      proof: { suite: p.suite, kid: p.kid, iss: p.iss, created: p.created },
+    })}`;
+    // Ed25519 is deterministic: signing the expected bytes ourselves gives the proof's signature.
+    const sig = await ed25519Sign(new TextEncoder().encode(expected), kp.secretKey);
+    expect(Buffer.from(sig).toString('base64url')).toBe(p.sig);
   });
 });

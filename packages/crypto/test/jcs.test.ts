@@ -97,6 +97,22 @@ describe('canonicalize input checks', () => {
       expect((e as GdsCryptoError).message).toMatch(/^.+（.+）$/);
     }
   });
+  test.prop([fc.jsonValue({ stringUnit: 'binary' }).filter((v) => !/\d{16,}/.test(JSON.stringify(v)))])(
+    'equals a plain reference (sort() + JSON.stringify) on any Unicode data',
+    (v) => {
+      const ref = (x: unknown): string => {
+        if (Array.isArray(x)) return `[${x.map(ref).join(',')}]`;
+        if (x !== null && typeof x === 'object') {
+          return `{${Object.keys(x)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${ref((x as Record<string, unknown>)[k])}`)
+            .join(',')}}`;
+        }
+        return JSON.stringify(x);
+      };
+      expect(canonicalize(v)).toBe(ref(v));
+    },
+  );
   test.prop([safeJson])('agrees with JSON.stringify on already-sorted data', (v) => {
     const text = canonicalize(v);
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
@@ -109,6 +125,9 @@ describe('parseJson', () => {
     expect(code(() => parseJson('{"a":1,"b":{"c":1,"c":2}}'))).toBe('GDS_CRYPTO_JSON_DUPLICATE_KEY');
     // The same name spelled with an escape is still a duplicate.
     expect(code(() => parseJson('{"a":1,"\\u0061":2}'))).toBe('GDS_CRYPTO_JSON_DUPLICATE_KEY');
+    // Escaped quotes and colons inside values do not confuse the member count.
+    expect(code(() => parseJson('{"a":"x\\":1","b":["\\":"],"a":2}'))).toBe('GDS_CRYPTO_JSON_DUPLICATE_KEY');
+    expect(parseJson('{"a":"x\\":1","b":["\\":"]}')).toEqual({ a: 'x":1', b: ['":'] });
   });
   it('refuses integers beyond 2^53 instead of rounding them', () => {
     expect(code(() => parseJson('9007199254740993'))).toBe('GDS_CRYPTO_JSON_UNSAFE_INTEGER');

@@ -18,11 +18,31 @@ export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoErr
   });
 }
 
-/** Bytes a proof signs: domain ‖ JCS(envelope without proofs, with this proof's metadata as `proof`). */
+/**
+ * Bytes a proof signs: domain ‖ JCS(envelope without proofs, with this proof's metadata as `proof`).
+ * Returned as a function of the proof so the body (payload included) is canonicalised once however
+ * many proofs there are: its members sort around "proof" into a fixed prefix and suffix.
+ */
+export function proofInputs(env: Envelope): (proof: Omit<Proof, 'sig'>) => Uint8Array {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (k === 'proofs' || v === undefined) continue;
+    if (k < 'proof') before[k] = v;
+    else after[k] = v;
+  }
+  const a = canonicalize(before); // '{…}'
+  const b = canonicalize(after);
+  const head = a === '{}' ? '{' : `${a.slice(0, -1)},`;
+  const tail = b === '{}' ? '}' : `,${b.slice(1)}`;
+  return (proof) => {
+    const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
+    return utf8(`${PROOF_DOMAIN}${head}"proof":${meta}${tail}`);
+  };
+}
+
 export function proofInput(env: Envelope, proof: Omit<Proof, 'sig'>): Uint8Array {
-  const { proofs: _p, ...body } = env;
-  const meta = { suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created };
-  return utf8(PROOF_DOMAIN + canonicalize({ ...body, proof: meta }));
+  return proofInputs(env)(proof);
 }
 
 /** Associated data of a sealed payload: domain ‖ JCS(header ‖ recipient ids). */
@@ -129,8 +149,10 @@ export function parseEnvelope(input: unknown): Envelope {
     }
   } else {
     // A private copy: what is verified is exactly what is returned, whatever the caller does meanwhile.
+    // JSON.parse is enough here: canonical text written by canonicalize has no duplicates, no lone
+    // surrogates and no unsafe integers.
     try {
-      env = parseJson(canonicalize(input));
+      env = JSON.parse(canonicalize(input));
     } catch (cause) {
       throw malformed('不是 JSON 数据', 'not JSON data', cause);
     }
