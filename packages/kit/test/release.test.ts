@@ -90,7 +90,7 @@ describe('releases', () => {
     const dir = join(root, 'schemas/person/2.0.0');
     const schema = JSON.parse(readFileSync(join(dir, 'person.schema.json'), 'utf8'));
     expect(schema.$id).toBe('urn:gds:schema:person:2.0.0');
-    expect(schema['x-gds-standard']).toEqual({ entity: 'person', version: '2.0.0' });
+    expect(schema['x-gds-standard']).toEqual({ entity: 'person', version: '2.0.0', status: 'released' });
     expect(schema.properties.marriageOrder['x-gds-since']).toBe('2.0.0');
     expect(JSON.stringify(schema)).not.toContain('"next"');
     // The code lists it binds are frozen with it: the 2.0.0 marital status list has no 21/22/23.

@@ -48,10 +48,16 @@ function stampVersion(text: string, entity: string, version: string): string {
   const stamped = text
     .replace(/("\$id"\s*:\s*")[^"]*(")/, `$1urn:gds:schema:${entity}:${version}$2`)
     .replace(/("x-gds-standard"\s*:\s*\{[^}]*?"version"\s*:\s*")[^"]*(")/, `$1${version}$2`)
+    .replace(/("x-gds-standard"\s*:\s*\{[^}]*?"status"\s*:\s*")draft(")/, '$1released$2')
     .replace(/("(?:x-gds-)?since"\s*:\s*")next(")/g, `$1${version}$2`);
   const doc = JSON.parse(stamped) as Record<string, unknown>;
   const std = doc['x-gds-standard'];
-  if (doc.$id === `urn:gds:schema:${entity}:${version}` && isObject(std) && std.version === version)
+  if (
+    doc.$id === `urn:gds:schema:${entity}:${version}` &&
+    isObject(std) &&
+    std.version === version &&
+    (std.status === undefined || std.status === 'released')
+  )
     return stamped;
   // The draft lacked $id or x-gds-standard: write them in, at the top as the profile shows them.
   const { $schema, $id: _id, 'x-gds-standard': _std, ...rest } = doc;
@@ -59,7 +65,12 @@ function stampVersion(text: string, entity: string, version: string): string {
     {
       ...($schema !== undefined ? { $schema } : {}),
       $id: `urn:gds:schema:${entity}:${version}`,
-      'x-gds-standard': { ...(isObject(std) ? std : {}), entity, version },
+      'x-gds-standard': {
+        ...(isObject(std) ? std : {}),
+        entity,
+        version,
+        ...(isObject(std) && std.status !== undefined ? { status: 'released' } : {}),
+      },
       ...rest,
     },
     null,
@@ -72,7 +83,7 @@ function stampVersion(text: string, entity: string, version: string): string {
  * version the diff requires (major for anything breaking writers or governance, minor for additions,
  * patch for documentation), refuses if the compatibility check fails without exemptions or if released
  * files were tampered with, then writes `schemas/<entity>/<version>/` with `$id`, `x-gds-standard.version`
- * and `since: "next"` stamped, copies of the code lists it binds, its migration and the entity's
+ * (`status: "released"`) and `since: "next"` stamped, copies of the code lists it binds, its migration and the entity's
  * examples; removes the draft; records the new files' hashes in `standards/releases.lock.json`; and writes
  * a changeset with the compatibility report.
  *
