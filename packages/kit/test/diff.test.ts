@@ -1,5 +1,6 @@
 import { CHANGE_RULES, type ChangeKind, diffSchemas, formatDiff, type SchemaVersion } from '@gds/kit';
 import { parseCodeList } from '@gds/standards';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 // biome-ignore lint/suspicious/noExplicitAny: the table edits fixture schemas freely
@@ -467,6 +468,26 @@ const table: Row[] = [
     writers: 'safe',
   },
   {
+    name: 'field unbound from a closed code list',
+    edit: (s) => {
+      delete P(s).sex['x-gds-codelist'];
+    },
+    expect: [{ kind: 'codelist.unbound_closed', path: '/sex' }],
+    bump: 'minor',
+    readers: 'breaking',
+    writers: 'safe',
+  },
+  {
+    name: 'field unbound from an open code list',
+    edit: (s) => {
+      delete P(s).ethnicity['x-gds-codelist'];
+    },
+    expect: [{ kind: 'codelist.unbound_open', path: '/ethnicity' }],
+    bump: 'minor',
+    readers: 'safe',
+    writers: 'safe',
+  },
+  {
     name: 'field bound to another code list (a split)',
     edit: (s) => {
       P(s).sex['x-gds-codelist'].list = 'ethnicity';
@@ -672,5 +693,64 @@ describe('formatDiff', () => {
     expect(lines.every((l) => /^::(error|warning|notice) /.test(l))).toBe(true);
     const removed = run(table.find((r) => r.name === 'optional field removed')!);
     expect(formatDiff(removed, 'github')).toMatch(/^::error title=/);
+  });
+});
+
+describe('diffSchemas: invariants', () => {
+  // Swapping the versions swaps readers and writers: what the newer version newly rejects breaks old
+  // writers, and read backwards it is what the older version rejects, breaking readers. Governance is
+  // deliberately asymmetric (tightening is announced, loosening is not a break), and a declared rename
+  // has no reverse declaration, so those rows are left out.
+  const symmetric = table.filter(
+    (r) =>
+      !r.renames &&
+      !r.old &&
+      !r.expect.some((e) => e.kind.startsWith('governance.') || e.kind === 'field.renamed'),
+  );
+  it.each(symmetric.map((r) => [r.name, r] as const))('reversed: %s', (_name, row) => {
+    const old = base();
+    const cur = structuredClone(old);
+    row.edit(cur);
+    const forward = diffSchemas(version('1.0.0', old), version('next', cur, row.lists));
+    const backward = diffSchemas(version('next', cur, row.lists), version('1.0.0', old));
+    expect({ readers: backward.readers, writers: backward.writers }).toEqual({
+      readers: forward.writers,
+      writers: forward.readers,
+    });
+  });
+
+  it('a version compared with itself has no change (property)', () => {
+    const names = Object.keys(P(base()));
+    fc.assert(
+      fc.property(fc.subarray(names), fc.subarray(names), (drop, optional) => {
+        const s = base();
+        for (const n of drop) delete P(s)[n];
+        s.required = (s.required as string[]).filter((n) => !optional.includes(n) && !drop.includes(n));
+        const v = version('1.0.0', s);
+        return diffSchemas(v, structuredClone(v)).changes.length === 0;
+      }),
+    );
+  });
+
+  it('removing fields then adding them back cancels out, and the bump is the largest of the changes (property)', () => {
+    const names = Object.keys(P(base()));
+    fc.assert(
+      fc.property(fc.subarray(names, { minLength: 1 }), (drop) => {
+        const a = base();
+        const b = base();
+        for (const n of drop) delete P(b)[n];
+        b.required = (b.required as string[]).filter((n) => !drop.includes(n));
+        const report = diffSchemas(version('1.0.0', a), version('next', b));
+        const back = diffSchemas(version('next', b), version('1.0.0', a));
+        const order = ['none', 'patch', 'minor', 'major'];
+        const max = report.changes.reduce((m, c) => Math.max(m, order.indexOf(c.bump)), 0);
+        return (
+          report.changes.length === drop.length &&
+          back.changes.length === drop.length &&
+          order.indexOf(report.bump) === max &&
+          report.bump === 'major'
+        );
+      }),
+    );
   });
 });

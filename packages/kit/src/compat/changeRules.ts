@@ -34,7 +34,8 @@ export type ChangeKind =
   | 'codelist.opened'
   | 'codelist.bound_closed'
   | 'codelist.bound_open'
-  | 'codelist.unbound'
+  | 'codelist.unbound_closed'
+  | 'codelist.unbound_open'
   | 'codelist.replaced'
   | 'governance.sharing_tightened'
   | 'governance.sharing_loosened'
@@ -150,7 +151,22 @@ export const CHANGE_RULES: Readonly<Record<ChangeKind, ChangeRule>> = {
   'codelist.opened': r(B, S, 'minor', false, '代码表由封闭改为开放', 'code list opened'),
   'codelist.bound_closed': r(S, B, 'major', false, '字段绑定封闭代码表', 'field bound to a closed code list'),
   'codelist.bound_open': r(S, S, 'minor', false, '字段绑定开放代码表', 'field bound to an open code list'),
-  'codelist.unbound': r(B, S, 'minor', false, '字段解除代码表绑定', 'field unbound from its code list'),
+  'codelist.unbound_closed': r(
+    B,
+    S,
+    'minor',
+    false,
+    '字段解除封闭代码表绑定',
+    'field unbound from its closed code list',
+  ),
+  'codelist.unbound_open': r(
+    S,
+    S,
+    'minor',
+    false,
+    '字段解除开放代码表绑定',
+    'field unbound from its open code list',
+  ),
   'codelist.replaced': r(B, B, 'major', false, '字段改用另一代码表', 'field bound to another code list'),
   'governance.sharing_tightened': r(B, S, 'major', true, '共享类型收紧', 'sharing type tightened'),
   'governance.sharing_loosened': r(S, S, 'minor', true, '共享类型放宽', 'sharing type loosened'),

@@ -356,7 +356,13 @@ function compareCodeLists(
     return;
   }
   if (ol && !nl) {
-    add('codelist.unbound', path, { list: ol.list }, ol.list, ol.list);
+    add(
+      ol.closed ? 'codelist.unbound_closed' : 'codelist.unbound_open',
+      path,
+      { list: ol.list },
+      ol.list,
+      ol.list,
+    );
     return;
   }
   if (!ol || !nl) return;
