@@ -20,6 +20,8 @@ import { defaultMerkleHasher, type MerkleHasher } from './hasher.js';
 export class MerkleTree {
   readonly hasher: MerkleHasher;
   private readonly levels: HashArray[] = [new HashArray()];
+  /** The last node pushed at each level (the compact range), so appends never read back from storage. */
+  private readonly edge: Uint8Array[] = [];
   private readonly get: NodeGetter = (level, index) => this.levels[level]!.get(index);
 
   constructor(hasher: MerkleHasher = defaultMerkleHasher()) {
@@ -47,12 +49,13 @@ export class MerkleTree {
     let level = 0;
     // Each time this node closes a pair, the parent becomes complete: hash it once, keep it forever.
     while (i % 2 === 1) {
-      h = this.hasher.hashChildren(this.levels[level]!.get(i - 1), h);
+      h = this.hasher.hashChildren(this.edge[level]!, h);
       level++;
       i = (i - 1) / 2;
       if (this.levels.length === level) this.levels.push(new HashArray());
       this.levels[level]!.push(h);
     }
+    this.edge[level] = h;
     return index;
   }
 

@@ -53,7 +53,7 @@ export function createMerkleHasher(sha256: (data: Uint8Array) => Uint8Array): Me
 }
 
 interface NodeCryptoLike {
-  hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Uint8Array;
+  hash?: (algorithm: string, data: Uint8Array, encoding: 'latin1') => string;
   createHash: (algorithm: string) => { update(d: Uint8Array): { digest(): Uint8Array } };
 }
 
@@ -76,12 +76,20 @@ export function defaultMerkleHasher(): MerkleHasher {
   const nodeCrypto = loadNodeCrypto();
   if (nodeCrypto) {
     const oneShot = nodeCrypto.hash;
-    // Buffers are re-viewed as plain Uint8Arrays: Buffer#slice shares memory, and equality checks in
-    // callers' code should not depend on the runtime.
-    const plain = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.length);
+    // The one-shot hash() with a latin1 string result, copied into a plain Uint8Array, is several times
+    // faster than a Buffer result: no native Buffer allocation and no external memory for the GC.
+    // (Plain Uint8Arrays also keep Buffer#slice's shared-memory semantics away from callers.)
     const sha = oneShot
-      ? (d: Uint8Array) => plain(oneShot('sha256', d, 'buffer'))
-      : (d: Uint8Array) => plain(nodeCrypto.createHash('sha256').update(d).digest());
+      ? (d: Uint8Array) => {
+          const s = oneShot('sha256', d, 'latin1');
+          const out = new Uint8Array(32);
+          for (let i = 0; i < 32; i++) out[i] = s.charCodeAt(i);
+          return out;
+        }
+      : (d: Uint8Array) => {
+          const b = nodeCrypto.createHash('sha256').update(d).digest();
+          return new Uint8Array(b.buffer, b.byteOffset, b.length);
+        };
     cached = createMerkleHasher(sha);
   } else {
     cached = createMerkleHasher(portableSha256);

@@ -29,6 +29,7 @@ export type { OpenedNote } from './openNote.js';
 export { openNote, parseNote } from './openNote.js';
 export type { QuorumRule, WitnessPolicy } from './policy.js';
 export { parsePolicy, quorumSatisfied } from './policy.js';
+export { consistencyProofLength, inclusionProofLength } from './proofLength.js';
 export type { Receipt } from './receipt.js';
 export { createReceipt, hashRecord, verifyReceipt } from './receipt.js';
 export type { NoteSignature } from './signNote.js';

@@ -24,8 +24,39 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
-const toBuf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.length);
 const toU8 = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.length);
+const ROWS = 64;
+
+/**
+ * One row per entry: the entry, then its leaf hash followed by the hashes of the interior nodes that
+ * leaf completes (levels 1, 2, ... in order). Every node is completed by exactly one leaf, so the tree
+ * costs no extra rows and a node read is one primary-key lookup. Returns the flat bind parameters.
+ */
+function packRows(batch: AppendBatch): unknown[] {
+  const n = batch.entries.length;
+  const blobs: Uint8Array[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    // Leaf i completes one node per trailing 1 bit of its index.
+    let k = 0;
+    for (let x = batch.start + i; x % 2 === 1; x = (x - 1) / 2) k++;
+    const blob = new Uint8Array(32 * (k + 1));
+    blob.set(batch.leafHashes[i]!, 0);
+    blobs[i] = blob;
+  }
+  for (const node of batch.nodes) {
+    const leaf = (node.index + 1) * 2 ** node.level - 1;
+    const blob = blobs[leaf - batch.start];
+    if (!blob || blob.length < 32 * (node.level + 1)) throw missingNode(node.level, node.index);
+    blob.set(node.hash, 32 * node.level);
+  }
+  const params: unknown[] = new Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    params[3 * i] = batch.start + i;
+    params[3 * i + 1] = batch.entries[i]!;
+    params[3 * i + 2] = blobs[i]!;
+  }
+  return params;
+}
 
 /**
  * The embedded default {@link LogStore}: one SQLite file (better-sqlite3, WAL journal). Each batch is
@@ -52,9 +83,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): LogStore {
     db.exec(`
       CREATE TABLE IF NOT EXISTS gds_log_meta (id INTEGER PRIMARY KEY CHECK (id = 0), size INTEGER NOT NULL);
       INSERT OR IGNORE INTO gds_log_meta (id, size) VALUES (0, 0);
-      CREATE TABLE IF NOT EXISTS gds_log_entries (idx INTEGER PRIMARY KEY, entry BLOB NOT NULL, leaf_hash BLOB NOT NULL);
-      CREATE TABLE IF NOT EXISTS gds_log_nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
-        PRIMARY KEY (level, idx)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS gds_log_entries (idx INTEGER PRIMARY KEY, entry BLOB NOT NULL, hashes BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS gds_log_checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);
     `);
   } catch (e) {
@@ -63,10 +92,11 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): LogStore {
   const q = {
     size: db.prepare('SELECT size FROM gds_log_meta WHERE id = 0').pluck(),
     setSize: db.prepare('UPDATE gds_log_meta SET size = ? WHERE id = 0'),
-    entry: db.prepare('INSERT INTO gds_log_entries (idx, entry, leaf_hash) VALUES (?, ?, ?)'),
-    node: db.prepare('INSERT INTO gds_log_nodes (level, idx, hash) VALUES (?, ?, ?)'),
-    leaf: db.prepare('SELECT leaf_hash FROM gds_log_entries WHERE idx = ?').pluck(),
-    inner: db.prepare('SELECT hash FROM gds_log_nodes WHERE level = ? AND idx = ?').pluck(),
+    entry: db.prepare('INSERT INTO gds_log_entries (idx, entry, hashes) VALUES (?, ?, ?)'),
+    entries64: db.prepare(
+      `INSERT INTO gds_log_entries (idx, entry, hashes) VALUES ${Array.from({ length: ROWS }, () => '(?, ?, ?)').join(', ')}`,
+    ),
+    hashes: db.prepare('SELECT hashes FROM gds_log_entries WHERE idx = ?').pluck(),
     entries: db.prepare('SELECT entry FROM gds_log_entries WHERE idx >= ? AND idx < ? ORDER BY idx').pluck(),
     putCheckpoint: db.prepare('INSERT OR REPLACE INTO gds_log_checkpoints (size, note) VALUES (?, ?)'),
     latest: db.prepare('SELECT size, note FROM gds_log_checkpoints ORDER BY size DESC LIMIT 1'),
@@ -74,10 +104,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): LogStore {
   const append = db.transaction((batch: AppendBatch) => {
     const size = q.size.get() as number;
     if (size !== batch.start) throw conflict(batch.start, size);
-    for (let i = 0; i < batch.entries.length; i++) {
-      q.entry.run(batch.start + i, toBuf(batch.entries[i]!), toBuf(batch.leafHashes[i]!));
-    }
-    for (const n of batch.nodes) q.node.run(n.level, n.index, toBuf(n.hash));
+    const params = packRows(batch);
+    const n = batch.entries.length;
+    let i = 0;
+    // Multi-row INSERTs: per-statement overhead, not SQLite, dominates small rows.
+    for (; i + ROWS <= n; i += ROWS) q.entries64.run(params.slice(3 * i, 3 * (i + ROWS)));
+    for (; i < n; i++) q.entry.run(params.slice(3 * i, 3 * i + 3));
     q.setSize.run(batch.start + batch.entries.length);
     if (batch.checkpoint) q.putCheckpoint.run(batch.checkpoint.size, batch.checkpoint.note);
   });
@@ -103,9 +135,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): LogStore {
     async readNodes(keys) {
       return guard(() =>
         keys.map(([level, index]) => {
-          const h = (level === 0 ? q.leaf.get(index) : q.inner.get(level, index)) as Buffer | undefined;
-          if (!h) throw missingNode(level, index);
-          return toU8(h);
+          // Node (level, index) was completed by the last leaf under it, and sits at position `level`
+          // of that leaf's row.
+          const leaf = (index + 1) * 2 ** level - 1;
+          const h = q.hashes.get(leaf) as Buffer | undefined;
+          if (!h || h.length < 32 * (level + 1)) throw missingNode(level, index);
+          return new Uint8Array(h.subarray(32 * level, 32 * (level + 1)));
         }),
       );
     },

@@ -67,3 +67,17 @@ describe('MerkleTree', () => {
     expect(verifyInclusion(2n ** 64n - 1n, 3, tree.leafHash(0), [], tree.leafHash(0)).valid).toBe(false);
   });
 });
+
+describe('proof lengths', () => {
+  it('match the proofs the tree produces', async () => {
+    const { consistencyProofLength, inclusionProofLength } = await import('@gds/ledger');
+    const tree = new MerkleTree();
+    for (let i = 0; i < 40; i++) tree.append(new Uint8Array([i]));
+    for (let n = 1; n <= 40; n++) {
+      for (let i = 0; i < n; i++) expect(inclusionProofLength(i, n)).toBe(tree.inclusionProof(i, n).length);
+      for (let m = 0; m <= n; m++)
+        expect(consistencyProofLength(m, n)).toBe(tree.consistencyProof(m, n).length);
+    }
+    expect(inclusionProofLength(0, 2 ** 53 - 1)).toBe(53);
+  });
+});
