@@ -1,7 +1,17 @@
 import type { Command } from '../_internal/command.js';
 import { convertCommands } from './convert.js';
+import { keysCommands } from './keys.js';
+import { sealCommands } from './seal.js';
+import { signCommands } from './sign.js';
 import { standardsCommands } from './standards.js';
 import { validateCommands } from './validate.js';
 
 /** Every `gds` command. Each group lives in its own file and is registered here with one line. */
-export const commands: Command[] = [...validateCommands, ...standardsCommands, ...convertCommands];
+export const commands: Command[] = [
+  ...validateCommands,
+  ...standardsCommands,
+  ...convertCommands,
+  ...keysCommands,
+  ...signCommands,
+  ...sealCommands,
+];
