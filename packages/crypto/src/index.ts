@@ -14,6 +14,12 @@ export type {
 } from './createFieldEncryptor.js';
 export { createFieldEncryptor, ENC_MEMBER, FIELDS_MEMBER } from './createFieldEncryptor.js';
 export type {
+  DataIntegrityProof,
+  SignDataIntegrityOptions,
+  VerifyDataIntegrityOptions,
+} from './dataIntegrity.js';
+export { signDataIntegrity, verifyDataIntegrity } from './dataIntegrity.js';
+export type {
   Envelope,
   EnvelopeHeader,
   Proof,
@@ -30,6 +36,8 @@ export type { Ed25519KeyPair } from './generateEd25519KeyPair.js';
 export { generateEd25519KeyPair, generateEd25519KeyPairSync } from './generateEd25519KeyPair.js';
 export type { Jwk, KeyMaterial } from './jwk.js';
 export { exportJwk, importJwk } from './jwk.js';
+export type { JwsJson } from './jws.js';
+export { signJws, verifyJws } from './jws.js';
 export type { KeyInfo, KeyResolver, KeyStatus } from './KeyInfo.js';
 export type { GenerateKeyOptions, KeyInfoJson, KeyringFile } from './Keyring.js';
 export { Keyring } from './Keyring.js';
