@@ -1,10 +1,13 @@
 import type { Command } from '../_internal/command.js';
 import { convertCommands } from './convert.js';
 import { keysCommands } from './keys.js';
+import { logCommands } from './log.js';
+import { noteCommands } from './note.js';
 import { sealCommands } from './seal.js';
 import { signCommands } from './sign.js';
 import { standardsCommands } from './standards.js';
 import { validateCommands } from './validate.js';
+import { witnessCommands } from './witness.js';
 
 /** Every `gds` command. Each group lives in its own file and is registered here with one line. */
 export const commands: Command[] = [
@@ -14,4 +17,7 @@ export const commands: Command[] = [
   ...keysCommands,
   ...signCommands,
   ...sealCommands,
+  ...logCommands,
+  ...witnessCommands,
+  ...noteCommands,
 ];

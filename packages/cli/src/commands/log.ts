@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseJson } from '@gds/crypto';
+import {
+  createReceipt,
+  formatVerifierKey,
+  generateNoteKey,
+  hashRecord,
+  Log,
+  MerkleTree,
+  noteSignerFromKey,
+  noteVerifierFromKey,
+  openNote,
+  parseCheckpoint,
+  parsePolicy,
+  verifyReceipt,
+  type WitnessPolicy,
+} from '@gds/ledger';
+import { createSqliteStore } from '@gds/ledger/sqlite';
+import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { parseLedgerArgs, readText, verifierKey, writeSecret } from './note.js';
+
+const DIR_HELP = '  --dir <dir>         日志目录（log folder）, default ./.gds';
+const dirOption = { dir: { type: 'string' } } as const;
+
+interface LogConfig {
+  origin: string;
+  verifierKey: string;
+}
+
+function paths(ctx: CommandContext, dir: string | undefined) {
+  const base = resolve(ctx.cwd, dir ?? '.gds');
+  return {
+    base,
+    db: join(base, 'ledger.sqlite'),
+    config: join(base, 'log.json'),
+    key: join(base, 'log.key'),
+  };
+}
+
+async function openLog(ctx: CommandContext, dir: string | undefined, withSigner = true) {
+  const p = paths(ctx, dir);
+  if (!existsSync(p.config))
+    throw new UsageError(
+      `${p.base} 下没有日志，请先运行 gds log init`,
+      `no log in ${p.base}; run gds log init first`,
+    );
+  const config = JSON.parse(await readFile(p.config, 'utf8')) as LogConfig;
+  const signer = withSigner ? await noteSignerFromKey((await readFile(p.key, 'utf8')).trim()) : undefined;
+  const log = await Log.open(createSqliteStore({ path: p.db }), {
+    origin: config.origin,
+    ...(signer ? { signer } : {}),
+  });
+  return { log, config, paths: p };
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+const init: Command = {
+  name: 'log init',
+  summary: { zh: '创建可验证日志（SQLite，位于 ./.gds）', en: 'Create a verifiable log (SQLite, in ./.gds)' },
+  usage: `gds log init --origin <name> [--dir <dir>] [--key-file <signer key>]
+  --origin <name>     日志来源名称（checkpoint origin）, e.g. county.example/population-log
+  --key-file <file>   使用已有签名密钥（use an existing signer key）; default: generate one into <dir>/log.key
+${DIR_HELP}`,
+  async run(ctx) {
+    const { values } = parseLedgerArgs(() =>
+      parseArgs({
+        args: ctx.argv,
+        options: { ...dirOption, origin: { type: 'string' }, 'key-file': { type: 'string' } },
+      }),
+    );
+    const p = paths(ctx, values.dir);
+    if (existsSync(p.config))
+      throw new UsageError(`${p.base} 下已有日志`, `a log already exists in ${p.base}`);
+    let skey: string;
+    if (values['key-file']) skey = (await readText(ctx, values['key-file'], '--key-file')).trim();
+    else {
+      if (!values.origin) throw new UsageError('缺少 --origin', 'missing --origin');
+      skey = (await generateNoteKey(values.origin)).signerKey;
+    }
+    const signer = await noteSignerFromKey(skey);
+    const origin = values.origin ?? signer.name;
+    if (origin !== signer.name) {
+      throw new UsageError('--origin 必须与密钥名称一致', `--origin must equal the key name ${signer.name}`);
+    }
+    await mkdir(p.base, { recursive: true });
+    await writeSecret(p.key, `${skey}\n`);
+    const vkey = formatVerifierKey(signer.name, signer.publicKey);
+    const log = await Log.open(createSqliteStore({ path: p.db }), { signer, origin });
+    await log.signCheckpoint();
+    await log.close();
+    await writeFile(
+      p.config,
+      `${JSON.stringify({ origin, verifierKey: vkey } satisfies LogConfig, null, 2)}\n`,
+    );
+    ctx.stdout.write(`${vkey}\n`);
+    ctx.stderr.write(`log ${origin} created in ${p.base}; signer key in ${p.key}\n`);
+    return 0;
+  },
+};
+
+const append: Command = {
+  name: 'log append',
+  summary: { zh: '追加条目（一批一个检查点）', en: 'Append entries (one checkpoint per batch)' },
+  usage: `gds log append <file|-> [...] [--as record|ndjson|bytes|hash] [--dir <dir>]
+  --as record         每个文件是一条 JSON 记录或信封，条目 = SHA-256(RFC 8785 规范化 JSON)（default）
+  --as ndjson         每行一条 JSON 记录（one record per line）
+  --as bytes          条目 = SHA-256(文件字节)（SHA-256 of the file bytes）
+  --as hash           每行一个 64 位十六进制哈希（one hex SHA-256 per line）
+${DIR_HELP}
+  输出每个条目的序号和哈希（prints index and entry hash per entry）`,
+  async run(ctx) {
+    const { values, positionals } = parseLedgerArgs(() =>
+      parseArgs({
+        args: ctx.argv,
+        options: { ...dirOption, as: { type: 'string' } },
+        allowPositionals: true,
+      }),
+    );
+    const mode = values.as ?? 'record';
+    if (!['record', 'ndjson', 'bytes', 'hash'].includes(mode))
+      throw new UsageError(`--as 无效：${mode}`, `invalid --as ${mode}`);
+    if (positionals.length === 0) throw new UsageError('缺少输入文件（或 -）', 'missing input files (or -)');
+    const entries: Uint8Array[] = [];
+    for (const file of positionals) {
+      if (mode === 'bytes') {
+        const bytes =
+          file === '-'
+            ? Buffer.from(await readText(ctx, '-'))
+            : await readFile(resolve(ctx.cwd, file)).catch((cause) => {
+                throw new UsageError(`无法读取 ${file}`, `cannot read ${file}`, { cause });
+              });
+        entries.push(new Uint8Array(createHash('sha256').update(bytes).digest()));
+        continue;
+      }
+      const text = await readText(ctx, file);
+      const json = (t: string, where: string) => {
+        try {
+          return parseJson(t) as Parameters<typeof hashRecord>[0];
+        } catch (cause) {
+          throw new UsageError(`${where} 不是有效的 JSON`, `${where} is not valid JSON`, { cause });
+        }
+      };
+      if (mode === 'record') entries.push(hashRecord(json(text, file)));
+      else {
+        text.split('\n').forEach((line, i) => {
+          if (line.trim() === '') return;
+          if (mode === 'ndjson') entries.push(hashRecord(json(line, `${file}:${i + 1}`)));
+          else if (/^[0-9a-fA-F]{64}$/.test(line.trim()))
+            entries.push(new Uint8Array(Buffer.from(line.trim(), 'hex')));
+          else
+            throw new UsageError(
+              `${file}:${i + 1} 不是 64 位十六进制哈希`,
+              `${file}:${i + 1} is not a hex SHA-256`,
+            );
+        });
+      }
+    }
+    if (entries.length === 0) throw new UsageError('没有条目可追加', 'nothing to append');
+    const { log } = await openLog(ctx, values.dir);
+    try {
+      const r = await log.appendBatch(entries);
+      entries.forEach((e, i) => {
+        ctx.stdout.write(`${r.start + i}\t${hex(e)}\n`);
+      });
+      ctx.stderr.write(`appended ${entries.length}; size ${r.size}; checkpoint signed\n`);
+    } finally {
+      await log.close();
+    }
+    return 0;
+  },
+};
+
+const checkpoint: Command = {
+  name: 'log checkpoint',
+  summary: {
+    zh: '输出最新检查点，可请见证人副署',
+    en: 'Print the latest checkpoint, optionally cosigned by witnesses',
+  },
+  usage: `gds log checkpoint [--witness <url>...] [--dir <dir>]
+  --witness <url>     见证人提交前缀（tlog-witness submission prefix）, repeatable: POST <url>/add-checkpoint
+${DIR_HELP}`,
+  async run(ctx) {
+    const { values } = parseLedgerArgs(() =>
+      parseArgs({ args: ctx.argv, options: { ...dirOption, witness: { type: 'string', multiple: true } } }),
+    );
+    const { log, paths: p } = await openLog(ctx, values.dir);
+    try {
+      let cp = await log.latestCheckpoint();
+      if (!cp || cp.size !== log.size) cp = await log.signCheckpoint();
+      const statePath = join(p.base, 'witnesses.json');
+      const known: Record<string, number> = existsSync(statePath)
+        ? JSON.parse(await readFile(statePath, 'utf8'))
+        : {};
+      let failed = 0;
+      for (const url of values.witness ?? []) {
+        let old = known[url] ?? 0;
+        let res: Response | undefined;
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const proof = old > 0 && old < cp.size ? await log.consistencyProof(old, cp.size) : [];
+          const body = `old ${old}\n${proof.map((h) => `${Buffer.from(h).toString('base64')}\n`).join('')}\n${cp.note}`;
+          res = await fetch(`${url.replace(/\/$/, '')}/add-checkpoint`, { method: 'POST', body }).catch(
+            (cause) => {
+              throw new UsageError(`无法连接见证人 ${url}`, `cannot reach witness ${url}`, { cause });
+            },
+          );
+          if (res.status !== 409) break;
+          const size = Number((await res.text()).trim());
+          if (!Number.isSafeInteger(size) || size > cp.size) break;
+          old = size;
+        }
+        if (res?.status === 200) {
+          cp = await log.addCosignatures(cp.size, await res.text());
+          known[url] = cp.size;
+        } else {
+          failed++;
+          ctx.stderr.write(
+            `gds: 见证人 ${url} 拒绝（witness refused）: HTTP ${res?.status} ${res ? (await res.text()).trim() : ''}\n`,
+          );
+        }
+      }
+      if (values.witness?.length) await writeFile(statePath, `${JSON.stringify(known, null, 2)}\n`);
+      ctx.stdout.write(cp.note);
+      return failed ? 1 : 0;
+    } finally {
+      await log.close();
+    }
+  },
+};
+
+const prove: Command = {
+  name: 'log prove',
+  summary: { zh: '为条目生成可离线验证的回执', en: 'Write an offline-verifiable receipt for an entry' },
+  usage: `gds log prove <index> [--out <receipt.json>] [--dir <dir>]
+  回执包含条目、包含证明和（副署的）最新检查点（entry, inclusion proof, latest cosigned checkpoint）`,
+  async run(ctx) {
+    const { values, positionals } = parseLedgerArgs(() =>
+      parseArgs({
+        args: ctx.argv,
+        options: { ...dirOption, out: { type: 'string' } },
+        allowPositionals: true,
+      }),
+    );
+    const index = Number(positionals[0]);
+    if (!/^(0|[1-9][0-9]*)$/.test(positionals[0] ?? '') || !Number.isSafeInteger(index)) {
+      throw new UsageError('序号必须是非负整数', 'the index must be a non-negative integer');
+    }
+    const { log } = await openLog(ctx, values.dir, false);
+    try {
+      if (index >= log.size)
+        throw new UsageError(`序号超出日志大小 ${log.size}`, `index beyond the log size ${log.size}`);
+      const receipt = await createReceipt(log, index);
+      const text = `${JSON.stringify(receipt, null, 2)}\n`;
+      if (values.out) await writeFile(resolve(ctx.cwd, values.out), text);
+      else ctx.stdout.write(text);
+      return 0;
+    } finally {
+      await log.close();
+    }
+  },
+};
+
+const verify: Command = {
+  name: 'log verify',
+  summary: { zh: '从头重算整个日志并核对检查点', en: 'Recompute the whole log and check its checkpoint' },
+  usage: `gds log verify [--dir <dir>]
+  退出码 0 一致，1 有问题（exit 0 consistent, 1 problems found）`,
+  async run(ctx) {
+    const { values } = parseLedgerArgs(() => parseArgs({ args: ctx.argv, options: dirOption }));
+    const { log, config } = await openLog(ctx, values.dir, false);
+    try {
+      const tree = new MerkleTree();
+      const step = 10_000;
+      for (let i = 0; i < log.size; i += step)
+        for (const e of await log.entries(i, Math.min(log.size, i + step))) tree.append(e);
+      const problems: string[] = [];
+      if (Buffer.compare(tree.root(), await log.rootHash()) !== 0)
+        problems.push('stored tree does not match the entries');
+      const cp = await log.latestCheckpoint();
+      if (cp) {
+        const opened = await openNote(cp.note, [noteVerifierFromKey(config.verifierKey)]);
+        const parsed = opened.valid ? parseCheckpoint(opened.note.text) : undefined;
+        if (!opened.valid) problems.push(`checkpoint: ${opened.issue.message}`);
+        else if (!parsed?.valid) problems.push('checkpoint: malformed');
+        else if (parsed.checkpoint.size > log.size) problems.push('checkpoint is beyond the log');
+        else if (Buffer.compare(parsed.checkpoint.rootHash, tree.root(parsed.checkpoint.size)) !== 0) {
+          problems.push('checkpoint root does not match the entries');
+        }
+      }
+      for (const p of problems) ctx.stderr.write(`gds: ${p}\n`);
+      ctx.stdout.write(
+        `${config.origin}\nsize ${log.size}\nroot ${Buffer.from(tree.root()).toString('base64')}\n${problems.length ? 'INVALID' : 'OK'}\n`,
+      );
+      return problems.length ? 1 : 0;
+    } finally {
+      await log.close();
+    }
+  },
+};
+
+const verifyReceiptCmd: Command = {
+  name: 'log verify-receipt',
+  summary: { zh: '离线验证回执（只需公钥）', en: 'Verify a receipt offline (public keys only)' },
+  usage: `gds log verify-receipt <receipt.json|-> (--policy <file> | --log-key <vkey>) [--record <file.json>]
+  --policy <file>     C2SP tlog-policy 文件：日志、见证人与法定人数（logs, witnesses, quorum）
+  --log-key <vkey>    只信任日志签名，不要求副署（log signature only, quorum none）
+  --record <file>     回执必须针对这条记录（the receipt must be about this JSON record）
+  退出码 0 有效，1 无效（exit 0 valid, 1 invalid）`,
+  async run(ctx) {
+    const { values, positionals } = parseLedgerArgs(() =>
+      parseArgs({
+        args: ctx.argv,
+        options: { policy: { type: 'string' }, 'log-key': { type: 'string' }, record: { type: 'string' } },
+        allowPositionals: true,
+      }),
+    );
+    let policy: WitnessPolicy;
+    if (values.policy) {
+      try {
+        policy = parsePolicy(await readText(ctx, values.policy, '--policy'));
+      } catch (cause) {
+        if (cause instanceof UsageError) throw cause;
+        throw new UsageError(`策略文件无效：${(cause as Error).message}`, 'invalid policy file', { cause });
+      }
+    } else if (values['log-key']) {
+      policy = {
+        logs: [{ verifier: verifierKey(values['log-key']) }],
+        witnesses: new Map(),
+        quorum: { kind: 'none' },
+      };
+    } else throw new UsageError('需要 --policy 或 --log-key', 'either --policy or --log-key is required');
+    let receipt: unknown;
+    try {
+      receipt = JSON.parse(await readText(ctx, positionals[0]));
+    } catch (cause) {
+      if (cause instanceof UsageError) throw cause;
+      throw new UsageError('回执不是有效的 JSON', 'the receipt is not valid JSON', { cause });
+    }
+    const options: { entry?: Uint8Array } = {};
+    if (values.record) {
+      try {
+        options.entry = hashRecord(
+          parseJson(await readText(ctx, values.record, '--record')) as Parameters<typeof hashRecord>[0],
+        );
+      } catch (cause) {
+        if (cause instanceof UsageError) throw cause;
+        throw new UsageError('--record 不是有效的 JSON', '--record is not valid JSON', { cause });
+      }
+    }
+    const r = await verifyReceipt(receipt, policy, options);
+    if (!r.valid) {
+      ctx.stderr.write(`gds: 回执无效（invalid receipt）: ${r.issue.message} [${r.issue.code}]\n`);
+      return 1;
+    }
+    const cp = r.verified.checkpoint;
+    ctx.stdout.write(
+      `OK: entry ${r.index} (${hex(r.entry)}) is in ${cp.origin} at size ${cp.size}; cosigned by ${r.verified.cosigners.join(', ') || 'no witness'}\n`,
+    );
+    return 0;
+  },
+};
+
+export const logCommands: Command[] = [init, append, checkpoint, prove, verify, verifyReceiptCmd];
