@@ -52,10 +52,21 @@ export type ConvertResult =
   | { status: 'rejected'; issues: readonly Issue[] }
   | { status: 'skipped'; issues: readonly Issue[] };
 
+/** A result with the source rows it came from (several for a grouped mapping). */
+export type ConvertOutcome = ConvertResult & { rows: readonly SourceRecord[] };
+
 /** A compiled mapping for the import direction: convert records one by one, then ask for the report. */
 export interface Converter {
   readonly mapping: Mapping;
+  /** Converts one row (mappings without `group`). */
   convert(record: SourceRecord): ConvertResult;
+  /**
+   * Feeds one row and returns the outcomes completed by it: one per row, or for a grouped mapping the
+   * previous group once a row with a new key arrives. Call `flush()` after the last row.
+   */
+  push(record: SourceRecord): ConvertOutcome[];
+  /** Completes the last group (grouped mappings); an empty list otherwise. */
+  flush(): ConvertOutcome[];
   /**
    * The report, completed with what the reader learned (`info`) and the input hash. Call it once the reader
    * is exhausted; later calls return the same report (with fresh timing if given).
@@ -148,6 +159,9 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
   const locale = options.locale ?? 'zh-CN';
   const rules = compileRules(mapping, options);
   const byTarget = new Map(rules.map((r) => [r.rule.target, r]));
+  const group = mapping.group;
+  const memberRules = group ? compileRules({ ...mapping, fields: group.fields }, options) : [];
+  const memberByTarget = new Map(memberRules.map((r) => [r.rule.target, r]));
   let validate = options.validate;
   if (!validate) {
     const standard = getStandard(mapping.target.standard, mapping.target.version);
@@ -170,13 +184,18 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     ...rules.flatMap((r) => r.cols),
     ...(idRule?.keys ?? []),
     ...(mapping.filters ?? []).map((f) => f.column),
+    ...(group?.by ?? []),
+    ...memberRules.flatMap((r) => r.cols),
   ]);
   const ignored = new Set(mapping.ignoreColumns ?? []);
+  // Columns read through `each` rules (`history.0.action`) are referenced by their array's prefix.
+  const prefixes = [...rules, ...memberRules].flatMap((r) => (r.each ? [`${r.each.from}.`] : []));
   const seenColumns = new Set<string>();
   let lastColumns: readonly string[] | null = null;
   let colIndex: number[][] = [];
   let keyIndex: number[] = [];
   let filterIndex: number[] = [];
+  let groupIndex: number[] = [];
 
   const stats = {
     rowsRead: 0,
@@ -216,7 +235,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
 
   // The current row and rule, so that a transform's issue knows where it is.
   let cur: SourceRecord | null = null;
-  let curRule: Compiled | null = null;
+  let curPath: readonly (string | number)[] = [];
   let curCol = -1;
   let curIssues: Issue[] = [];
   const position = (rec: SourceRecord, col: number): SourcePosition => {
@@ -233,15 +252,18 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
   };
   const ctx: TransformContext = {
     issue(code, params = {}) {
-      const issue = createIssue(code as IssueCode, curRule?.path ?? [], params, locale);
+      const issue = createIssue(code as IssueCode, curPath, params, locale);
       if (cur) issue.source = position(cur, curCol);
       curIssues.push(issue);
     },
     codeList: (id) => options.codeLists?.[id],
   };
-  const ruleForPath = (path: readonly (string | number)[]): Compiled | undefined => {
+  const ruleForPath = (
+    index: ReadonlyMap<string, Compiled>,
+    path: readonly (string | number)[],
+  ): Compiled | undefined => {
     for (let n = path.length; n > 0; n--) {
-      const r = byTarget.get(path.slice(0, n).join('.'));
+      const r = index.get(path.slice(0, n).join('.'));
       if (r) return r;
     }
     return undefined;
@@ -253,9 +275,10 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     colIndex = rules.map((r) => r.cols.map((c) => columns.indexOf(c)));
     keyIndex = (idRule?.keys ?? []).map((c) => columns.indexOf(c));
     filterIndex = (mapping.filters ?? []).map((f) => columns.indexOf(f.column));
+    groupIndex = (group?.by ?? []).map((c) => columns.indexOf(c));
   };
 
-  const failed = new Set<string>();
+  let failed = new Set<string>();
   const keyRule = new Map<string, number>();
   rules.forEach((r, i) => {
     if (!r.multi && r.cols.length === 1 && !keyRule.has(r.cols[0]!)) keyRule.set(r.cols[0]!, i);
@@ -272,202 +295,386 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
           },
         };
 
-  const finish = (issues: Issue[], status: 'accepted' | 'rejected' | 'skipped') => {
+  const finish = (issues: Issue[]) => {
     for (const i of issues) record(i);
-    if (status === 'accepted') stats.rowsAccepted++;
-    else if (status === 'rejected') stats.rowsRejected++;
+  };
+
+  /** Applies the filters; returns the skipped outcome, or null when the row passes. */
+  const filterRow = (rec: SourceRecord): ConvertResult | null => {
+    if (rec.columns !== lastColumns) resolveColumns(rec.columns);
+    cur = rec;
+    curIssues =
+      rec.issues.length > 0
+        ? rec.issues.map((i) => (i.source ? i : { ...i, source: position(rec, -1) }))
+        : [];
+    const filters = mapping.filters;
+    if (filters) {
+      for (let i = 0; i < filters.length; i++) {
+        const f = filters[i]!;
+        const v = cellText(rec.values[filterIndex[i]!]).trim();
+        const pass =
+          f.op === 'nonEmpty'
+            ? v !== ''
+            : f.op === 'equals'
+              ? v === f.value
+              : f.op === 'notEquals'
+                ? v !== f.value
+                : f.op === 'matches'
+                  ? new RegExp(f.value ?? '').test(v)
+                  : !new RegExp(f.value ?? '').test(v);
+        if (!pass) {
+          stats.rowsSkipped++;
+          const issue = sourceIssue(
+            'row.filtered',
+            { filter: `${f.column} ${f.op} ${f.value ?? ''}`.trim() },
+            locale,
+            position(rec, filterIndex[i]!),
+          );
+          curIssues.push(issue);
+          finish(curIssues);
+          return { status: 'skipped', issues: curIssues };
+        }
+      }
+    }
+    return null;
+  };
+
+  /**
+   * Applies field rules to one source row, writing into `out`. `prefix` is the canonical path of `out`
+   * (empty at the top, `members.2` for a group member, `history.0` for an item of an `each` rule).
+   */
+  const applyRules = (
+    rec: SourceRecord,
+    rs: readonly Compiled[],
+    idx: readonly (readonly number[])[],
+    out: Record<string, unknown>,
+    ruleValues: (PipelineValue | undefined)[],
+    prefix: readonly (string | number)[],
+  ): void => {
+    for (let r = 0; r < rs.length; r++) {
+      const c = rs[r]!;
+      if (c.each) {
+        applyEach(rec, c, out, prefix);
+        continue;
+      }
+      curPath = prefix.length === 0 ? c.path : [...prefix, ...c.path];
+      const cols = idx[r]!;
+      let v: PipelineValue | undefined;
+      if (c.rule.const !== undefined) v = c.rule.const;
+      else if (cols.length === 0) v = null;
+      else if (!c.multi) {
+        curCol = cols[0]!;
+        const raw = curCol >= 0 ? rec.values[curCol] : null;
+        v = raw === undefined || raw === '' ? null : raw;
+      } else {
+        curCol = cols[0]!;
+        const list = cols.map((i) => (i >= 0 ? (rec.values[i] ?? null) : null));
+        v = list.every((x) => x === null || x === '') ? null : list;
+      }
+      const steps = c.steps;
+      for (let s = 0; s < steps.length && v !== null && v !== undefined; s++) {
+        const step = steps[s]!;
+        v = step.def.forward(v, step.params, ctx);
+      }
+      if (v !== null && v !== undefined && c.crosswalk) {
+        const key = String(v);
+        const entry = c.crosswalk.lookup(key);
+        if (!entry) {
+          ctx.issue('crosswalk.unknown_value', { value: key, crosswalk: c.crosswalk.id });
+          v = undefined;
+        } else if (entry.equivalence === 'unmapped' || entry.code === null) {
+          ctx.issue('crosswalk.unmapped', { value: key, crosswalk: c.crosswalk.id });
+          v = undefined;
+        } else {
+          if (entry.equivalence === 'narrower') {
+            ctx.issue('crosswalk.narrower', { value: key, code: entry.code, crosswalk: c.crosswalk.id });
+          }
+          v = entry.code;
+        }
+      }
+      if (v === null && c.rule.default !== undefined) v = c.rule.default;
+      if (v === null && c.rule.required) {
+        const issue = createIssue(
+          'required',
+          curPath.slice(0, -1),
+          { property: curPath[curPath.length - 1] },
+          locale,
+        );
+        issue.source = position(rec, curCol);
+        curIssues.push(issue);
+        failed.add(curPath.join('.'));
+      }
+      if (v === undefined) {
+        failed.add(curPath.join('.'));
+        for (let k = 1; k < curPath.length; k++) failed.add(curPath.slice(0, k).join('.'));
+      }
+      ruleValues[r] = v;
+      if (v !== null && v !== undefined) {
+        if (c.path.length === 1) out[c.path[0]!] = v;
+        else setPath(out, c.path, v);
+      }
+    }
+    curCol = -1;
+  };
+
+  // An `each` rule: a JSON array flattened to `from.0.x`, `from.1.x` … becomes an array of objects.
+  const applyEach = (
+    rec: SourceRecord,
+    c: Compiled,
+    out: Record<string, unknown>,
+    prefix: readonly (string | number)[],
+  ) => {
+    const each = c.each!;
+    const lead = `${each.from}.`;
+    const indices: number[] = [];
+    for (const col of rec.columns) {
+      if (!col.startsWith(lead)) continue;
+      const dot = col.indexOf('.', lead.length);
+      const n = Number(col.slice(lead.length, dot < 0 ? undefined : dot));
+      if (Number.isInteger(n) && !indices.includes(n)) indices.push(n);
+    }
+    indices.sort((a, b) => a - b);
+    const items: Record<string, unknown>[] = [];
+    for (const i of indices) {
+      const item: Record<string, unknown> = {};
+      const subIdx = each.rules.map((r) =>
+        r.cols.map((col) => rec.columns.indexOf(`${each.from}.${i}.${col}`)),
+      );
+      applyRules(rec, each.rules, subIdx, item, new Array(each.rules.length), [
+        ...prefix,
+        ...c.path,
+        items.length,
+      ]);
+      items.push(item);
+    }
+    if (items.length > 0) setPath(out, c.path, items);
+  };
+
+  /** Sets the deterministic id on `out`; returns the hash and key text, or null when the key is empty. */
+  const assignId = (
+    rec: SourceRecord,
+    out: Record<string, unknown>,
+    ruleValues: readonly (PipelineValue | undefined)[],
+  ): { hex: string; key: string } | null => {
+    if (!idRule) return null;
+    const parts: string[] = [];
+    for (let k = 0; k < idRule.keys.length; k++) {
+      const col = idRule.keys[k]!;
+      const ri = keyRule.get(col);
+      const val = ri !== undefined ? ruleValues[ri] : cellText(rec.values[keyIndex[k]!]).trim();
+      parts.push(val === null || val === undefined ? '' : String(val));
+    }
+    if (parts.every((p) => p === '')) {
+      failed.add(idRule.target);
+      const keyFailed = idRule.keys.some((k) => {
+        const ri = keyRule.get(k);
+        return ri !== undefined && ruleValues[ri] === undefined;
+      });
+      if (!keyFailed) {
+        const issue = createIssue(
+          'required',
+          idPath.slice(0, -1),
+          { property: idPath[idPath.length - 1] },
+          locale,
+        );
+        issue.source = position(rec, keyIndex[0] ?? -1);
+        curIssues.push(issue);
+      }
+      if (idPath.length === 1) delete out[idPath[0]!];
+      return null;
+    }
+    const key = parts.join('\u001f');
+    const hex = sha256Hex(`${mapping.source.system}\u0000${key}`);
+    const id = `${idRule.prefix ?? ''}${hex.slice(0, idRule.length ?? 32)}`;
+    if (idPath.length === 1) out[idPath[0]!] = id;
+    else setPath(out, idPath, id);
+    return { hex, key };
+  };
+
+  const checkDuplicate = (
+    rec: SourceRecord,
+    out: Record<string, unknown>,
+    id: { hex: string; key: string } | null,
+  ) => {
+    if (id === null || !idTable) return;
+    const hit = idTable.check(id.hex, fnv1a(id.key), rec.row);
+    if (!hit) return;
+    const pos = position(rec, keyIndex[0] ?? -1);
+    if (hit.sameKey) {
+      stats.duplicateKeys++;
+      curIssues.push(
+        sourceIssue(
+          'row.duplicate_key',
+          { key: id.key.replace(/\u001f/g, ','), firstRow: hit.firstRow },
+          locale,
+          pos,
+          idPath,
+        ),
+      );
+    } else {
+      stats.idCollisions++;
+      curIssues.push(
+        sourceIssue('row.id_collision', { id: out[idPath[0]!], firstRow: hit.firstRow }, locale, pos, idPath),
+      );
+    }
+  };
+
+  /** Validates and attaches each validator issue to the row and column it came from. */
+  const validateInto = (
+    out: Record<string, unknown>,
+    locate: (full: readonly (string | number)[]) => { rec: SourceRecord; col: number },
+  ) => {
+    const result = validate(out);
+    for (const issue of result.issues) {
+      // `required` points at the parent object; the field itself is params.property.
+      const property = issue.code === 'required' ? issue.params.property : undefined;
+      const full = typeof property === 'string' ? [...issue.path, property] : issue.path;
+      // A field whose transform already failed is missing for that reason: say the cause once.
+      if (property !== undefined && failed.has(full.join('.'))) continue;
+      const at = locate(full);
+      curIssues.push({ ...issue, source: position(at.rec, at.col) });
+    }
+  };
+
+  const settle = (rows: number, out: Record<string, unknown>): ConvertResult => {
+    let ok = true;
+    for (const i of curIssues) if (i.severity === 'error') ok = false;
+    for (const i of curIssues) record(i);
+    if (ok) stats.rowsAccepted += rows;
+    else stats.rowsRejected += rows;
+    return ok
+      ? { status: 'accepted', record: out, issues: curIssues }
+      : { status: 'rejected', issues: curIssues };
+  };
+
+  const buildOne = (rec: SourceRecord): ConvertResult => {
+    const out: Record<string, unknown> = {};
+    if (idRule && idPath.length === 1) out[idPath[0]!] = null;
+    const ruleValues: (PipelineValue | undefined)[] = new Array(rules.length);
+    if (failed.size > 0) failed.clear();
+    applyRules(rec, rules, colIndex, out, ruleValues, []);
+    const id = assignId(rec, out, ruleValues);
+    validateInto(out, (full) => {
+      const rule = ruleForPath(byTarget, full);
+      return { rec, col: rule ? (colIndex[rules.indexOf(rule)]![0] ?? -1) : -1 };
+    });
+    checkDuplicate(rec, out, id);
+    cur = null;
+    return settle(1, out);
+  };
+
+  // Grouped mappings (one row per household member): contiguous rows with the same key form one record.
+  interface Pending {
+    key: string;
+    rows: SourceRecord[];
+    out: Record<string, unknown>;
+    members: Record<string, unknown>[];
+    issues: Issue[];
+    ruleValues: (PipelineValue | undefined)[];
+    failed: Set<string>;
+    colIndex: number[][];
+  }
+  let pending: Pending | null = null;
+  const memberPath = group ? group.target.split('.') : [];
+
+  const finishGroup = (g: Pending): ConvertOutcome => {
+    curIssues = g.issues;
+    failed = g.failed;
+    cur = g.rows[0]!;
+    setPath(g.out, memberPath, g.members);
+    const id = assignId(g.rows[0]!, g.out, g.ruleValues);
+    validateInto(g.out, (full) => {
+      const inMembers =
+        memberPath.every((p, i) => full[i] === p) && typeof full[memberPath.length] === 'number';
+      if (inMembers) {
+        const i = full[memberPath.length] as number;
+        const rec = g.rows[i] ?? g.rows[0]!;
+        const rest = full.slice(memberPath.length + 1);
+        const rule = ruleForPath(memberByTarget, rest);
+        const cols = rule ? rec.columns.indexOf(rule.cols[0] ?? '\u0000') : -1;
+        return { rec, col: cols };
+      }
+      const rule = ruleForPath(byTarget, full);
+      return { rec: g.rows[0]!, col: rule ? (g.colIndex[rules.indexOf(rule)]![0] ?? -1) : -1 };
+    });
+    checkDuplicate(g.rows[0]!, g.out, id);
+    cur = null;
+    const r = settle(g.rows.length, g.out);
+    failed = new Set();
+    return { ...r, rows: g.rows };
+  };
+
+  const pushGrouped = (rec: SourceRecord): ConvertOutcome[] => {
+    const skipped = filterRow(rec);
+    if (skipped) return [{ ...skipped, rows: [rec] }];
+    stats.rowsRead++;
+    const rowIssues = curIssues;
+    const key = groupIndex.map((i) => cellText(rec.values[i]).trim()).join('\u001f');
+    const done: ConvertOutcome[] = [];
+    if (pending && pending.key !== key) {
+      done.push(finishGroup(pending));
+      pending = null;
+    }
+    if (!pending) {
+      pending = {
+        key,
+        rows: [],
+        out: {},
+        members: [],
+        issues: [],
+        ruleValues: new Array(rules.length),
+        failed: new Set(),
+        colIndex,
+      };
+      if (idRule && idPath.length === 1) pending.out[idPath[0]!] = null;
+      curIssues = pending.issues;
+      failed = pending.failed;
+      applyRules(rec, rules, colIndex, pending.out, pending.ruleValues, []);
+    }
+    curIssues = pending.issues;
+    failed = pending.failed;
+    curIssues.push(...rowIssues);
+    const member: Record<string, unknown> = {};
+    const memberIdx = memberRules.map((r) => r.cols.map((c) => rec.columns.indexOf(c)));
+    applyRules(rec, memberRules, memberIdx, member, new Array(memberRules.length), [
+      ...memberPath,
+      pending.members.length,
+    ]);
+    pending.members.push(member);
+    pending.rows.push(rec);
+    cur = null;
+    return done;
   };
 
   return {
     mapping,
     convert(rec) {
-      if (rec.columns !== lastColumns) resolveColumns(rec.columns);
-      cur = rec;
-      curIssues =
-        rec.issues.length > 0
-          ? rec.issues.map((i) => (i.source ? i : { ...i, source: position(rec, -1) }))
-          : [];
-      const filters = mapping.filters;
-      if (filters) {
-        for (let i = 0; i < filters.length; i++) {
-          const f = filters[i]!;
-          const v = cellText(rec.values[filterIndex[i]!]).trim();
-          const pass =
-            f.op === 'nonEmpty'
-              ? v !== ''
-              : f.op === 'equals'
-                ? v === f.value
-                : f.op === 'notEquals'
-                  ? v !== f.value
-                  : f.op === 'matches'
-                    ? new RegExp(f.value ?? '').test(v)
-                    : !new RegExp(f.value ?? '').test(v);
-          if (!pass) {
-            stats.rowsSkipped++;
-            const issue = sourceIssue(
-              'row.filtered',
-              { filter: `${f.column} ${f.op} ${f.value ?? ''}`.trim() },
-              locale,
-              position(rec, filterIndex[i]!),
-            );
-            curIssues.push(issue);
-            finish(curIssues, 'skipped');
-            return { status: 'skipped', issues: curIssues };
-          }
-        }
-      }
+      const skipped = filterRow(rec);
+      if (skipped) return skipped;
       stats.rowsRead++;
-      const out: Record<string, unknown> = {};
-      if (idRule && idPath.length === 1) out[idPath[0]!] = null;
-      const ruleValues: (PipelineValue | undefined)[] = new Array(rules.length);
-      if (failed.size > 0) failed.clear();
-      for (let r = 0; r < rules.length; r++) {
-        const c = rules[r]!;
-        curRule = c;
-        const idx = colIndex[r]!;
-        let v: PipelineValue | undefined;
-        if (c.rule.const !== undefined) v = c.rule.const;
-        else if (idx.length === 0) v = null;
-        else if (!c.multi) {
-          curCol = idx[0]!;
-          const raw = curCol >= 0 ? rec.values[curCol] : null;
-          v = raw === undefined || raw === '' ? null : raw;
-        } else {
-          curCol = idx[0]!;
-          const list = idx.map((i) => (i >= 0 ? (rec.values[i] ?? null) : null));
-          v = list.every((x) => x === null || x === '') ? null : list;
-        }
-        const steps = c.steps;
-        for (let s = 0; s < steps.length && v !== null && v !== undefined; s++) {
-          const step = steps[s]!;
-          v = step.def.forward(v, step.params, ctx);
-        }
-        if (v !== null && v !== undefined && c.crosswalk) {
-          const key = String(v);
-          const entry = c.crosswalk.lookup(key);
-          if (!entry) {
-            ctx.issue('crosswalk.unknown_value', { value: key, crosswalk: c.crosswalk.id });
-            v = undefined;
-          } else if (entry.equivalence === 'unmapped' || entry.code === null) {
-            ctx.issue('crosswalk.unmapped', { value: key, crosswalk: c.crosswalk.id });
-            v = undefined;
-          } else {
-            if (entry.equivalence === 'narrower')
-              ctx.issue('crosswalk.narrower', { value: key, code: entry.code, crosswalk: c.crosswalk.id });
-            v = entry.code;
-          }
-        }
-        if (v === null && c.rule.default !== undefined) v = c.rule.default;
-        if (v === null && c.rule.required) {
-          const issue = createIssue(
-            'required',
-            c.path.slice(0, -1),
-            { property: c.path[c.path.length - 1] },
-            locale,
-          );
-          issue.source = position(rec, curCol);
-          curIssues.push(issue);
-          failed.add(c.rule.target);
-        }
-        if (v === undefined) {
-          failed.add(c.rule.target);
-          for (let k = 1; k < c.path.length; k++) failed.add(c.path.slice(0, k).join('.'));
-        }
-        ruleValues[r] = v;
-        if (v !== null && v !== undefined) {
-          if (c.path.length === 1) out[c.path[0]!] = v;
-          else setPath(out, c.path, v);
-        }
+      return buildOne(rec);
+    },
+    push(rec) {
+      if (!group) {
+        const r = this.convert(rec);
+        return [{ ...r, rows: [rec] }];
       }
-      curRule = null;
-      curCol = -1;
-      // The record id: the key columns as their rules normalised them (an ID's x upper-cased), else raw.
-      let idHex: string | null = null;
-      let keyText = '';
-      if (idRule) {
-        const parts: string[] = [];
-        for (let k = 0; k < idRule.keys.length; k++) {
-          const col = idRule.keys[k]!;
-          const ri = keyRule.get(col);
-          const val = ri !== undefined ? ruleValues[ri] : cellText(rec.values[keyIndex[k]!]).trim();
-          parts.push(val === null || val === undefined ? '' : String(val));
-        }
-        if (parts.every((p) => p === '')) {
-          failed.add(idRule.target);
-          const keyFailed = idRule.keys.some((k) => {
-            const ri = keyRule.get(k);
-            return ri !== undefined && ruleValues[ri] === undefined;
-          });
-          if (!keyFailed)
-            curIssues.push(
-              createIssue('required', idPath.slice(0, -1), { property: idPath[idPath.length - 1] }, locale),
-            );
-          if (!keyFailed) curIssues[curIssues.length - 1]!.source = position(rec, keyIndex[0] ?? -1);
-          if (idPath.length === 1) delete out[idPath[0]!];
-        } else {
-          keyText = parts.join('\u001f');
-          idHex = sha256Hex(`${mapping.source.system}\u0000${keyText}`);
-          const id = `${idRule.prefix ?? ''}${idHex.slice(0, idRule.length ?? 32)}`;
-          if (idPath.length === 1) out[idPath[0]!] = id;
-          else setPath(out, idPath, id);
-        }
-      }
-      const result = validate(out);
-      for (const issue of result.issues) {
-        // `required` points at the parent object; the field itself is params.property.
-        const property = issue.code === 'required' ? issue.params.property : undefined;
-        const full = typeof property === 'string' ? [...issue.path, property] : issue.path;
-        // A field whose transform already failed is missing for that reason: say the cause once.
-        if (property !== undefined && failed.has(full.join('.'))) continue;
-        const rule = ruleForPath(full);
-        const col = rule ? (colIndex[rules.indexOf(rule)]![0] ?? -1) : -1;
-        curIssues.push({ ...issue, source: position(rec, col) });
-      }
-      if (idHex !== null && idTable) {
-        const hit = idTable.check(idHex, fnv1a(keyText), rec.row);
-        if (hit) {
-          const pos = position(rec, keyIndex[0] ?? -1);
-          if (hit.sameKey) {
-            stats.duplicateKeys++;
-            curIssues.push(
-              sourceIssue(
-                'row.duplicate_key',
-                { key: keyText.replace(/\u001f/g, ','), firstRow: hit.firstRow },
-                locale,
-                pos,
-                idPath,
-              ),
-            );
-          } else {
-            stats.idCollisions++;
-            curIssues.push(
-              sourceIssue(
-                'row.id_collision',
-                { id: out[idPath[0]!], firstRow: hit.firstRow },
-                locale,
-                pos,
-                idPath,
-              ),
-            );
-          }
-        }
-      }
-      cur = null;
-      let ok = true;
-      for (const i of curIssues) if (i.severity === 'error') ok = false;
-      if (!ok) {
-        finish(curIssues, 'rejected');
-        return { status: 'rejected', issues: curIssues };
-      }
-      finish(curIssues, 'accepted');
-      return { status: 'accepted', record: out, issues: curIssues };
+      return pushGrouped(rec);
+    },
+    flush() {
+      if (!pending) return [];
+      const last = finishGroup(pending);
+      pending = null;
+      return [last];
     },
     report(info, extra = {}) {
       if (done) return { ...done, ...timing(extra.ms) };
       const header = info.header ?? [...seenColumns];
       const present = new Set(header.length > 0 ? header : seenColumns);
       for (const c of seenColumns) present.add(c);
-      const unusedColumns = [...present].filter((c) => !referenced.has(c) && !ignored.has(c));
+      const unusedColumns = [...present].filter(
+        (c) => !referenced.has(c) && !ignored.has(c) && !prefixes.some((p) => c.startsWith(p)),
+      );
       const missingColumns =
         info.format === 'xml' || info.format === 'json' || info.format === 'ndjson'
           ? [...referenced].filter((c) => !present.has(c) && stats.rowsRead > 0)

@@ -16,6 +16,8 @@ import { residentIdCheckCharacter } from '@gds/schema';
  */
 export function detectExcelMangledId(value: string | number): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) >= 1e14;
+  // The common case, 18 characters not ending in 000, needs no regex.
+  if (value.length === 18 && !value.endsWith('000')) return false;
   const s = value.trim();
   if (/^\d(\.\d+)?[eE]\+?\d+$/.test(s)) return true;
   if (/^\d{15}000$/.test(s)) return residentIdCheckCharacter(s.slice(0, 17)) !== s[17];

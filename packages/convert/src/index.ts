@@ -1,6 +1,7 @@
 export {
   type Converter,
   type ConverterOptions,
+  type ConvertOutcome,
   type ConvertResult,
   createConverter,
   type MappingRuntimeOptions,

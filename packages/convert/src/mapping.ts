@@ -44,6 +44,22 @@ export interface FieldRule {
   default?: string | number | boolean;
   /** The mapping requires a value even if the standard does not. */
   required?: boolean;
+  /**
+   * An array of objects from a JSON array: `from` is the array's column prefix (`flow` for columns
+   * `flow.0.step`, `flow.1.step` …) and `fields` map one item (their `from` is relative: `step`).
+   */
+  each?: { from: string; fields: FieldRule[] };
+}
+
+/**
+ * Rows that belong together (one row per household member): contiguous rows with the same `by` columns
+ * form one canonical record; the mapping's `fields` are read from the first row, and `fields` here build
+ * one item of the array at `target` per row.
+ */
+export interface GroupRule {
+  by: string[];
+  target: string;
+  fields: FieldRule[];
 }
 
 /** The deterministic record id: a hash of the source system and key columns. */
@@ -78,6 +94,8 @@ export interface Mapping {
   recordId?: IdRule;
   filters?: RowFilter[];
   fields: FieldRule[];
+  /** Several rows to one record (a household and its members). */
+  group?: GroupRule;
   /** Source columns known to carry nothing canonical (no `source.unused_column` warning). */
   ignoreColumns?: string[];
 }
@@ -136,7 +154,7 @@ export function parseMapping(value: unknown): Mapping {
     }
     if (targets.has(f.target)) throw invalid(id, `字段 ${f.target} 重复`, `field ${f.target} appears twice`);
     targets.add(f.target);
-    if (f.from === undefined && f.const === undefined && f.default === undefined) {
+    if (f.from === undefined && f.const === undefined && f.default === undefined && f.each === undefined) {
       throw invalid(
         id,
         `字段 ${f.target} 需要 from、const 或 default`,

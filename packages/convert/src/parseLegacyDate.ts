@@ -2,11 +2,22 @@ import { excelSerialToIso } from './_internal/excelDate.js';
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS[m - 1]!)) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function digits8(s: string): boolean {
+  if (s.length !== 8) return false;
+  for (let i = 0; i < 8; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -30,6 +41,8 @@ export function parseLegacyDate(value: string | number): string | null {
     const s = excelSerialToIso(value).slice(0, 10);
     return s === '1900-02-29' ? null : s;
   }
+  if (digits8(value))
+    return iso(Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8)));
   const s = value.trim().replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));

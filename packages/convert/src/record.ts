@@ -64,6 +64,11 @@ export interface SourceInfo {
  */
 export interface SourceReader extends AsyncIterable<SourceRecord> {
   readonly info: SourceInfo;
+  /**
+   * Optional fast path: the same records in the same order, in batches (one per decoded piece), so that
+   * a consumer pays one await per batch instead of one per record. Use either this or the iterator.
+   */
+  batches?(): AsyncIterable<readonly SourceRecord[]>;
 }
 
 /** Bytes in any of the shapes callers have: a whole buffer, or chunks from a stream. */

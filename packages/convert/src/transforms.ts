@@ -47,7 +47,34 @@ const eachString = (v: PipelineValue, f: (s: string) => string): PipelineValue =
 // U+3000 (ideographic space), NBSP, zero-width characters and the BOM are what legacy cells carry.
 const EDGE_SPACE = /^[\s\u3000\u00a0\u200b-\u200d\ufeff]+|[\s\u3000\u00a0\u200b-\u200d\ufeff]+$/g;
 
+const HAS_FULLWIDTH = /[\uff01-\uff5e\u3000]/;
+const NULL_PLACEHOLDERS = ['无', '/', '-', '—', 'NULL', 'null'];
+
+function isSpace(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    (c >= 0x200b && c <= 0x200d) ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x85 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x1680 ||
+    c === 0x202f ||
+    c === 0x205f
+  );
+}
+
+function trim(s: string): string {
+  // Most cells are already clean: look at both ends before paying for a regex.
+  if (s.length === 0 || (!isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(s.length - 1)))) return s;
+  return s.replace(EDGE_SPACE, '');
+}
+
 function toHalfwidth(s: string): string {
+  if (!HAS_FULLWIDTH.test(s)) return s;
   return s.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
@@ -117,13 +144,16 @@ const labelCache = new WeakMap<readonly CodeListEntry[], Map<string, string>>();
  * ```
  */
 export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = {
-  trim: { forward: (v) => eachString(v, (s) => s.replace(EDGE_SPACE, '')), inverse: identity },
-  halfwidth: { forward: (v) => eachString(v, toHalfwidth), inverse: identity },
+  trim: { forward: (v) => (typeof v === 'string' ? trim(v) : eachString(v, trim)), inverse: identity },
+  halfwidth: {
+    forward: (v) => (typeof v === 'string' ? toHalfwidth(v) : eachString(v, toHalfwidth)),
+    inverse: identity,
+  },
   upper: { forward: (v) => eachString(v, (s) => s.toUpperCase()), inverse: identity },
   lower: { forward: (v) => eachString(v, (s) => s.toLowerCase()), inverse: identity },
   nullIf: {
     forward: (v, p) => {
-      const values = (p.values as string[] | undefined) ?? ['无', '/', '-', '—', 'NULL', 'null'];
+      const values = (p.values as string[] | undefined) ?? NULL_PLACEHOLDERS;
       return typeof v === 'string' && values.includes(v.trim()) ? null : v;
     },
     inverse: identity,
@@ -144,7 +174,10 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
         ctx.issue('source.excel_mangled_id', { value: str(v) });
         return undefined;
       }
-      let s = str(v).replace(/\s+/g, '').toUpperCase();
+      let s =
+        typeof v === 'string' && v.length === 18 && v.charCodeAt(17) !== 120
+          ? v
+          : str(v).replace(/\s+/g, '').toUpperCase();
       if (p.upgrade15 === true && /^\d{15}$/.test(s)) {
         const up = upgradeResidentId15(s);
         if (up) {

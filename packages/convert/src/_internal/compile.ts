@@ -11,6 +11,8 @@ export interface Step {
 }
 
 export interface Compiled {
+  /** For an `each` rule: the array's column prefix and the rules of one item. */
+  each?: { from: string; rules: Compiled[] };
   rule: FieldRule;
   path: string[];
   cols: string[];
@@ -52,7 +54,18 @@ export function resolveCrosswalk(
 }
 
 export function compileRules(mapping: Mapping, options: MappingRuntimeOptions): Compiled[] {
-  return mapping.fields.map((rule) => ({
+  return compileFieldRules(mapping, mapping.fields, options);
+}
+
+function compileFieldRules(
+  mapping: Mapping,
+  fields: readonly FieldRule[],
+  options: MappingRuntimeOptions,
+): Compiled[] {
+  return fields.map((rule) => ({
+    ...(rule.each
+      ? { each: { from: rule.each.from, rules: compileFieldRules(mapping, rule.each.fields, options) } }
+      : {}),
     rule,
     path: rule.target.split('.'),
     cols: rule.from === undefined ? [] : Array.isArray(rule.from) ? rule.from : [rule.from],
@@ -62,11 +75,14 @@ export function compileRules(mapping: Mapping, options: MappingRuntimeOptions): 
   }));
 }
 
+const INDEX = /^\d+$/;
+
 export function setPath(obj: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = obj as Record<string, unknown> | unknown[];
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;
-    const nextIsIndex = /^\d+$/.test(path[i + 1]!);
+    const next = path[i + 1]!;
+    const nextIsIndex = next.charCodeAt(0) <= 57 && INDEX.test(next);
     let child = (node as Record<string, unknown>)[key];
     if (child === undefined || child === null || typeof child !== 'object') {
       child = nextIsIndex ? [] : {};

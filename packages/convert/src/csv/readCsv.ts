@@ -67,6 +67,10 @@ class CsvReader implements SourceReader {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<SourceRecord> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  async *batches(): AsyncGenerator<SourceRecord[]> {
     const o = this.options;
     const info = this.info;
     const locale = o.locale ?? 'zh-CN';
@@ -151,7 +155,8 @@ class CsvReader implements SourceReader {
       return out;
     };
 
-    const toRecords = function* (): Generator<SourceRecord> {
+    const toRecords = (): SourceRecord[] => {
+      const batch: SourceRecord[] = [];
       for (const r of rows) {
         ordinal++;
         const issues = encodingIssues(r.startLine, r.endLine, ordinal);
@@ -196,9 +201,10 @@ class CsvReader implements SourceReader {
             }),
           );
         }
-        yield { row: ordinal, line: r.startLine, columns: header, letters, values: f, issues };
+        batch.push({ row: ordinal, line: r.startLine, columns: header, letters, values: f, issues });
       }
       rows.length = 0;
+      return batch;
     };
 
     for await (const chunk of byteChunks(this.source, (c) => {
@@ -216,11 +222,13 @@ class CsvReader implements SourceReader {
       pending = nl + 1 < chunk.length ? [chunk.subarray(nl + 1)] : [];
       pendingSize = chunk.length - nl - 1;
       tokenizer.push(decodePiece(piece), false, rows);
-      yield* toRecords();
+      const batch = toRecords();
+      if (batch.length > 0) yield batch;
     }
     const last = concatBytes(pending, pendingSize);
     tokenizer.push(last.length > 0 ? decodePiece(last) : '', true, rows);
-    yield* toRecords();
+    const batch = toRecords();
+    if (batch.length > 0) yield batch;
     info.encoding = encoding ?? 'utf-8';
     // Findings on lines no row claimed (cannot normally happen) are still reported, never dropped.
     info.issues.push(...encodingIssues(0, Number.POSITIVE_INFINITY, undefined));

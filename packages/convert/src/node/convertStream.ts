@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '@gds/schema';
 import { type Sink, TextBatcher } from '../_internal/sink.js';
-import { createConverter, type RecordValidator } from '../createConverter.js';
+import { type ConvertOutcome, createConverter, type RecordValidator } from '../createConverter.js';
 import type { ByteSource, SourceRecord } from '../record.js';
 import type { ConvertReport } from '../report.js';
 import type { TableWriter } from '../writer.js';
@@ -86,16 +86,35 @@ export async function convertStream(loaded: LoadedMapping, o: ConvertStreamOptio
     const chunk = rejectWriter.row(header ? values : rec.values);
     if (chunk.length > 0) await rejects(chunk);
   };
-  let rows = 0;
-  for await (const rec of reader) {
-    const r = converter.convert(rec);
+  const grouped = loaded.mapping.group !== undefined;
+  const settle = async (r: ConvertOutcome) => {
     if (r.status === 'accepted') {
       const p = out.add(`${JSON.stringify(r.record)}\n`);
       if (p) await p;
-    } else if (r.status === 'rejected') await rejected(rec);
-    rows++;
-    if (o.onProgress && rows % 10000 === 0) o.onProgress({ rows, bytes });
+    } else if (r.status === 'rejected') for (const rec of r.rows) await rejected(rec);
+  };
+  let rows = 0;
+  const batches: AsyncIterable<readonly SourceRecord[]> =
+    reader.batches?.() ??
+    (async function* () {
+      for await (const rec of reader) yield [rec];
+    })();
+  for await (const batch of batches) {
+    for (const rec of batch) {
+      if (grouped) {
+        for (const r of converter.push(rec)) await settle(r);
+      } else {
+        const r = converter.convert(rec);
+        if (r.status === 'accepted') {
+          const p = out.add(`${JSON.stringify(r.record)}\n`);
+          if (p) await p;
+        } else if (r.status === 'rejected') await rejected(rec);
+      }
+      rows++;
+      if (o.onProgress && rows % 10000 === 0) o.onProgress({ rows, bytes });
+    }
   }
+  for (const r of converter.flush()) await settle(r);
   await out.flush();
   if (rejects) {
     if (!rejectWriter) {
