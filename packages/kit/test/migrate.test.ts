@@ -85,6 +85,20 @@ describe('upgrade', () => {
     );
   });
 
+  it('migration files follow standards/compat/migration.schema.json (for other languages)', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(
+      read(join(import.meta.dirname, '..', '..', '..', 'standards', 'compat', 'migration.schema.json')),
+    );
+    for (const version of ['1.1.0', 'next']) {
+      const doc = read(join(root, 'schemas', 'person', version, 'person.migration.json'));
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(
+      validate({ entity: 'person', from: '1.0.0', to: 'next', operations: [{ op: 'move', from: '/a' }] }),
+    ).toBe(false);
+  });
+
   it('reads and validates migration files', () => {
     expect(readMigration('person', 'next', { root })?.operations.map((o) => o.op)).toEqual([
       'rename',

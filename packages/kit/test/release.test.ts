@@ -77,6 +77,13 @@ describe('releases', () => {
     expect(existsSync(join(root, 'schemas/person/2.0.0'))).toBe(false);
   });
 
+  it('refuses a major release without a migration from the latest release', () => {
+    rmSync(join(root, 'schemas/person/next/person.migration.json'));
+    expect(() => releaseStandard('person', { root, exemptions, dryRun: true })).toThrowError(
+      expect.objectContaining({ code: 'GDS_KIT_NO_MIGRATION_PATH' }) as unknown as Error,
+    );
+  });
+
   it('a dry run computes the version and writes nothing', () => {
     const result = releaseStandard('person', { root, exemptions, dryRun: true });
     expect(result).toMatchObject({ version: '2.0.0', previous: '1.1.0', bump: 'major' });

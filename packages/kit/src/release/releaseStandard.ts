@@ -14,6 +14,7 @@ import { type DiffReport, diffSchemas } from '../compat/diffSchemas.js';
 import { loadSchemaVersion } from '../compat/loadSchemaVersion.js';
 import type { Exemption } from '../compat/readExemptions.js';
 import { GdsKitError } from '../error.js';
+import { readMigration } from '../migrate/readMigration.js';
 import { nextVersion } from './nextVersion.js';
 import { verifyReleaseLock } from './verifyReleaseLock.js';
 
@@ -135,6 +136,17 @@ export function releaseStandard(entity: string, options: ReleaseOptions = {}): R
     bump = diff.bump;
   }
   const version = nextVersion(previous, bump);
+  // Old records must stay upgradable: a major step needs a migration (empty operations say "nothing to do").
+  if (previous !== undefined && bump === 'major') {
+    const migration = readMigration(entity, 'next', location);
+    if (!migration || migration.from !== previous) {
+      throw new GdsKitError(
+        'GDS_KIT_NO_MIGRATION_PATH',
+        `${entity} ${previous} → ${version} 是主版本升级，草案需要从 ${previous} 开始的迁移文件 schemas/${entity}/next/${entity}.migration.json`,
+        `${entity} ${previous} → ${version} is a major release: the draft needs a migration from ${previous} in schemas/${entity}/next/${entity}.migration.json`,
+      );
+    }
+  }
   const check = checkCompatibility(entity, {
     ...location,
     ...(options.policy ? { policy: options.policy } : {}),
