@@ -37,15 +37,40 @@ export function checkDivisionCode(
   value: string,
   options: CheckDivisionCodeOptions = {},
 ): IdentifierFinding[] {
-  const key = /^(?:\d{6}|\d{12})$/.test(value) ? divisionKey(value) : null;
+  const registry = options.registry ?? bundledDivisions();
+  const date = options.date ?? chinaDate(options.now ?? new Date());
+  // Records of one batch share a handful of codes and one date: remember the answers per registry.
+  let byDate = MEMO.get(registry);
+  if (!byDate) {
+    byDate = new Map();
+    MEMO.set(registry, byDate);
+  }
+  let memo = byDate.get(date);
+  if (!memo) {
+    if (byDate.size >= 64) byDate.clear();
+    memo = new Map();
+    byDate.set(date, memo);
+  }
+  let found = memo.get(value);
+  if (!found) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    found = check(value, registry, date);
+    memo.set(value, found);
+  }
+  return found.length === 0 ? [] : found.slice();
+}
+
+const MEMO = new WeakMap<DivisionRegistry, Map<string, Map<string, readonly IdentifierFinding[]>>>();
+const MEMO_LIMIT = 50_000;
+
+function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {
+  const key = value.length === 6 || value.length === 12 ? divisionKey(value) : null;
   const level = divisionLevel(value);
   if (key === null || level === null) return [{ code: 'division.format', params: { value } }];
   // 83 is a residence-permit prefix, not a division.
   if (!PROVINCE_PREFIXES.has(key.slice(0, 2)) || key.startsWith('83')) {
     return [{ code: 'division.unknown', params: { code: value } }];
   }
-  const registry = options.registry ?? bundledDivisions();
-  const date = options.date ?? chinaDate(options.now ?? new Date());
   // The code and each of its ancestors the registry knows must be in force: a 12-digit code under an
   // abolished county is as stale as the county code itself.
   for (const ancestor of lineage(key)) {

@@ -11,8 +11,13 @@
  * ```
  */
 export function divisionKey(code: string): string | null {
-  if (/^\d{6}$/.test(code) || /^\d{9}$/.test(code)) return code;
-  if (!/^\d{12}$/.test(code)) return null;
+  const n = code.length;
+  if (n !== 6 && n !== 9 && n !== 12) return null;
+  for (let i = 0; i < n; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  if (n !== 12) return code;
   if (code.endsWith('000000')) return code.slice(0, 6);
   if (code.endsWith('000')) return code.slice(0, 9);
   return code;

@@ -1,29 +1,49 @@
 import type { IssuePath } from '../issue.js';
 
+// Rules run once per record on a hot path: a binding is split once, and a full issue path is only
+// built when there is an issue to report.
+const STEPS = new Map<string, readonly string[]>();
+
+function steps(binding: string): readonly string[] {
+  let s = STEPS.get(binding);
+  if (!s) {
+    s = binding.split('/').filter((x) => x !== '');
+    STEPS.set(binding, s);
+  }
+  return s;
+}
+
+function isIndex(step: string): boolean {
+  if (step.length === 0) return false;
+  for (let i = 0; i < step.length; i++) {
+    const c = step.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
- * Follows a binding (a `/`-separated path relative to an object, as written in `x-gds-rules`) and
- * returns the value found and its full path; `undefined` when a step is missing.
+ * The value a binding (a `/`-separated path relative to an object, as written in `x-gds-rules`) points
+ * at; `undefined` when a step is missing.
  */
-export function resolveBinding(
-  obj: Record<string, unknown>,
-  binding: string | undefined,
-  path: IssuePath,
-): { value: unknown; path: IssuePath } | undefined {
+export function valueAt(obj: Record<string, unknown>, binding: string | undefined): unknown {
   if (binding === undefined) return undefined;
   let value: unknown = obj;
-  const out: (string | number)[] = [...path];
-  for (const step of binding.split('/')) {
-    if (step === '') continue;
-    if (Array.isArray(value) && /^\d+$/.test(step)) {
+  for (const step of steps(binding)) {
+    if (Array.isArray(value)) {
+      if (!isIndex(step)) return undefined;
       value = value[Number(step)];
-      out.push(Number(step));
-    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    } else if (value !== null && typeof value === 'object') {
       value = (value as Record<string, unknown>)[step];
-      out.push(step);
     } else return undefined;
     if (value === undefined) return undefined;
   }
-  return { value, path: out };
+  return value;
+}
+
+/** The full path of a binding below the object's path (array indices as numbers). */
+export function pathAt(path: IssuePath, binding: string): IssuePath {
+  return [...path, ...steps(binding).map((s) => (isIndex(s) ? Number(s) : s))];
 }
 
 /**
@@ -37,12 +57,11 @@ export function collectBinding(
 ): { value: unknown; path: IssuePath }[] {
   if (binding === undefined) return [];
   let frontier: { value: unknown; path: IssuePath }[] = [{ value: obj, path }];
-  for (const step of binding.split('/')) {
-    if (step === '') continue;
+  for (const step of steps(binding)) {
     const next: { value: unknown; path: IssuePath }[] = [];
     for (const { value, path: at } of frontier) {
       if (Array.isArray(value)) {
-        if (/^\d+$/.test(step)) {
+        if (isIndex(step)) {
           if (value[Number(step)] !== undefined)
             next.push({ value: value[Number(step)], path: [...at, Number(step)] });
           continue;

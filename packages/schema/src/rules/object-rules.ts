@@ -3,7 +3,7 @@ import { checkIdCardConsistency } from '../identifiers/checkIdCardConsistency.js
 import { checkIdentityDocument } from '../identifiers/checkIdentityDocument.js';
 import type { IssuePath } from '../issue.js';
 import { report } from './_context.js';
-import { collectBinding, resolveBinding } from './_resolve.js';
+import { collectBinding, pathAt, valueAt } from './_resolve.js';
 import { checkCaseLifecycle } from './checkCaseLifecycle.js';
 
 /** The names an `x-gds-rules` entry may take (see `standards/profile/README.md`). */
@@ -63,36 +63,36 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  */
 export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
   'id-card-consistency'(obj, binding, path, ctx) {
-    const doc = resolveBinding(obj, binding.document, path)?.value;
+    const doc = valueAt(obj, binding.document);
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return;
     const type = str((doc as Record<string, unknown>).type);
     const number = str((doc as Record<string, unknown>).number);
     if (type === undefined || number === undefined) return;
-    const birth = resolveBinding(obj, binding.birthDate, path);
-    const sex = resolveBinding(obj, binding.sex, path);
-    for (const f of checkIdCardConsistency({ type, number }, str(birth?.value), str(sex?.value))) {
-      ctx.add(f.code, (f.field === 'sex' ? sex : birth)!.path, f.params);
+    const birthDate = str(valueAt(obj, binding.birthDate));
+    const sex = str(valueAt(obj, binding.sex));
+    for (const f of checkIdCardConsistency({ type, number }, birthDate, sex)) {
+      ctx.add(f.code, pathAt(path, (f.field === 'sex' ? binding.sex : binding.birthDate)!), f.params);
     }
   },
   'identity-document'(obj, binding, path, ctx) {
-    const type = str(resolveBinding(obj, binding.type ?? 'type', path)?.value);
-    const numberAt = resolveBinding(obj, binding.number ?? 'number', path);
-    const number = str(numberAt?.value);
-    if (type === undefined || number === undefined || !numberAt) return;
-    report(ctx, numberAt.path, checkIdentityDocument(type, number, { now: ctx.now }).findings);
+    const type = str(valueAt(obj, binding.type ?? 'type'));
+    const number = str(valueAt(obj, binding.number ?? 'number'));
+    if (type === undefined || number === undefined) return;
+    const { findings } = checkIdentityDocument(type, number, { now: ctx.now });
+    if (findings.length > 0) report(ctx, pathAt(path, binding.number ?? 'number'), findings);
   },
   'credit-code-kind'(obj, binding, path, ctx) {
-    const code = str(resolveBinding(obj, binding.code, path)?.value);
-    const kindAt = resolveBinding(obj, binding.kind, path);
-    const kind = str(kindAt?.value);
-    if (code === undefined || kind === undefined || !kindAt || code.length !== 18) return;
+    const code = str(valueAt(obj, binding.code));
+    const kind = str(valueAt(obj, binding.kind));
+    if (code === undefined || kind === undefined || code.length !== 18) return;
     const expected = code.slice(0, 2);
-    if (kind !== expected) ctx.add('organization.kind_mismatch', kindAt.path, { kind, expected });
+    if (kind !== expected)
+      ctx.add('organization.kind_mismatch', pathAt(path, binding.kind!), { kind, expected });
   },
   'household-head'(obj, binding, path, ctx) {
     const relationships = collectBinding(obj, binding.relationships, path);
     const heads = relationships.filter((r) => r.value === '02');
-    const type = str(resolveBinding(obj, binding.type, path)?.value);
+    const type = str(valueAt(obj, binding.type));
     const membersPath = binding.relationships?.split('/')[0];
     if (heads.length > 1) {
       ctx.add('household.multiple_heads', heads[1]!.path, { count: heads.length });
@@ -101,24 +101,26 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     }
   },
   'case-lifecycle'(obj, binding, path, ctx) {
-    const history = resolveBinding(obj, binding.history, path);
-    if (!history || !Array.isArray(history.value)) return;
-    const statusAt = resolveBinding(obj, binding.status, path);
-    const steps = history.value.map((s) =>
+    const history = valueAt(obj, binding.history);
+    if (!Array.isArray(history)) return;
+    const steps = history.map((s) =>
       s !== null && typeof s === 'object' ? (s as Record<string, unknown>) : {},
     );
-    for (const f of checkCaseLifecycle(steps, str(statusAt?.value))) {
-      const at = f.field === 'status' ? statusAt!.path : [...history.path, f.index!, f.field];
+    for (const f of checkCaseLifecycle(steps, str(valueAt(obj, binding.status)))) {
+      const at =
+        f.field === 'status'
+          ? pathAt(path, binding.status!)
+          : [...pathAt(path, binding.history!), f.index!, f.field];
       ctx.add(f.code, at, f.params);
     }
   },
   'geojson-polygon'(obj, binding, path, ctx) {
-    const polygon = resolveBinding(obj, binding.polygon, path);
-    const rings = (polygon?.value as { coordinates?: unknown } | undefined)?.coordinates;
-    if (!polygon || !Array.isArray(rings)) return;
+    const polygon = valueAt(obj, binding.polygon) as { coordinates?: unknown } | undefined;
+    const rings = polygon?.coordinates;
+    if (!Array.isArray(rings)) return;
     rings.forEach((ring, r) => {
       if (!Array.isArray(ring)) return;
-      const ringPath = [...polygon.path, 'coordinates', r];
+      const ringPath = [...pathAt(path, binding.polygon!), 'coordinates', r];
       if (ring.length < 4) ctx.add('geometry.ring_too_short', ringPath, { ring: r + 1 });
       ring.forEach((pos, i) => {
         if (!Array.isArray(pos) || typeof pos[0] !== 'number' || typeof pos[1] !== 'number') return;
@@ -140,15 +142,14 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     });
   },
   period(obj, binding, path, ctx) {
-    const start = str(resolveBinding(obj, binding.start, path)?.value);
-    const endAt = resolveBinding(obj, binding.end, path);
-    const end = str(endAt?.value);
-    if (start === undefined || end === undefined || !endAt) return;
+    const start = str(valueAt(obj, binding.start));
+    const end = str(valueAt(obj, binding.end));
+    if (start === undefined || end === undefined) return;
     // Dates compare as strings; date-times by instant (their offsets may differ).
     const s = start.length > 10 ? Date.parse(start) : Number.NaN;
     const e = end.length > 10 ? Date.parse(end) : Number.NaN;
     const before = Number.isNaN(s) || Number.isNaN(e) ? end < start : e < s;
-    if (before) ctx.add('period.end_before_start', endAt.path, { start, end });
+    if (before) ctx.add('period.end_before_start', pathAt(path, binding.end!), { start, end });
   },
   'unique-values'(obj, binding, path, ctx) {
     const seen = new Map<string, IssuePath>();

@@ -11,14 +11,16 @@ export function isRealDate(yyyy: number, mm: number, dd: number): boolean {
  * calendar the issuing authority uses, not on the server's time zone.
  */
 export function chinaDate(now: Date): string {
-  // A validation run passes the same "now" for every record: remember the last answer.
+  // Validations create a "now" per record: remember the China day the last one fell in.
   const time = now.getTime();
-  if (time !== lastTime) {
-    lastTime = time;
-    lastDate = new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (!(time >= dayStart && time < dayStart + DAY)) {
+    const shifted = time + 8 * 3_600_000;
+    dayStart = shifted - (((shifted % DAY) + DAY) % DAY) - 8 * 3_600_000;
+    day = new Date(shifted).toISOString().slice(0, 10);
   }
-  return lastDate;
+  return day;
 }
 
-let lastTime = Number.NaN;
-let lastDate = '';
+const DAY = 86_400_000;
+let dayStart = Number.NaN;
+let day = '';

@@ -6,7 +6,13 @@ import { isRealDate } from './dates.js';
  * which run after `checkResidentId` has reported the number's own problems.
  */
 export function residentIdParts(value: string): { birthDate: string; sex: '1' | '2' } | null {
-  if (value.length !== 18 || !/^\d{17}[\dXx]$/.test(value)) return null;
+  if (value.length !== 18) return null;
+  for (let i = 0; i < 17; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const last = value.charCodeAt(17);
+  if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) return null;
   const y = Number(value.slice(6, 10));
   if (y < 1800 || !isRealDate(y, Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return null;
   return {
