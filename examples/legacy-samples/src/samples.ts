@@ -1,3 +1,4 @@
+import { dibaoXlsx } from './dibao.js';
 import { populationCsv } from './population.js';
 
 /** One generated sample: which mapping it feeds and where it is written under `standards/mappings/`. */
@@ -14,5 +15,15 @@ export const SAMPLES: Sample[] = [
     mapping: 'public-security/population',
     path: 'public-security/golden/population/input.csv',
     generate: () => populationCsv(20240101, 60),
+  },
+  {
+    mapping: 'civil-affairs/dibao-household',
+    path: 'civil-affairs/golden/dibao-household/input.xlsx',
+    generate: () => dibaoXlsx(20240301, 12),
+  },
+  {
+    mapping: 'civil-affairs/dibao-person',
+    path: 'civil-affairs/golden/dibao-person/input.xlsx',
+    generate: () => dibaoXlsx(20240301, 12),
   },
 ];

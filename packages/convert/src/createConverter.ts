@@ -77,17 +77,15 @@ export interface Converter {
 const cellText = (v: SourceValue | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 // A growable open-addressing table of 64-bit id prefixes, their first row and a fingerprint of the key:
-// duplicate keys and id collisions are found in constant memory per row (16 bytes), not a Map of strings.
+// duplicate keys and id collisions are found in 16 bytes per row (one interleaved Int32Array, grown by
+// half at 80% load), not a Map of strings, so memory stays well under the budget at a million rows.
 class IdTable {
-  private cap = 1 << 12;
+  private cap = 4093;
   private size = 0;
-  private hi = new Int32Array(this.cap);
-  private lo = new Int32Array(this.cap);
-  private rows = new Int32Array(this.cap);
-  private fp = new Int32Array(this.cap);
-  /** Returns the first row with the same id prefix, or 0 after inserting; `sameKey` says whether keys match. */
+  private slots = new Int32Array(this.cap * 4);
+  /** Returns the first row with the same id prefix and whether its key matched, or null after inserting. */
   check(hex: string, keyFp: number, row: number): { firstRow: number; sameKey: boolean } | null {
-    if (this.size * 4 >= this.cap * 3) this.grow();
+    if (this.size * 5 >= this.cap * 4) this.grow();
     const h = Number.parseInt(hex.slice(0, 8), 16) | 0;
     const l = Number.parseInt(hex.slice(8, 16), 16) | 0;
     return this.insert(h, l, keyFp, row);
@@ -98,31 +96,32 @@ class IdTable {
     keyFp: number,
     row: number,
   ): { firstRow: number; sameKey: boolean } | null {
-    const mask = this.cap - 1;
-    let i = (l ^ (h >>> 7)) & mask;
+    const t = this.slots;
+    let i = ((l >>> 0) % this.cap) * 4;
+    const end = this.cap * 4;
     for (;;) {
-      const r = this.rows[i]!;
+      const r = t[i + 2]!;
       if (r === 0) {
-        this.hi[i] = h;
-        this.lo[i] = l;
-        this.rows[i] = row;
-        this.fp[i] = keyFp;
+        t[i] = h;
+        t[i + 1] = l;
+        t[i + 2] = row;
+        t[i + 3] = keyFp;
         this.size++;
         return null;
       }
-      if (this.hi[i] === h && this.lo[i] === l) return { firstRow: r, sameKey: this.fp[i] === keyFp };
-      i = (i + 1) & mask;
+      if (t[i] === h && t[i + 1] === l) return { firstRow: r, sameKey: t[i + 3] === keyFp };
+      i += 4;
+      if (i === end) i = 0;
     }
   }
   private grow(): void {
-    const { hi, lo, rows, fp } = this;
-    this.cap *= 2;
+    const old = this.slots;
+    this.cap = Math.floor(this.cap * 1.5) | 1;
     this.size = 0;
-    this.hi = new Int32Array(this.cap);
-    this.lo = new Int32Array(this.cap);
-    this.rows = new Int32Array(this.cap);
-    this.fp = new Int32Array(this.cap);
-    for (let i = 0; i < rows.length; i++) if (rows[i] !== 0) this.insert(hi[i]!, lo[i]!, fp[i]!, rows[i]!);
+    this.slots = new Int32Array(this.cap * 4);
+    for (let i = 0; i < old.length; i += 4) {
+      if (old[i + 2] !== 0) this.insert(old[i]!, old[i + 1]!, old[i + 3]!, old[i + 2]!);
+    }
   }
 }
 
@@ -614,6 +613,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     if (pending && pending.key !== key) {
       done.push(finishGroup(pending));
       pending = null;
+      cur = rec;
     }
     if (!pending) {
       pending = {

@@ -4,7 +4,7 @@ import type { CodeListEntry } from '@gds/standards';
 import { readCodeList, standardsDir } from '@gds/standards/fs';
 import { type Crosswalk, parseCrosswalk } from '../crosswalk.js';
 import { GdsConvertError } from '../errors.js';
-import { type Mapping, parseMapping } from '../mapping.js';
+import { type FieldRule, type Mapping, parseMapping } from '../mapping.js';
 
 /** A mapping with everything it refers to, ready for `createConverter` / `createExporter`. */
 export interface LoadedMapping {
@@ -59,7 +59,16 @@ export function loadMapping(idOrPath: string, options: { root?: string; cwd?: st
   const mapping = parseMapping(json);
   const crosswalks: Record<string, Crosswalk> = {};
   const codeLists: Record<string, readonly CodeListEntry[]> = {};
-  for (const f of mapping.fields) {
+  const all: FieldRule[] = [];
+  const collect = (fields: readonly FieldRule[]) => {
+    for (const f of fields) {
+      all.push(f);
+      if (f.each) collect(f.each.fields);
+    }
+  };
+  collect(mapping.fields);
+  if (mapping.group) collect(mapping.group.fields);
+  for (const f of all) {
     if (f.crosswalk && !crosswalks[f.crosswalk]) {
       const file = join(root, 'crosswalks', `${f.crosswalk}.csv`);
       if (!existsSync(file)) {
