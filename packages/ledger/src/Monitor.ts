@@ -41,7 +41,15 @@ export type MonitorResult =
   | { status: 'invalid'; issue: LedgerIssue }
   | { status: 'fork'; evidence: ForkEvidence };
 
-/** Fetches a consistency proof from the log (or a mirror) between two sizes. */
+/**
+ * Fetches a consistency proof from the log (or a mirror) between two sizes.
+ *
+ * @example
+ * ```ts
+ * import type { ConsistencyProofSource } from '@gds/ledger';
+ * const source: ConsistencyProofSource = (a, b) => log.consistencyProof(a, b);
+ * ```
+ */
 export type ConsistencyProofSource = (size1: number, size2: number) => Promise<Uint8Array[]>;
 
 interface Seen {

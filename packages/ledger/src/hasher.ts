@@ -97,7 +97,16 @@ export function defaultMerkleHasher(): MerkleHasher {
   return cached;
 }
 
-/** The portable hasher, whatever the runtime: for tests that compare both paths. */
+/**
+ * The portable (pure JavaScript) hasher, whatever the runtime: for tests that compare both paths.
+ *
+ * @example
+ * ```ts
+ * import { defaultMerkleHasher, portableMerkleHasher } from '@gds/ledger';
+ * const e = new Uint8Array([1]);
+ * portableMerkleHasher().hashLeaf(e); // same bytes as defaultMerkleHasher().hashLeaf(e)
+ * ```
+ */
 export function portableMerkleHasher(): MerkleHasher {
   return createMerkleHasher(portableSha256);
 }

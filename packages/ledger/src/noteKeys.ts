@@ -2,9 +2,25 @@ import { ed25519Sign, ed25519Verify, generateEd25519KeyPair, sha256 } from '@gds
 import { concatBytes, fromBase64, toBase64, utf8Encoder } from './_internal/bytes.js';
 import { GdsLedgerError } from './errors.js';
 
-/** Signature type byte of plain Ed25519 note signatures (C2SP signed-note). */
+/**
+ * Signature type byte of plain Ed25519 note signatures (C2SP signed-note).
+ *
+ * @example
+ * ```ts
+ * import { formatVerifierKey, NOTE_TYPE_ED25519 } from '@gds/ledger';
+ * const vkey = formatVerifierKey('county.example/log', publicKey, NOTE_TYPE_ED25519);
+ * ```
+ */
 export const NOTE_TYPE_ED25519 = 0x01;
-/** Signature type byte of timestamped Ed25519 witness cosignatures (C2SP tlog-cosignature). */
+/**
+ * Signature type byte of timestamped Ed25519 witness cosignatures (C2SP tlog-cosignature).
+ *
+ * @example
+ * ```ts
+ * import { formatVerifierKey, NOTE_TYPE_COSIGNATURE } from '@gds/ledger';
+ * const witnessVkey = formatVerifierKey('health.example/witness', publicKey, NOTE_TYPE_COSIGNATURE);
+ * ```
+ */
 export const NOTE_TYPE_COSIGNATURE = 0x04;
 
 /**
@@ -277,6 +293,7 @@ function invalidKey(zh: string, en: string): GdsLedgerError {
   return new GdsLedgerError('GDS_LEDGER_INVALID_KEY', zh, en);
 }
 
+/** @internal */
 export function hex8(n: number): string {
   return n.toString(16).padStart(8, '0');
 }
