@@ -77,6 +77,8 @@ type Row = {
   old?: (s: Json) => void;
   edit: (s: Json) => void;
   lists?: { sex?: string; ethnicity?: string };
+  /** Code lists of the older version, when they differ from the defaults. */
+  oldLists?: { sex?: string; ethnicity?: string };
   renames?: { from: string; to: string }[];
   expect: Array<{ kind: ChangeKind; path: string; keyword?: string }>;
   bump: 'major' | 'minor' | 'patch' | 'none';
@@ -419,6 +421,15 @@ const table: Row[] = [
     writers: 'safe',
   },
   {
+    name: 'deprecated code reinstated',
+    oldLists: { sex: sexV1.replace('9,未说明的性别,Not stated,,false', '9,未说明的性别,Not stated,,true') },
+    edit: () => {},
+    expect: [{ kind: 'codelist.code_undeprecated', path: '/sex' }],
+    bump: 'minor',
+    readers: 'safe',
+    writers: 'safe',
+  },
+  {
     name: 'code relabelled',
     lists: { sex: sexV1.replace('男性,Male', '男,Male') },
     edit: () => {},
@@ -624,7 +635,7 @@ function run(row: Row) {
   const cur = structuredClone(old);
   row.edit(cur);
   return diffSchemas(
-    version('1.0.0', old),
+    version('1.0.0', old, row.oldLists),
     version('next', cur, row.lists),
     row.renames ? { renames: row.renames } : {},
   );
@@ -705,6 +716,7 @@ describe('diffSchemas: invariants', () => {
     (r) =>
       !r.renames &&
       !r.old &&
+      !r.oldLists &&
       !r.expect.some((e) => e.kind.startsWith('governance.') || e.kind === 'field.renamed'),
   );
   it.each(symmetric.map((r) => [r.name, r] as const))('reversed: %s', (_name, row) => {

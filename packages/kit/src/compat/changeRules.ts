@@ -29,6 +29,7 @@ export type ChangeKind =
   | 'codelist.code_removed_closed'
   | 'codelist.code_removed_open'
   | 'codelist.code_deprecated'
+  | 'codelist.code_undeprecated'
   | 'codelist.code_relabelled'
   | 'codelist.closed'
   | 'codelist.opened'
@@ -146,6 +147,7 @@ export const CHANGE_RULES: Readonly<Record<ChangeKind, ChangeRule>> = {
     'code removed from an open code list',
   ),
   'codelist.code_deprecated': r(S, S, 'minor', true, '代码废止', 'code deprecated'),
+  'codelist.code_undeprecated': r(S, S, 'minor', false, '代码恢复使用', 'code no longer deprecated'),
   'codelist.code_relabelled': r(S, S, 'patch', false, '代码名称修改', 'code relabelled'),
   'codelist.closed': r(S, B, 'major', false, '代码表由开放改为封闭', 'code list closed'),
   'codelist.opened': r(B, S, 'minor', false, '代码表由封闭改为开放', 'code list opened'),

@@ -389,6 +389,9 @@ function compareCodeLists(
   const deprecated = [...newCodes.values()]
     .filter((e) => e.deprecated && oldCodes.get(e.code)?.deprecated === false)
     .map((e) => e.code);
+  const undeprecated = [...newCodes.values()]
+    .filter((e) => !e.deprecated && oldCodes.get(e.code)?.deprecated === true)
+    .map((e) => e.code);
   const relabelled = [...newCodes.values()]
     .filter((e) => {
       const prev = oldCodes.get(e.code);
@@ -415,6 +418,14 @@ function compareCodeLists(
     );
   if (deprecated.length)
     add('codelist.code_deprecated', path, { list, codes: deprecated }, codes(deprecated), codes(deprecated));
+  if (undeprecated.length)
+    add(
+      'codelist.code_undeprecated',
+      path,
+      { list, codes: undeprecated },
+      codes(undeprecated),
+      codes(undeprecated),
+    );
   if (relabelled.length)
     add('codelist.code_relabelled', path, { list, codes: relabelled }, codes(relabelled), codes(relabelled));
 }
