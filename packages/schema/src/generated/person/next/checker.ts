@@ -2,19 +2,28 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import type { CheckContext } from '../../../_internal/context.js';
-import { isDate } from '../../../_internal/formats.js';
+import { isDate, isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
 import type { IssuePath } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
+import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
+import { CODELIST_EDUCATION } from '../../codelists/education.js';
+import { CODELIST_EMPLOYMENT_STATUS } from '../../codelists/employment-status.js';
 import { CODELIST_ETHNICITY } from '../../codelists/ethnicity.js';
+import { CODELIST_HEALTH } from '../../codelists/health.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
+import { CODELIST_MARITAL_STATUS } from '../../codelists/marital-status.js';
+import { CODELIST_POPULATION_KIND } from '../../codelists/population-kind.js';
 import { CODELIST_SEX } from '../../codelists/sex.js';
+import { CODELIST_SPECIAL_GROUP } from '../../codelists/special-group.js';
 
 const BINDING_5 = {"type":"type","number":"number"} as const;
-const RE_0 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
-const RE_1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
-const BINDING_22 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
+const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
+const RE_1 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
+const BINDING_19 = {"start":"collectedAt","end":"updatedAt"} as const;
+const RE_2 = new RegExp("^[A-Z]{2}$", 'u');
+const BINDING_65 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 
 function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -62,6 +71,7 @@ function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
       switch (k7) {
+        case "addressId":
         case "divisionCode":
         case "detail":
           break;
@@ -69,23 +79,179 @@ function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
           ctx.add('additional_property', p, { property: k7 });
       }
     }
-    const v8 = o6["divisionCode"];
-    if (v8 === undefined) ctx.add('required', p, { property: "divisionCode" });
-    else {
+    const v8 = o6["addressId"];
+    if (v8 !== undefined) {
       if (typeof v8 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v8) });
+        ctx.add('type', [...p, "addressId"], { expected: 'string', received: typeName(v8) });
       } else {
-        if (!RE_0.test(v8)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v8, [...p, "divisionCode"], ctx);
+        if (!RE_0.test(v8)) ctx.add('pattern', [...p, "addressId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
-    const v9 = o6["detail"];
-    if (v9 !== undefined) {
+    const v9 = o6["divisionCode"];
+    if (v9 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    else {
       if (typeof v9 !== 'string') {
-        ctx.add('type', [...p, "detail"], { expected: 'string', received: typeName(v9) });
+        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v9) });
       } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', [...p, "detail"], { limit: 1 });
-        if (v9.length > 200 && codePointLength(v9) > 200) ctx.add('max_length', [...p, "detail"], { limit: 200 });
+        if (!RE_1.test(v9)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        IDENTIFIER_RULES["division"](v9, [...p, "divisionCode"], ctx);
+      }
+    }
+    const v10 = o6["detail"];
+    if (v10 !== undefined) {
+      if (typeof v10 !== 'string') {
+        ctx.add('type', [...p, "detail"], { expected: 'string', received: typeName(v10) });
+      } else {
+        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', [...p, "detail"], { limit: 1 });
+        if (v10.length > 200 && codePointLength(v10) > 200) ctx.add('max_length', [...p, "detail"], { limit: 200 });
+      }
+    }
+  }
+}
+
+function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+  } else {
+    const o11 = v as Record<string, unknown>;
+    for (const k12 in o11) {
+      switch (k12) {
+        case "sourceDepartment":
+        case "sourceSystem":
+        case "sourceRecordId":
+        case "collectedAt":
+        case "updatedAt":
+          break;
+        default:
+          ctx.add('additional_property', p, { property: k12 });
+      }
+    }
+    const v13 = o11["sourceDepartment"];
+    if (v13 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    else {
+      if (typeof v13 !== 'string') {
+        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v13) });
+      } else {
+        const d14 = CODELIST_DEPARTMENT.get(v13);
+        if (d14 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v13, list: 'department' });
+        else if (d14) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v13, list: 'department' });
+      }
+    }
+    const v15 = o11["sourceSystem"];
+    if (v15 !== undefined) {
+      if (typeof v15 !== 'string') {
+        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v15) });
+      } else {
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
+        if (v15.length > 100 && codePointLength(v15) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+      }
+    }
+    const v16 = o11["sourceRecordId"];
+    if (v16 !== undefined) {
+      if (typeof v16 !== 'string') {
+        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v16) });
+      } else {
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
+        if (v16.length > 100 && codePointLength(v16) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+      }
+    }
+    const v17 = o11["collectedAt"];
+    if (v17 !== undefined) {
+      if (typeof v17 !== 'string') {
+        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v17) });
+      } else {
+        if (!isDateTime(v17)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+      }
+    }
+    const v18 = o11["updatedAt"];
+    if (v18 !== undefined) {
+      if (typeof v18 !== 'string') {
+        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v18) });
+      } else {
+        if (!isDateTime(v18)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+      }
+    }
+    OBJECT_RULES["period"](o11, BINDING_19, p, ctx);
+  }
+}
+
+function check_contact(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+  } else {
+    const o20 = v as Record<string, unknown>;
+    for (const k21 in o20) {
+      switch (k21) {
+        case "kind":
+        case "value":
+          break;
+        default:
+          ctx.add('additional_property', p, { property: k21 });
+      }
+    }
+    const v22 = o20["kind"];
+    if (v22 === undefined) ctx.add('required', p, { property: "kind" });
+    else {
+      if (typeof v22 !== 'string') {
+        ctx.add('type', [...p, "kind"], { expected: 'string', received: typeName(v22) });
+      } else {
+        if (v22 !== "mobile" && v22 !== "landline" && v22 !== "email" && v22 !== "other") ctx.add('enum', [...p, "kind"], { allowed: ["mobile","landline","email","other"] });
+      }
+    }
+    const v23 = o20["value"];
+    if (v23 === undefined) ctx.add('required', p, { property: "value" });
+    else {
+      if (typeof v23 !== 'string') {
+        ctx.add('type', [...p, "value"], { expected: 'string', received: typeName(v23) });
+      } else {
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', [...p, "value"], { limit: 1 });
+        if (v23.length > 100 && codePointLength(v23) > 100) ctx.add('max_length', [...p, "value"], { limit: 100 });
+      }
+    }
+  }
+}
+
+function check_groupMembership(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+  } else {
+    const o24 = v as Record<string, unknown>;
+    for (const k25 in o24) {
+      switch (k25) {
+        case "group":
+        case "start":
+        case "end":
+          break;
+        default:
+          ctx.add('additional_property', p, { property: k25 });
+      }
+    }
+    const v26 = o24["group"];
+    if (v26 === undefined) ctx.add('required', p, { property: "group" });
+    else {
+      if (typeof v26 !== 'string') {
+        ctx.add('type', [...p, "group"], { expected: 'string', received: typeName(v26) });
+      } else {
+        const d27 = CODELIST_SPECIAL_GROUP.get(v26);
+        if (d27 === undefined) ctx.add('codelist.unknown_code', [...p, "group"], { code: v26, list: 'special-group' });
+        else if (d27) ctx.add('codelist.deprecated_code', [...p, "group"], { code: v26, list: 'special-group' });
+      }
+    }
+    const v28 = o24["start"];
+    if (v28 === undefined) ctx.add('required', p, { property: "start" });
+    else {
+      if (typeof v28 !== 'string') {
+        ctx.add('type', [...p, "start"], { expected: 'string', received: typeName(v28) });
+      } else {
+        if (!isDate(v28)) ctx.add('format', [...p, "start"], { format: 'date' });
+      }
+    }
+    const v29 = o24["end"];
+    if (v29 !== undefined) {
+      if (typeof v29 !== 'string') {
+        ctx.add('type', [...p, "end"], { expected: 'string', received: typeName(v29) });
+      } else {
+        if (!isDate(v29)) ctx.add('format', [...p, "end"], { format: 'date' });
       }
     }
   }
@@ -96,89 +262,212 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     ctx.add('type', p, { expected: 'object', received: typeName(v) });
   } else {
-    const o10 = v as Record<string, unknown>;
-    for (const k11 in o10) {
-      switch (k11) {
+    const o30 = v as Record<string, unknown>;
+    for (const k31 in o30) {
+      switch (k31) {
         case "id":
         case "identity":
+        case "otherDocuments":
         case "name":
+        case "alternateName":
         case "sex":
         case "birthDate":
         case "ethnicity":
+        case "nationality":
+        case "maritalStatus":
+        case "education":
+        case "health":
+        case "employmentStatus":
         case "phone":
+        case "contacts":
+        case "registeredResidence":
         case "residence":
+        case "populationKind":
+        case "specialGroups":
+        case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k11 });
+          ctx.add('additional_property', p, { property: k31 });
       }
     }
-    const v12 = o10["id"];
-    if (v12 === undefined) ctx.add('required', p, { property: "id" });
+    const v32 = o30["id"];
+    if (v32 === undefined) ctx.add('required', p, { property: "id" });
     else {
-      if (typeof v12 !== 'string') {
-        ctx.add('type', [...p, "id"], { expected: 'string', received: typeName(v12) });
+      if (typeof v32 !== 'string') {
+        ctx.add('type', [...p, "id"], { expected: 'string', received: typeName(v32) });
       } else {
-        if (!RE_1.test(v12)) ctx.add('pattern', [...p, "id"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v32)) ctx.add('pattern', [...p, "id"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
-    const v13 = o10["identity"];
-    if (v13 === undefined) ctx.add('required', p, { property: "identity" });
+    const v33 = o30["identity"];
+    if (v33 === undefined) ctx.add('required', p, { property: "identity" });
     else {
-      check_identityDocument(v13, [...p, "identity"], ctx);
+      check_identityDocument(v33, [...p, "identity"], ctx);
     }
-    const v14 = o10["name"];
-    if (v14 === undefined) ctx.add('required', p, { property: "name" });
+    const v34 = o30["otherDocuments"];
+    if (v34 !== undefined) {
+      if (!Array.isArray(v34)) {
+        ctx.add('type', [...p, "otherDocuments"], { expected: 'array', received: typeName(v34) });
+      } else {
+        if (v34.length > 10) ctx.add('max_items', [...p, "otherDocuments"], { limit: 10 });
+        for (let i35 = 0; i35 < v34.length; i35++) {
+          const e36: unknown = v34[i35];
+          check_identityDocument(e36, [...[...p, "otherDocuments"], i35], ctx);
+        }
+      }
+    }
+    const v37 = o30["name"];
+    if (v37 === undefined) ctx.add('required', p, { property: "name" });
     else {
-      if (typeof v14 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v14) });
+      if (typeof v37 !== 'string') {
+        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v37) });
       } else {
-        if (v14.length < 1 || (v14.length < 2 && codePointLength(v14) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v14.length > 100 && codePointLength(v14) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v37.length < 1 || (v37.length < 2 && codePointLength(v37) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
+        if (v37.length > 100 && codePointLength(v37) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
       }
     }
-    const v15 = o10["sex"];
-    if (v15 === undefined) ctx.add('required', p, { property: "sex" });
+    const v38 = o30["alternateName"];
+    if (v38 !== undefined) {
+      if (typeof v38 !== 'string') {
+        ctx.add('type', [...p, "alternateName"], { expected: 'string', received: typeName(v38) });
+      } else {
+        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', [...p, "alternateName"], { limit: 1 });
+        if (v38.length > 200 && codePointLength(v38) > 200) ctx.add('max_length', [...p, "alternateName"], { limit: 200 });
+      }
+    }
+    const v39 = o30["sex"];
+    if (v39 === undefined) ctx.add('required', p, { property: "sex" });
     else {
-      if (typeof v15 !== 'string') {
-        ctx.add('type', [...p, "sex"], { expected: 'string', received: typeName(v15) });
+      if (typeof v39 !== 'string') {
+        ctx.add('type', [...p, "sex"], { expected: 'string', received: typeName(v39) });
       } else {
-        const d16 = CODELIST_SEX.get(v15);
-        if (d16 === undefined) ctx.add('codelist.unknown_code', [...p, "sex"], { code: v15, list: 'sex' });
-        else if (d16) ctx.add('codelist.deprecated_code', [...p, "sex"], { code: v15, list: 'sex' });
+        const d40 = CODELIST_SEX.get(v39);
+        if (d40 === undefined) ctx.add('codelist.unknown_code', [...p, "sex"], { code: v39, list: 'sex' });
+        else if (d40) ctx.add('codelist.deprecated_code', [...p, "sex"], { code: v39, list: 'sex' });
       }
     }
-    const v17 = o10["birthDate"];
-    if (v17 === undefined) ctx.add('required', p, { property: "birthDate" });
+    const v41 = o30["birthDate"];
+    if (v41 === undefined) ctx.add('required', p, { property: "birthDate" });
     else {
-      if (typeof v17 !== 'string') {
-        ctx.add('type', [...p, "birthDate"], { expected: 'string', received: typeName(v17) });
+      if (typeof v41 !== 'string') {
+        ctx.add('type', [...p, "birthDate"], { expected: 'string', received: typeName(v41) });
       } else {
-        if (!isDate(v17)) ctx.add('format', [...p, "birthDate"], { format: 'date' });
+        if (!isDate(v41)) ctx.add('format', [...p, "birthDate"], { format: 'date' });
       }
     }
-    const v18 = o10["ethnicity"];
-    if (v18 !== undefined) {
-      if (typeof v18 !== 'string') {
-        ctx.add('type', [...p, "ethnicity"], { expected: 'string', received: typeName(v18) });
+    const v42 = o30["ethnicity"];
+    if (v42 !== undefined) {
+      if (typeof v42 !== 'string') {
+        ctx.add('type', [...p, "ethnicity"], { expected: 'string', received: typeName(v42) });
       } else {
-        const d19 = CODELIST_ETHNICITY.get(v18);
-        if (d19 === undefined) ctx.add('codelist.unknown_code', [...p, "ethnicity"], { code: v18, list: 'ethnicity' });
-        else if (d19) ctx.add('codelist.deprecated_code', [...p, "ethnicity"], { code: v18, list: 'ethnicity' });
+        const d43 = CODELIST_ETHNICITY.get(v42);
+        if (d43 === undefined) ctx.add('codelist.unknown_code', [...p, "ethnicity"], { code: v42, list: 'ethnicity' });
+        else if (d43) ctx.add('codelist.deprecated_code', [...p, "ethnicity"], { code: v42, list: 'ethnicity' });
       }
     }
-    const v20 = o10["phone"];
-    if (v20 !== undefined) {
-      if (typeof v20 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v20) });
+    const v44 = o30["nationality"];
+    if (v44 !== undefined) {
+      if (typeof v44 !== 'string') {
+        ctx.add('type', [...p, "nationality"], { expected: 'string', received: typeName(v44) });
       } else {
-        if (v20.length > 20 && codePointLength(v20) > 20) ctx.add('max_length', [...p, "phone"], { limit: 20 });
-        IDENTIFIER_RULES["phone"](v20, [...p, "phone"], ctx);
+        if (!RE_2.test(v44)) ctx.add('pattern', [...p, "nationality"], { pattern: "^[A-Z]{2}$" });
       }
     }
-    const v21 = o10["residence"];
-    if (v21 !== undefined) {
-      check_address(v21, [...p, "residence"], ctx);
+    const v45 = o30["maritalStatus"];
+    if (v45 !== undefined) {
+      if (typeof v45 !== 'string') {
+        ctx.add('type', [...p, "maritalStatus"], { expected: 'string', received: typeName(v45) });
+      } else {
+        const d46 = CODELIST_MARITAL_STATUS.get(v45);
+        if (d46 === undefined) ctx.add('codelist.unknown_code', [...p, "maritalStatus"], { code: v45, list: 'marital-status' });
+        else if (d46) ctx.add('codelist.deprecated_code', [...p, "maritalStatus"], { code: v45, list: 'marital-status' });
+      }
     }
-    OBJECT_RULES["id-card-consistency"](o10, BINDING_22, p, ctx);
+    const v47 = o30["education"];
+    if (v47 !== undefined) {
+      if (typeof v47 !== 'string') {
+        ctx.add('type', [...p, "education"], { expected: 'string', received: typeName(v47) });
+      } else {
+        const d48 = CODELIST_EDUCATION.get(v47);
+        if (d48 === undefined) ctx.add('codelist.unlisted_code', [...p, "education"], { code: v47, list: 'education' });
+        else if (d48) ctx.add('codelist.deprecated_code', [...p, "education"], { code: v47, list: 'education' });
+      }
+    }
+    const v49 = o30["health"];
+    if (v49 !== undefined) {
+      if (typeof v49 !== 'string') {
+        ctx.add('type', [...p, "health"], { expected: 'string', received: typeName(v49) });
+      } else {
+        const d50 = CODELIST_HEALTH.get(v49);
+        if (d50 === undefined) ctx.add('codelist.unknown_code', [...p, "health"], { code: v49, list: 'health' });
+        else if (d50) ctx.add('codelist.deprecated_code', [...p, "health"], { code: v49, list: 'health' });
+      }
+    }
+    const v51 = o30["employmentStatus"];
+    if (v51 !== undefined) {
+      if (typeof v51 !== 'string') {
+        ctx.add('type', [...p, "employmentStatus"], { expected: 'string', received: typeName(v51) });
+      } else {
+        const d52 = CODELIST_EMPLOYMENT_STATUS.get(v51);
+        if (d52 === undefined) ctx.add('codelist.unknown_code', [...p, "employmentStatus"], { code: v51, list: 'employment-status' });
+        else if (d52) ctx.add('codelist.deprecated_code', [...p, "employmentStatus"], { code: v51, list: 'employment-status' });
+      }
+    }
+    const v53 = o30["phone"];
+    if (v53 !== undefined) {
+      if (typeof v53 !== 'string') {
+        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v53) });
+      } else {
+        if (v53.length > 20 && codePointLength(v53) > 20) ctx.add('max_length', [...p, "phone"], { limit: 20 });
+        IDENTIFIER_RULES["phone"](v53, [...p, "phone"], ctx);
+      }
+    }
+    const v54 = o30["contacts"];
+    if (v54 !== undefined) {
+      if (!Array.isArray(v54)) {
+        ctx.add('type', [...p, "contacts"], { expected: 'array', received: typeName(v54) });
+      } else {
+        if (v54.length > 10) ctx.add('max_items', [...p, "contacts"], { limit: 10 });
+        for (let i55 = 0; i55 < v54.length; i55++) {
+          const e56: unknown = v54[i55];
+          check_contact(e56, [...[...p, "contacts"], i55], ctx);
+        }
+      }
+    }
+    const v57 = o30["registeredResidence"];
+    if (v57 !== undefined) {
+      check_address(v57, [...p, "registeredResidence"], ctx);
+    }
+    const v58 = o30["residence"];
+    if (v58 !== undefined) {
+      check_address(v58, [...p, "residence"], ctx);
+    }
+    const v59 = o30["populationKind"];
+    if (v59 !== undefined) {
+      if (typeof v59 !== 'string') {
+        ctx.add('type', [...p, "populationKind"], { expected: 'string', received: typeName(v59) });
+      } else {
+        const d60 = CODELIST_POPULATION_KIND.get(v59);
+        if (d60 === undefined) ctx.add('codelist.unknown_code', [...p, "populationKind"], { code: v59, list: 'population-kind' });
+        else if (d60) ctx.add('codelist.deprecated_code', [...p, "populationKind"], { code: v59, list: 'population-kind' });
+      }
+    }
+    const v61 = o30["specialGroups"];
+    if (v61 !== undefined) {
+      if (!Array.isArray(v61)) {
+        ctx.add('type', [...p, "specialGroups"], { expected: 'array', received: typeName(v61) });
+      } else {
+        if (v61.length > 20) ctx.add('max_items', [...p, "specialGroups"], { limit: 20 });
+        for (let i62 = 0; i62 < v61.length; i62++) {
+          const e63: unknown = v61[i62];
+          check_groupMembership(e63, [...[...p, "specialGroups"], i62], ctx);
+        }
+      }
+    }
+    const v64 = o30["provenance"];
+    if (v64 !== undefined) {
+      check_provenance(v64, [...p, "provenance"], ctx);
+    }
+    OBJECT_RULES["id-card-consistency"](o30, BINDING_65, p, ctx);
   }
 }

@@ -67,6 +67,25 @@ export const schema: JsonSchemaDocument = {
       "x-gds-masking": "id-6-4",
       "$ref": "#/$defs/identityDocument"
     },
+    "otherDocuments": {
+      "title": "其他身份证件",
+      "description": "护照、港澳台通行证及居住证、外国人永久居留身份证等。",
+      "x-gds-en": {
+        "title": "Other identity documents",
+        "description": "Passports, travel and residence permits, foreign permanent residence ID and other documents."
+      },
+      "x-gds-data-class": "important",
+      "x-gds-sensitivity": "sensitive",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "public-security",
+      "x-gds-since": "1.0.0",
+      "x-gds-masking": "id-6-4",
+      "type": "array",
+      "maxItems": 10,
+      "items": {
+        "$ref": "#/$defs/identityDocument"
+      }
+    },
     "name": {
       "title": "姓名",
       "description": "证件上的姓名，任何 Unicode 字符（含 GBK 以外的生僻字）。",
@@ -83,6 +102,23 @@ export const schema: JsonSchemaDocument = {
       "type": "string",
       "minLength": 1,
       "maxLength": 100
+    },
+    "alternateName": {
+      "title": "曾用名或外文名",
+      "description": "曾用名、别名或外文（拼音）姓名。",
+      "x-gds-en": {
+        "title": "Alternate or romanised name",
+        "description": "Former name, alias, or name in Latin letters."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "public-security",
+      "x-gds-since": "1.0.0",
+      "x-gds-masking": "name-family",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
     },
     "sex": {
       "title": "性别",
@@ -134,6 +170,94 @@ export const schema: JsonSchemaDocument = {
         "closed": true
       }
     },
+    "nationality": {
+      "title": "国籍",
+      "description": "GB/T 2659 国家和地区代码（与 ISO 3166-1 二位字母代码一致），中国为 CN。",
+      "x-gds-en": {
+        "title": "Nationality",
+        "description": "GB/T 2659 country code (ISO 3166-1 alpha-2); CN for China."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "unconditional",
+      "x-gds-source": "public-security",
+      "x-gds-since": "1.0.0",
+      "type": "string",
+      "pattern": "^[A-Z]{2}$"
+    },
+    "maritalStatus": {
+      "title": "婚姻状况",
+      "description": "GB/T 2261.2 婚姻状况代码。",
+      "x-gds-en": {
+        "title": "Marital status",
+        "description": "GB/T 2261.2 marital status code."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "civil-affairs",
+      "x-gds-since": "1.0.0",
+      "type": "string",
+      "x-gds-codelist": {
+        "list": "marital-status",
+        "closed": true
+      }
+    },
+    "education": {
+      "title": "学历",
+      "description": "GB/T 4658 学历代码（开放代码表：子码仅部分核实）。",
+      "x-gds-en": {
+        "title": "Education",
+        "description": "GB/T 4658 education code."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "education",
+      "x-gds-since": "1.0.0",
+      "type": "string",
+      "x-gds-codelist": {
+        "list": "education",
+        "closed": false
+      }
+    },
+    "health": {
+      "title": "健康状况",
+      "description": "GB/T 2261.3 健康状况代码，含残疾类别（6x）。属于敏感个人信息（医疗健康）。",
+      "x-gds-en": {
+        "title": "Health",
+        "description": "GB/T 2261.3 health code, disability kinds (6x) included. Sensitive personal information (health)."
+      },
+      "x-gds-data-class": "important",
+      "x-gds-sensitivity": "sensitive",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "health",
+      "x-gds-since": "1.0.0",
+      "x-gds-masking": "redact",
+      "type": "string",
+      "x-gds-codelist": {
+        "list": "health",
+        "closed": true
+      }
+    },
+    "employmentStatus": {
+      "title": "从业状况",
+      "description": "GB/T 2261.4 从业状况代码。",
+      "x-gds-en": {
+        "title": "Employment status",
+        "description": "GB/T 2261.4 employment status code."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "human-resources",
+      "x-gds-since": "1.0.0",
+      "type": "string",
+      "x-gds-codelist": {
+        "list": "employment-status",
+        "closed": true
+      }
+    },
     "phone": {
       "title": "联系电话",
       "description": "手机号码或固定电话。",
@@ -151,6 +275,38 @@ export const schema: JsonSchemaDocument = {
       "maxLength": 20,
       "x-gds-identifier": "phone"
     },
+    "contacts": {
+      "title": "其他联系方式",
+      "x-gds-en": {
+        "title": "Other contacts"
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "grid-management",
+      "x-gds-since": "1.0.0",
+      "x-gds-masking": "phone-3-4",
+      "type": "array",
+      "maxItems": 10,
+      "items": {
+        "$ref": "#/$defs/contact"
+      }
+    },
+    "registeredResidence": {
+      "title": "户籍地址",
+      "description": "户口登记地的行政区划与地址。",
+      "x-gds-en": {
+        "title": "Household registration address",
+        "description": "Division and address where the household is registered."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "public-security",
+      "x-gds-since": "1.0.0",
+      "x-gds-masking": "address-community",
+      "$ref": "#/$defs/address"
+    },
     "residence": {
       "title": "现居住地址",
       "x-gds-en": {
@@ -163,6 +319,55 @@ export const schema: JsonSchemaDocument = {
       "x-gds-since": "1.0.0",
       "x-gds-masking": "address-community",
       "$ref": "#/$defs/address"
+    },
+    "populationKind": {
+      "title": "人口类别",
+      "description": "户籍人口、流动人口或境外人员。",
+      "x-gds-en": {
+        "title": "Population kind",
+        "description": "Registered, migrant or overseas resident."
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "personal",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "grid-management",
+      "x-gds-since": "1.0.0",
+      "type": "string",
+      "x-gds-codelist": {
+        "list": "population-kind",
+        "closed": true
+      }
+    },
+    "specialGroups": {
+      "title": "特殊人群",
+      "description": "特殊人群身份及起止日期，属于敏感个人信息（特定身份），不予共享。",
+      "x-gds-en": {
+        "title": "Special groups",
+        "description": "Special-group memberships with their periods; sensitive personal information (specific identity), not shared."
+      },
+      "x-gds-data-class": "important",
+      "x-gds-sensitivity": "sensitive",
+      "x-gds-sharing": "none",
+      "x-gds-source": "political-legal",
+      "x-gds-since": "1.0.0",
+      "x-gds-masking": "redact",
+      "type": "array",
+      "maxItems": 20,
+      "items": {
+        "$ref": "#/$defs/groupMembership"
+      }
+    },
+    "provenance": {
+      "title": "来源",
+      "x-gds-en": {
+        "title": "Provenance"
+      },
+      "x-gds-data-class": "general",
+      "x-gds-sensitivity": "none",
+      "x-gds-sharing": "unconditional",
+      "x-gds-source": "data-administration",
+      "x-gds-since": "1.0.0",
+      "$ref": "#/$defs/provenance"
     }
   },
   "$defs": {
@@ -231,12 +436,27 @@ export const schema: JsonSchemaDocument = {
         "divisionCode"
       ],
       "properties": {
+        "addressId": {
+          "title": "标准地址标识",
+          "description": "对应 address 标准记录的标识。",
+          "x-gds-en": {
+            "title": "Standard address id",
+            "description": "Id of the matching standard address record."
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "unconditional",
+          "x-gds-source": "public-security",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
+        },
         "divisionCode": {
           "title": "行政区划代码",
-          "description": "GB/T 2260 六位代码或统计用十二位区划代码。",
+          "description": "GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。",
           "x-gds-en": {
             "title": "Division code",
-            "description": "GB/T 2260 six-digit code or the twelve-digit statistics division code."
+            "description": "GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day."
           },
           "x-gds-data-class": "general",
           "x-gds-sensitivity": "none",
@@ -257,12 +477,218 @@ export const schema: JsonSchemaDocument = {
           "x-gds-data-class": "general",
           "x-gds-sensitivity": "personal",
           "x-gds-sharing": "conditional",
-          "x-gds-source": "grid-management",
+          "x-gds-source": "public-security",
           "x-gds-since": "1.0.0",
           "x-gds-masking": "address-community",
           "type": "string",
           "minLength": 1,
           "maxLength": 200
+        }
+      }
+    },
+    "provenance": {
+      "title": "数据来源",
+      "description": "记录的来源部门、来源系统与时间。",
+      "x-gds-en": {
+        "title": "Provenance",
+        "description": "Where the record comes from and when."
+      },
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "sourceDepartment"
+      ],
+      "x-gds-rules": [
+        {
+          "rule": "period",
+          "start": "collectedAt",
+          "end": "updatedAt"
+        }
+      ],
+      "properties": {
+        "sourceDepartment": {
+          "title": "数源部门",
+          "description": "提供本记录的权威来源部门（一数一源），代码表 department。",
+          "x-gds-en": {
+            "title": "Source department",
+            "description": "The authoritative source department of this record (code list department)."
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "unconditional",
+          "x-gds-source": "data-administration",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "x-gds-codelist": {
+            "list": "department",
+            "closed": true
+          }
+        },
+        "sourceSystem": {
+          "title": "来源系统",
+          "x-gds-en": {
+            "title": "Source system"
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "conditional",
+          "x-gds-source": "data-administration",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        },
+        "sourceRecordId": {
+          "title": "来源记录标识",
+          "description": "来源系统中的主键，用于追溯。",
+          "x-gds-en": {
+            "title": "Source record id",
+            "description": "The key of the record in the source system, for tracing."
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "conditional",
+          "x-gds-source": "data-administration",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        },
+        "collectedAt": {
+          "title": "采集时间",
+          "x-gds-en": {
+            "title": "Collected at"
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "conditional",
+          "x-gds-source": "data-administration",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "format": "date-time"
+        },
+        "updatedAt": {
+          "title": "更新时间",
+          "description": "不早于采集时间。",
+          "x-gds-en": {
+            "title": "Updated at",
+            "description": "Not before the collection time."
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "conditional",
+          "x-gds-source": "data-administration",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "format": "date-time"
+        }
+      }
+    },
+    "contact": {
+      "title": "联系方式",
+      "x-gds-en": {
+        "title": "Contact"
+      },
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "value"
+      ],
+      "properties": {
+        "kind": {
+          "title": "类型",
+          "x-gds-en": {
+            "title": "Kind"
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "none",
+          "x-gds-sharing": "unconditional",
+          "x-gds-source": "grid-management",
+          "x-gds-since": "1.0.0",
+          "type": "string",
+          "enum": [
+            "mobile",
+            "landline",
+            "email",
+            "other"
+          ]
+        },
+        "value": {
+          "title": "号码或地址",
+          "x-gds-en": {
+            "title": "Number or address"
+          },
+          "x-gds-data-class": "general",
+          "x-gds-sensitivity": "personal",
+          "x-gds-sharing": "conditional",
+          "x-gds-source": "grid-management",
+          "x-gds-since": "1.0.0",
+          "x-gds-masking": "phone-3-4",
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        }
+      }
+    },
+    "groupMembership": {
+      "title": "特殊人群身份",
+      "x-gds-en": {
+        "title": "Special-group membership"
+      },
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "group",
+        "start"
+      ],
+      "properties": {
+        "group": {
+          "title": "人群类别",
+          "x-gds-en": {
+            "title": "Group"
+          },
+          "x-gds-data-class": "important",
+          "x-gds-sensitivity": "sensitive",
+          "x-gds-sharing": "none",
+          "x-gds-source": "political-legal",
+          "x-gds-since": "1.0.0",
+          "x-gds-masking": "redact",
+          "type": "string",
+          "x-gds-codelist": {
+            "list": "special-group",
+            "closed": true
+          }
+        },
+        "start": {
+          "title": "开始日期",
+          "x-gds-en": {
+            "title": "Start date"
+          },
+          "x-gds-data-class": "important",
+          "x-gds-sensitivity": "sensitive",
+          "x-gds-sharing": "none",
+          "x-gds-source": "political-legal",
+          "x-gds-since": "1.0.0",
+          "x-gds-masking": "redact",
+          "type": "string",
+          "format": "date"
+        },
+        "end": {
+          "title": "结束日期",
+          "description": "仍在该人群中时省略。",
+          "x-gds-en": {
+            "title": "End date",
+            "description": "Omitted while the membership lasts."
+          },
+          "x-gds-data-class": "important",
+          "x-gds-sensitivity": "sensitive",
+          "x-gds-sharing": "none",
+          "x-gds-source": "political-legal",
+          "x-gds-since": "1.0.0",
+          "x-gds-masking": "redact",
+          "type": "string",
+          "format": "date"
         }
       }
     }
@@ -363,6 +789,75 @@ export const fields: readonly FieldMeta[] = [
     "deprecated": null
   },
   {
+    "path": "/otherDocuments",
+    "type": "array",
+    "required": false,
+    "title": {
+      "zh": "其他身份证件",
+      "en": "Other identity documents"
+    },
+    "description": {
+      "zh": "护照、港澳台通行证及居住证、外国人永久居留身份证等。",
+      "en": "Passports, travel and residence permits, foreign permanent residence ID and other documents."
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "conditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "id-6-4",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/otherDocuments/*/type",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "证件类型",
+      "en": "Document type"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "unconditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": {
+      "list": "identity-document-type",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/otherDocuments/*/number",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "证件号码",
+      "en": "Document number"
+    },
+    "description": {
+      "zh": "按证件类型校验（居民身份证按 GB 11643 校验码）。",
+      "en": "Checked by document type (resident ID: GB 11643 check character)."
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "conditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "id-6-4",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
     "path": "/name",
     "type": "string",
     "required": true,
@@ -373,6 +868,28 @@ export const fields: readonly FieldMeta[] = [
     "description": {
       "zh": "证件上的姓名，任何 Unicode 字符（含 GBK 以外的生僻字）。",
       "en": "Name as on the document; any Unicode, rare characters outside GBK included."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "name-family",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/alternateName",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "曾用名或外文名",
+      "en": "Alternate or romanised name"
+    },
+    "description": {
+      "zh": "曾用名、别名或外文（拼音）姓名。",
+      "en": "Former name, alias, or name in Latin letters."
     },
     "dataClass": "general",
     "sensitivity": "personal",
@@ -457,6 +974,128 @@ export const fields: readonly FieldMeta[] = [
     "deprecated": null
   },
   {
+    "path": "/nationality",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "国籍",
+      "en": "Nationality"
+    },
+    "description": {
+      "zh": "GB/T 2659 国家和地区代码（与 ISO 3166-1 二位字母代码一致），中国为 CN。",
+      "en": "GB/T 2659 country code (ISO 3166-1 alpha-2); CN for China."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "unconditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/maritalStatus",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "婚姻状况",
+      "en": "Marital status"
+    },
+    "description": {
+      "zh": "GB/T 2261.2 婚姻状况代码。",
+      "en": "GB/T 2261.2 marital status code."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "civil-affairs",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": {
+      "list": "marital-status",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/education",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "学历",
+      "en": "Education"
+    },
+    "description": {
+      "zh": "GB/T 4658 学历代码（开放代码表：子码仅部分核实）。",
+      "en": "GB/T 4658 education code."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "education",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": {
+      "list": "education",
+      "closed": false
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/health",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "健康状况",
+      "en": "Health"
+    },
+    "description": {
+      "zh": "GB/T 2261.3 健康状况代码，含残疾类别（6x）。属于敏感个人信息（医疗健康）。",
+      "en": "GB/T 2261.3 health code, disability kinds (6x) included. Sensitive personal information (health)."
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "conditional",
+    "source": "health",
+    "since": "1.0.0",
+    "masking": "redact",
+    "codelist": {
+      "list": "health",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/employmentStatus",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "从业状况",
+      "en": "Employment status"
+    },
+    "description": {
+      "zh": "GB/T 2261.4 从业状况代码。",
+      "en": "GB/T 2261.4 employment status code."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "human-resources",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": {
+      "list": "employment-status",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
     "path": "/phone",
     "type": "string",
     "required": false,
@@ -476,6 +1115,160 @@ export const fields: readonly FieldMeta[] = [
     "masking": "phone-3-4",
     "codelist": null,
     "identifier": "phone",
+    "deprecated": null
+  },
+  {
+    "path": "/contacts",
+    "type": "array",
+    "required": false,
+    "title": {
+      "zh": "其他联系方式",
+      "en": "Other contacts"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "grid-management",
+    "since": "1.0.0",
+    "masking": "phone-3-4",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/contacts/*/kind",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "类型",
+      "en": "Kind"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "unconditional",
+    "source": "grid-management",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/contacts/*/value",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "号码或地址",
+      "en": "Number or address"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "grid-management",
+    "since": "1.0.0",
+    "masking": "phone-3-4",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/registeredResidence",
+    "type": "object",
+    "required": false,
+    "title": {
+      "zh": "户籍地址",
+      "en": "Household registration address"
+    },
+    "description": {
+      "zh": "户口登记地的行政区划与地址。",
+      "en": "Division and address where the household is registered."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "address-community",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/registeredResidence/addressId",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "标准地址标识",
+      "en": "Standard address id"
+    },
+    "description": {
+      "zh": "对应 address 标准记录的标识。",
+      "en": "Id of the matching standard address record."
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "unconditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/registeredResidence/divisionCode",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "行政区划代码",
+      "en": "Division code"
+    },
+    "description": {
+      "zh": "GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。",
+      "en": "GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day."
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "unconditional",
+    "source": "civil-affairs",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": "division",
+    "deprecated": null
+  },
+  {
+    "path": "/registeredResidence/detail",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "详细地址",
+      "en": "Address detail"
+    },
+    "description": {
+      "zh": "街路巷、门楼牌号及室号。",
+      "en": "Street, house number and room."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "address-community",
+    "codelist": null,
+    "identifier": null,
     "deprecated": null
   },
   {
@@ -501,6 +1294,28 @@ export const fields: readonly FieldMeta[] = [
     "deprecated": null
   },
   {
+    "path": "/residence/addressId",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "标准地址标识",
+      "en": "Standard address id"
+    },
+    "description": {
+      "zh": "对应 address 标准记录的标识。",
+      "en": "Id of the matching standard address record."
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "unconditional",
+    "source": "public-security",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
     "path": "/residence/divisionCode",
     "type": "string",
     "required": true,
@@ -509,8 +1324,8 @@ export const fields: readonly FieldMeta[] = [
       "en": "Division code"
     },
     "description": {
-      "zh": "GB/T 2260 六位代码或统计用十二位区划代码。",
-      "en": "GB/T 2260 six-digit code or the twelve-digit statistics division code."
+      "zh": "GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。",
+      "en": "GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day."
     },
     "dataClass": "general",
     "sensitivity": "none",
@@ -537,9 +1352,260 @@ export const fields: readonly FieldMeta[] = [
     "dataClass": "general",
     "sensitivity": "personal",
     "sharing": "conditional",
-    "source": "grid-management",
+    "source": "public-security",
     "since": "1.0.0",
     "masking": "address-community",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/populationKind",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "人口类别",
+      "en": "Population kind"
+    },
+    "description": {
+      "zh": "户籍人口、流动人口或境外人员。",
+      "en": "Registered, migrant or overseas resident."
+    },
+    "dataClass": "general",
+    "sensitivity": "personal",
+    "sharing": "conditional",
+    "source": "grid-management",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": {
+      "list": "population-kind",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/specialGroups",
+    "type": "array",
+    "required": false,
+    "title": {
+      "zh": "特殊人群",
+      "en": "Special groups"
+    },
+    "description": {
+      "zh": "特殊人群身份及起止日期，属于敏感个人信息（特定身份），不予共享。",
+      "en": "Special-group memberships with their periods; sensitive personal information (specific identity), not shared."
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "none",
+    "source": "political-legal",
+    "since": "1.0.0",
+    "masking": "redact",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/specialGroups/*/group",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "人群类别",
+      "en": "Group"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "none",
+    "source": "political-legal",
+    "since": "1.0.0",
+    "masking": "redact",
+    "codelist": {
+      "list": "special-group",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/specialGroups/*/start",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "开始日期",
+      "en": "Start date"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "none",
+    "source": "political-legal",
+    "since": "1.0.0",
+    "masking": "redact",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/specialGroups/*/end",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "结束日期",
+      "en": "End date"
+    },
+    "description": {
+      "zh": "仍在该人群中时省略。",
+      "en": "Omitted while the membership lasts."
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "none",
+    "source": "political-legal",
+    "since": "1.0.0",
+    "masking": "redact",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/provenance",
+    "type": "object",
+    "required": false,
+    "title": {
+      "zh": "来源",
+      "en": "Provenance"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "unconditional",
+    "source": "data-administration",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/provenance/sourceDepartment",
+    "type": "string",
+    "required": true,
+    "title": {
+      "zh": "数源部门",
+      "en": "Source department"
+    },
+    "description": {
+      "zh": "提供本记录的权威来源部门（一数一源），代码表 department。",
+      "en": "The authoritative source department of this record (code list department)."
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "unconditional",
+    "source": "data-administration",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": {
+      "list": "department",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/provenance/sourceSystem",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "来源系统",
+      "en": "Source system"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "conditional",
+    "source": "data-administration",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/provenance/sourceRecordId",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "来源记录标识",
+      "en": "Source record id"
+    },
+    "description": {
+      "zh": "来源系统中的主键，用于追溯。",
+      "en": "The key of the record in the source system, for tracing."
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "conditional",
+    "source": "data-administration",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/provenance/collectedAt",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "采集时间",
+      "en": "Collected at"
+    },
+    "description": {
+      "zh": null,
+      "en": null
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "conditional",
+    "source": "data-administration",
+    "since": "1.0.0",
+    "masking": "none",
+    "codelist": null,
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/provenance/updatedAt",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "更新时间",
+      "en": "Updated at"
+    },
+    "description": {
+      "zh": "不早于采集时间。",
+      "en": "Not before the collection time."
+    },
+    "dataClass": "general",
+    "sensitivity": "none",
+    "sharing": "conditional",
+    "source": "data-administration",
+    "since": "1.0.0",
+    "masking": "none",
     "codelist": null,
     "identifier": null,
     "deprecated": null

@@ -23,6 +23,18 @@ export interface Person {
 id: string
 identity: IdentityDocument
 /**
+ * 其他身份证件
+ * 
+ * 护照、港澳台通行证及居住证、外国人永久居留身份证等。
+ * 
+ * Other identity documents
+ * 
+ * Passports, travel and residence permits, foreign permanent residence ID and other documents.
+ * 
+ * @maxItems 10
+ */
+otherDocuments?: []|[IdentityDocument1]|[IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]
+/**
  * 姓名
  * 
  * 证件上的姓名，任何 Unicode 字符（含 GBK 以外的生僻字）。
@@ -32,6 +44,16 @@ identity: IdentityDocument
  * Name as on the document; any Unicode, rare characters outside GBK included.
  */
 name: string
+/**
+ * 曾用名或外文名
+ * 
+ * 曾用名、别名或外文（拼音）姓名。
+ * 
+ * Alternate or romanised name
+ * 
+ * Former name, alias, or name in Latin letters.
+ */
+alternateName?: string
 /**
  * 性别
  * 
@@ -59,6 +81,56 @@ birthDate: string
  */
 ethnicity?: '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12' | '13' | '14' | '15' | '16' | '17' | '18' | '19' | '20' | '21' | '22' | '23' | '24' | '25' | '26' | '27' | '28' | '29' | '30' | '31' | '32' | '33' | '34' | '35' | '36' | '37' | '38' | '39' | '40' | '41' | '42' | '43' | '44' | '45' | '46' | '47' | '48' | '49' | '50' | '51' | '52' | '53' | '54' | '55' | '56' | '97' | '98'
 /**
+ * 国籍
+ * 
+ * GB/T 2659 国家和地区代码（与 ISO 3166-1 二位字母代码一致），中国为 CN。
+ * 
+ * Nationality
+ * 
+ * GB/T 2659 country code (ISO 3166-1 alpha-2); CN for China.
+ */
+nationality?: string
+/**
+ * 婚姻状况
+ * 
+ * GB/T 2261.2 婚姻状况代码。
+ * 
+ * Marital status
+ * 
+ * GB/T 2261.2 marital status code.
+ */
+maritalStatus?: '10' | '20' | '21' | '22' | '23' | '30' | '40' | '90'
+/**
+ * 学历
+ * 
+ * GB/T 4658 学历代码（开放代码表：子码仅部分核实）。
+ * 
+ * Education
+ * 
+ * GB/T 4658 education code.
+ */
+education?: string
+/**
+ * 健康状况
+ * 
+ * GB/T 2261.3 健康状况代码，含残疾类别（6x）。属于敏感个人信息（医疗健康）。
+ * 
+ * Health
+ * 
+ * GB/T 2261.3 health code, disability kinds (6x) included. Sensitive personal information (health).
+ */
+health?: '10' | '20' | '30' | '31' | '32' | '33' | '34' | '35' | '36' | '37' | '38' | '41' | '49' | '60' | '61' | '62' | '63' | '64' | '65' | '66' | '67' | '69'
+/**
+ * 从业状况
+ * 
+ * GB/T 2261.4 从业状况代码。
+ * 
+ * Employment status
+ * 
+ * GB/T 2261.4 employment status code.
+ */
+employmentStatus?: '11' | '13' | '17' | '21' | '24' | '27' | '31' | '37' | '51' | '54' | '70' | '80' | '90'
+/**
  * 联系电话
  * 
  * 手机号码或固定电话。
@@ -68,7 +140,39 @@ ethnicity?: '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' 
  * Mobile or landline number.
  */
 phone?: string
-residence?: Address
+/**
+ * 其他联系方式
+ * 
+ * Other contacts
+ * 
+ * @maxItems 10
+ */
+contacts?: []|[Contact]|[Contact, Contact]|[Contact, Contact, Contact]|[Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+registeredResidence?: Address
+residence?: Address1
+/**
+ * 人口类别
+ * 
+ * 户籍人口、流动人口或境外人员。
+ * 
+ * Population kind
+ * 
+ * Registered, migrant or overseas resident.
+ */
+populationKind?: 'registered' | 'floating' | 'overseas'
+/**
+ * 特殊人群
+ * 
+ * 特殊人群身份及起止日期，属于敏感个人信息（特定身份），不予共享。
+ * 
+ * Special groups
+ * 
+ * Special-group memberships with their periods; sensitive personal information (specific identity), not shared.
+ * 
+ * @maxItems 20
+ */
+specialGroups?: []|[GroupMembership]|[GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]
+provenance?: Provenance
 }
 /**
  * 身份证件
@@ -98,33 +202,6 @@ type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passpor
 number: string
 }
 /**
- * 现居住地址
- * 
- * Current residence
- */
-export interface Address {
-/**
- * 行政区划代码
- * 
- * GB/T 2260 六位代码或统计用十二位区划代码。
- * 
- * Division code
- * 
- * GB/T 2260 six-digit code or the twelve-digit statistics division code.
- */
-divisionCode: string
-/**
- * 详细地址
- * 
- * 街路巷、门楼牌号及室号。
- * 
- * Address detail
- * 
- * Street, house number and room.
- */
-detail?: string
-}
-/**
  * 身份证件
  * 
  * Identity document
@@ -151,22 +228,55 @@ type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passpor
 number: string
 }
 /**
- * 地址
+ * 联系方式
  * 
- * Address
+ * Contact
  * 
  * This interface was referenced by `Person`'s JSON-Schema
- * via the `definition` "address".
+ * via the `definition` "contact".
  */
-export interface Address1 {
+export interface Contact {
+/**
+ * 类型
+ * 
+ * Kind
+ */
+kind: ("mobile" | "landline" | "email" | "other")
+/**
+ * 号码或地址
+ * 
+ * Number or address
+ */
+value: string
+}
+/**
+ * 户籍地址
+ * 
+ * 户口登记地的行政区划与地址。
+ * 
+ * Household registration address
+ * 
+ * Division and address where the household is registered.
+ */
+export interface Address {
+/**
+ * 标准地址标识
+ * 
+ * 对应 address 标准记录的标识。
+ * 
+ * Standard address id
+ * 
+ * Id of the matching standard address record.
+ */
+addressId?: string
 /**
  * 行政区划代码
  * 
- * GB/T 2260 六位代码或统计用十二位区划代码。
+ * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
  * 
  * Division code
  * 
- * GB/T 2260 six-digit code or the twelve-digit statistics division code.
+ * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
  */
 divisionCode: string
 /**
@@ -179,4 +289,218 @@ divisionCode: string
  * Street, house number and room.
  */
 detail?: string
+}
+/**
+ * 现居住地址
+ * 
+ * Current residence
+ */
+export interface Address1 {
+/**
+ * 标准地址标识
+ * 
+ * 对应 address 标准记录的标识。
+ * 
+ * Standard address id
+ * 
+ * Id of the matching standard address record.
+ */
+addressId?: string
+/**
+ * 行政区划代码
+ * 
+ * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
+ * 
+ * Division code
+ * 
+ * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
+ */
+divisionCode: string
+/**
+ * 详细地址
+ * 
+ * 街路巷、门楼牌号及室号。
+ * 
+ * Address detail
+ * 
+ * Street, house number and room.
+ */
+detail?: string
+}
+/**
+ * 特殊人群身份
+ * 
+ * Special-group membership
+ * 
+ * This interface was referenced by `Person`'s JSON-Schema
+ * via the `definition` "groupMembership".
+ */
+export interface GroupMembership {
+/**
+ * 人群类别
+ * 
+ * Group
+ */
+group: 'released-prisoner' | 'community-correction' | 'drug-user' | 'severe-mental-disorder' | 'key-youth' | 'left-behind' | 'elderly-living-alone' | 'disabled' | 'subsistence-allowance'
+/**
+ * 开始日期
+ * 
+ * Start date
+ */
+start: string
+/**
+ * 结束日期
+ * 
+ * 仍在该人群中时省略。
+ * 
+ * End date
+ * 
+ * Omitted while the membership lasts.
+ */
+end?: string
+}
+/**
+ * 来源
+ * 
+ * Provenance
+ */
+export interface Provenance {
+/**
+ * 数源部门
+ * 
+ * 提供本记录的权威来源部门（一数一源），代码表 department。
+ * 
+ * Source department
+ * 
+ * The authoritative source department of this record (code list department).
+ */
+sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
+/**
+ * 来源系统
+ * 
+ * Source system
+ */
+sourceSystem?: string
+/**
+ * 来源记录标识
+ * 
+ * 来源系统中的主键，用于追溯。
+ * 
+ * Source record id
+ * 
+ * The key of the record in the source system, for tracing.
+ */
+sourceRecordId?: string
+/**
+ * 采集时间
+ * 
+ * Collected at
+ */
+collectedAt?: string
+/**
+ * 更新时间
+ * 
+ * 不早于采集时间。
+ * 
+ * Updated at
+ * 
+ * Not before the collection time.
+ */
+updatedAt?: string
+}
+/**
+ * 地址
+ * 
+ * Address
+ * 
+ * This interface was referenced by `Person`'s JSON-Schema
+ * via the `definition` "address".
+ */
+export interface Address2 {
+/**
+ * 标准地址标识
+ * 
+ * 对应 address 标准记录的标识。
+ * 
+ * Standard address id
+ * 
+ * Id of the matching standard address record.
+ */
+addressId?: string
+/**
+ * 行政区划代码
+ * 
+ * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
+ * 
+ * Division code
+ * 
+ * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
+ */
+divisionCode: string
+/**
+ * 详细地址
+ * 
+ * 街路巷、门楼牌号及室号。
+ * 
+ * Address detail
+ * 
+ * Street, house number and room.
+ */
+detail?: string
+}
+/**
+ * 数据来源
+ * 
+ * 记录的来源部门、来源系统与时间。
+ * 
+ * Provenance
+ * 
+ * Where the record comes from and when.
+ * 
+ * This interface was referenced by `Person`'s JSON-Schema
+ * via the `definition` "provenance".
+ */
+export interface Provenance1 {
+/**
+ * 数源部门
+ * 
+ * 提供本记录的权威来源部门（一数一源），代码表 department。
+ * 
+ * Source department
+ * 
+ * The authoritative source department of this record (code list department).
+ */
+sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
+/**
+ * 来源系统
+ * 
+ * Source system
+ */
+sourceSystem?: string
+/**
+ * 来源记录标识
+ * 
+ * 来源系统中的主键，用于追溯。
+ * 
+ * Source record id
+ * 
+ * The key of the record in the source system, for tracing.
+ */
+sourceRecordId?: string
+/**
+ * 采集时间
+ * 
+ * Collected at
+ */
+collectedAt?: string
+/**
+ * 更新时间
+ * 
+ * 不早于采集时间。
+ * 
+ * Updated at
+ * 
+ * Not before the collection time.
+ */
+updatedAt?: string
 }

@@ -3,31 +3,66 @@
 /* eslint-disable */
 import * as z from 'zod';
 import { gdsRefine } from '../../../_internal/zod-refine.js';
-import { isDate } from '../../../_internal/formats.js';
+import { isDate, isDateTime } from '../../../_internal/formats.js';
 import { codePointLength, firstDuplicate } from '../../../_internal/runtime.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
+import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
+import { CODELIST_EMPLOYMENT_STATUS } from '../../codelists/employment-status.js';
 import { CODELIST_ETHNICITY } from '../../codelists/ethnicity.js';
+import { CODELIST_HEALTH } from '../../codelists/health.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
+import { CODELIST_MARITAL_STATUS } from '../../codelists/marital-status.js';
+import { CODELIST_POPULATION_KIND } from '../../codelists/population-kind.js';
 import { CODELIST_SEX } from '../../codelists/sex.js';
+import { CODELIST_SPECIAL_GROUP } from '../../codelists/special-group.js';
 
 const IdentityDocumentDef = z.strictObject({
   "type": z.string().refine((s) => CODELIST_IDENTITY_DOCUMENT_TYPE.has(s), { message: 'code not in list identity-document-type' }),
   "number": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 32, { message: 'too long' }),
 }).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, p, ctx)));
 const AddressDef = z.strictObject({
+  "addressId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
   "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
   "detail": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }).optional(),
+});
+const ProvenanceDef = z.strictObject({
+  "sourceDepartment": z.string().refine((s) => CODELIST_DEPARTMENT.has(s), { message: 'code not in list department' }),
+  "sourceSystem": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
+  "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
+  "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
+  "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
+}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+const ContactDef = z.strictObject({
+  "kind": z.union([z.literal("mobile"), z.literal("landline"), z.literal("email"), z.literal("other")]),
+  "value": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
+});
+const GroupMembershipDef = z.strictObject({
+  "group": z.string().refine((s) => CODELIST_SPECIAL_GROUP.has(s), { message: 'code not in list special-group' }),
+  "start": z.string().refine(isDate, { message: 'invalid date' }),
+  "end": z.string().refine(isDate, { message: 'invalid date' }).optional(),
 });
 
 /** zod schema of urn:gds:schema:person:next. */
 export const personZod_next = z.strictObject({
   "id": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')),
   "identity": IdentityDocumentDef,
+  "otherDocuments": z.array(IdentityDocumentDef).max(10).optional(),
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
+  "alternateName": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }).optional(),
   "sex": z.string().refine((s) => CODELIST_SEX.has(s), { message: 'code not in list sex' }),
   "birthDate": z.string().refine(isDate, { message: 'invalid date' }),
   "ethnicity": z.string().refine((s) => CODELIST_ETHNICITY.has(s), { message: 'code not in list ethnicity' }).optional(),
+  "nationality": z.string().regex(new RegExp("^[A-Z]{2}$", 'u')).optional(),
+  "maritalStatus": z.string().refine((s) => CODELIST_MARITAL_STATUS.has(s), { message: 'code not in list marital-status' }).optional(),
+  "education": z.string().optional(),
+  "health": z.string().refine((s) => CODELIST_HEALTH.has(s), { message: 'code not in list health' }).optional(),
+  "employmentStatus": z.string().refine((s) => CODELIST_EMPLOYMENT_STATUS.has(s), { message: 'code not in list employment-status' }).optional(),
   "phone": z.string().refine((s) => codePointLength(s) <= 20, { message: 'too long' }).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["phone"](s as string, p, ctx))).optional(),
+  "contacts": z.array(ContactDef).max(10).optional(),
+  "registeredResidence": AddressDef.optional(),
   "residence": AddressDef.optional(),
+  "populationKind": z.string().refine((s) => CODELIST_POPULATION_KIND.has(s), { message: 'code not in list population-kind' }).optional(),
+  "specialGroups": z.array(GroupMembershipDef).max(20).optional(),
+  "provenance": ProvenanceDef.optional(),
 }).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["id-card-consistency"](o as Record<string, unknown>, {"document":"identity","birthDate":"birthDate","sex":"sex"}, p, ctx)));
