@@ -25,7 +25,10 @@ const valid = Array.from({ length: N }, (_, i) => {
     ethnicity: String(1 + (i % 56)).padStart(2, '0'),
     phone: `138${String(10_000_000 + i).slice(-8)}`,
     // An ID keeps the address code of first registration (513101 was abolished in 2000); a residence is current.
-    residence: { divisionCode: areas[i % areas.length] === '513101' ? '511802' : areas[i % areas.length], detail: `建国路${i}号` },
+    residence: {
+      divisionCode: areas[i % areas.length] === '513101' ? '511802' : areas[i % areas.length],
+      detail: `建国路${i}号`,
+    },
   };
 });
 // Each invalid record carries several mistakes, as real dirty exports do.

@@ -165,7 +165,20 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-const RESERVED_WORDS = new Set(['case', 'default', 'delete', 'do', 'enum', 'export', 'import', 'in', 'new', 'package', 'switch', 'with']);
+const RESERVED_WORDS = new Set([
+  'case',
+  'default',
+  'delete',
+  'do',
+  'enum',
+  'export',
+  'import',
+  'in',
+  'new',
+  'package',
+  'switch',
+  'with',
+]);
 
 function camel(name: string): string {
   const p = pascal(name);
