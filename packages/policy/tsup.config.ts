@@ -1,3 +1,3 @@
 import { gdsTsup } from '../../tsup.config.base';
 
-export default gdsTsup({ index: 'src/index.ts' });
+export default gdsTsup({ index: 'src/index.ts', node: 'src/node.ts' });

@@ -1,0 +1,2 @@
+export type { MergeFileInput, MergeFilesOptions, MergeFilesReport } from './node/mergeFiles.js';
+export { mergeFiles } from './node/mergeFiles.js';
