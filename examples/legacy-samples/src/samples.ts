@@ -1,3 +1,5 @@
+import { casesJson } from './cases.js';
+import { checkupXml } from './checkup.js';
 import { dibaoXlsx } from './dibao.js';
 import { populationCsv } from './population.js';
 
@@ -25,5 +27,15 @@ export const SAMPLES: Sample[] = [
     mapping: 'civil-affairs/dibao-person',
     path: 'civil-affairs/golden/dibao-person/input.xlsx',
     generate: () => dibaoXlsx(20240301, 12),
+  },
+  {
+    mapping: 'health/elderly-checkup',
+    path: 'health/golden/elderly-checkup/input.xml',
+    generate: () => checkupXml(20240315, 20),
+  },
+  {
+    mapping: 'grid/case-export',
+    path: 'grid/golden/case-export/input.json',
+    generate: () => casesJson(20240401, 15),
   },
 ];

@@ -74,6 +74,15 @@ export interface Converter {
   report(info: SourceInfo, extra?: { sha256?: string; ms?: number }): ConvertReport;
 }
 
+function getPath(obj: unknown, path: readonly string[]): unknown {
+  let cur = obj;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
 const cellText = (v: SourceValue | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 // A growable open-addressing table of 64-bit id prefixes, their first row and a fingerprint of the key:
@@ -408,6 +417,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         for (let k = 1; k < curPath.length; k++) failed.add(curPath.slice(0, k).join('.'));
       }
       ruleValues[r] = v;
+      if (c.onlyIf && getPath(out, c.onlyIf) === undefined) continue;
       if (v !== null && v !== undefined) {
         if (c.path.length === 1) out[c.path[0]!] = v;
         else setPath(out, c.path, v);
@@ -467,7 +477,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       failed.add(idRule.target);
       const keyFailed = idRule.keys.some((k) => {
         const ri = keyRule.get(k);
-        return ri !== undefined && ruleValues[ri] === undefined;
+        return ri !== undefined && (ruleValues[ri] === undefined || failed.has(rules[ri]!.rule.target));
       });
       if (!keyFailed) {
         const issue = createIssue(
@@ -555,6 +565,19 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     const id = assignId(rec, out, ruleValues);
     validateInto(out, (full) => {
       const rule = ruleForPath(byTarget, full);
+      if (rule?.each) {
+        // history.1.action -> the column flows.1.action
+        const i = full[rule.path.length];
+        const sub = ruleForPath(
+          new Map(rule.each.rules.map((r) => [r.rule.target, r])),
+          full.slice(rule.path.length + 1),
+        );
+        const col = sub?.cols[0];
+        return {
+          rec,
+          col: typeof i === 'number' && col ? rec.columns.indexOf(`${rule.each.from}.${i}.${col}`) : -1,
+        };
+      }
       return { rec, col: rule ? (colIndex[rules.indexOf(rule)]![0] ?? -1) : -1 };
     });
     checkDuplicate(rec, out, id);

@@ -44,6 +44,8 @@ export interface FieldRule {
   default?: string | number | boolean;
   /** The mapping requires a value even if the standard does not. */
   required?: boolean;
+  /** Set this field only when the named canonical field got a value (e.g. a group's start date only with the group). */
+  onlyIf?: string;
   /**
    * An array of objects from a JSON array: `from` is the array's column prefix (`flow` for columns
    * `flow.0.step`, `flow.1.step` …) and `fields` map one item (their `from` is relative: `step`).

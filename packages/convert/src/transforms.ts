@@ -80,6 +80,29 @@ function toHalfwidth(s: string): string {
   );
 }
 
+/** `2024-03-01 09:12`, `2024/3/1 9:12:05`, `2024年3月1日 09:12`, an ISO string, or an Excel serial, to ISO 8601 with an offset. */
+function parseLegacyDateTime(v: string | number, offset: string): string | null {
+  if (typeof v === 'number') {
+    const date = parseLegacyDate(v);
+    if (date === null) return null;
+    const secs = Math.round((v - Math.floor(v)) * 86400);
+    const hh = String(Math.floor(secs / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((secs % 3600) / 60)).padStart(2, '0');
+    const ss = String(secs % 60).padStart(2, '0');
+    return `${date}T${hh}:${mm}:${ss}${offset}`;
+  }
+  const s = v.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return s;
+  const m = /^(.+?)[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  const date = parseLegacyDate(m ? m[1]! : s);
+  if (date === null) return null;
+  if (!m) return `${date}T00:00:00${offset}`;
+  const [h, mi, se] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || mi > 59 || se > 59) return null;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date}T${two(h)}:${two(mi)}:${two(se)}${offset}`;
+}
+
 function formatDate(isoDate: string, pattern: string): PipelineValue {
   const [y, m, d] = isoDate.split('-') as [string, string, string];
   switch (pattern) {
@@ -125,6 +148,7 @@ const labelCache = new WeakMap<readonly CodeListEntry[], Map<string, string>>();
  * | `halfwidth` | full-width digits, letters and punctuation to ASCII | unchanged |
  * | `upper` / `lower` | case | unchanged |
  * | `nullIf` `{values}` | placeholders such as `无`, `/`, `-` become empty | unchanged |
+ * | `datetime` `{offset, exportFormat}` | `2024-03-01 09:12:00` and the date shapes with a time to ISO 8601 with an offset (`+08:00` default) | `yyyy-MM-dd HH:mm:ss`, or ISO with `exportFormat: "iso"` |
  * | `date` `{exportFormat}` | every legacy date shape and Excel serials to ISO | ISO to `exportFormat` (`yyyyMMdd`, `yyyy/M/d`, `yyyy年M月d日`, `excel`) |
  * | `residentId` `{upgrade15}` | x to X; Excel-mangled numbers raise `source.excel_mangled_id`; 15-digit upgrade when asked | unchanged |
  * | `codeFromLabel` `{list, aliases, exportAs}` | code from a code or label, with or without 族, former names via `aliases` | code, or the label with `exportAs: "label"` |
@@ -166,6 +190,23 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return out ?? undefined;
     },
     inverse: (v, p) => (typeof v === 'string' ? formatDate(v, String(p.exportFormat ?? 'iso')) : v),
+  },
+  datetime: {
+    forward: (v, p, ctx) => {
+      if (v === null || v === '') return null;
+      const out =
+        typeof v === 'string' || typeof v === 'number'
+          ? parseLegacyDateTime(v, String(p.offset ?? '+08:00'))
+          : null;
+      if (out === null) ctx.issue('transform.invalid_date', { value: str(v) });
+      return out ?? undefined;
+    },
+    inverse: (v, p) => {
+      if (typeof v !== 'string') return v;
+      const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(v);
+      if (!m) return v;
+      return p.exportFormat === 'iso' ? v : `${m[1]} ${m[2]}`;
+    },
   },
   residentId: {
     forward: (v, p, ctx) => {

@@ -11,6 +11,8 @@ export interface Step {
 }
 
 export interface Compiled {
+  /** Path of the field that must have a value for this one to be set (`onlyIf`). */
+  onlyIf?: string[];
   /** For an `each` rule: the array's column prefix and the rules of one item. */
   each?: { from: string; rules: Compiled[] };
   rule: FieldRule;
@@ -63,6 +65,7 @@ function compileFieldRules(
   options: MappingRuntimeOptions,
 ): Compiled[] {
   return fields.map((rule) => ({
+    ...(rule.onlyIf ? { onlyIf: rule.onlyIf.split('.') } : {}),
     ...(rule.each
       ? { each: { from: rule.each.from, rules: compileFieldRules(mapping, rule.each.fields, options) } }
       : {}),
