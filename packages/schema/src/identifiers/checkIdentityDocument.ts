@@ -6,6 +6,12 @@ import type { IdentifierFinding } from './finding.js';
  * The identity document types of code list `identity-document-type` whose number follows
  * GB 11643 (address code, birth date, sequence with the sex digit, MOD 11-2 check character), so that
  * the birth date and sex inside it can be compared with the record's own.
+ *
+ * @example
+ * ```ts
+ * import { GB11643_DOCUMENT_TYPES } from '@gds/schema';
+ * GB11643_DOCUMENT_TYPES.has('hk-macao-taiwan-residence-permit'); // true
+ * ```
  */
 export const GB11643_DOCUMENT_TYPES: ReadonlySet<string> = new Set([
   'resident-id',

@@ -1,4 +1,12 @@
-/** The GB 32100 character set, valued 0..30 in this order (I, O, Z, S and V are never used). */
+/**
+ * The GB 32100 character set, valued 0..30 in this order (I, O, Z, S and V are never used).
+ *
+ * @example
+ * ```ts
+ * import { CREDIT_CODE_CHARSET } from '@gds/schema';
+ * CREDIT_CODE_CHARSET.indexOf('Y'); // 30
+ * ```
+ */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** W_i = 3^(i-1) mod 31 for positions 1..17. */
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;

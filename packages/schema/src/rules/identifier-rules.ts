@@ -8,7 +8,7 @@ import { checkPhone } from '../identifiers/checkPhone.js';
 import { checkPostalCode } from '../identifiers/checkPostalCode.js';
 import { checkResidentId } from '../identifiers/checkResidentId.js';
 import type { IssuePath } from '../issue.js';
-import { divisionsOf, report } from './_context.js';
+import { divisionsOf, report } from './_internal/report.js';
 
 /** The names an `x-gds-identifier` keyword may take (see `standards/profile/README.md`). */
 export type IdentifierRuleName =

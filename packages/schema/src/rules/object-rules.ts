@@ -2,8 +2,8 @@ import type { CheckContext } from '../_internal/context.js';
 import { checkIdCardConsistency } from '../identifiers/checkIdCardConsistency.js';
 import { checkIdentityDocument } from '../identifiers/checkIdentityDocument.js';
 import type { IssuePath } from '../issue.js';
-import { report } from './_context.js';
-import { collectBinding, pathAt, valueAt } from './_resolve.js';
+import { collectBinding, pathAt, valueAt } from './_internal/bindings.js';
+import { report } from './_internal/report.js';
 import { checkCaseLifecycle } from './checkCaseLifecycle.js';
 
 /** The names an `x-gds-rules` entry may take (see `standards/profile/README.md`). */

@@ -1,4 +1,4 @@
-import type { IssuePath } from '../issue.js';
+import type { IssuePath } from '../../issue.js';
 
 // Rules run once per record on a hot path: a binding is split once, and a full issue path is only
 // built when there is an issue to report.

@@ -1,7 +1,7 @@
-import type { CheckContext } from '../_internal/context.js';
-import type { DivisionRegistry } from '../identifiers/divisionRegistry.js';
-import type { IdentifierFinding } from '../identifiers/finding.js';
-import type { IssuePath } from '../issue.js';
+import type { CheckContext } from '../../_internal/context.js';
+import type { DivisionRegistry } from '../../identifiers/divisionRegistry.js';
+import type { IdentifierFinding } from '../../identifiers/finding.js';
+import type { IssuePath } from '../../issue.js';
 
 /** Reports identifier findings at a path. */
 export function report(ctx: CheckContext, path: IssuePath, findings: readonly IdentifierFinding[]): void {
