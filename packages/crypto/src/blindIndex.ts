@@ -13,8 +13,12 @@ import type { Suite } from './suite.js';
  * ```
  */
 export function normalizeForIndex(value: unknown): string {
-  return String(value).normalize('NFKC').trim().toUpperCase();
+  const s = String(value);
+  // ASCII is already in NFKC; skipping normalize() saves most of the cost for ID numbers.
+  return (ASCII.test(s) ? s : s.normalize('NFKC')).trim().toUpperCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * A keyed blind index for equality lookup without decryption: base64url of the first 16 bytes of

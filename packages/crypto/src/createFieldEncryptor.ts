@@ -51,6 +51,15 @@ export interface FieldEncryptorOptions {
   suite?: Suite;
 }
 
+function present(record: unknown, segments: readonly string[]): boolean {
+  let v = record;
+  for (const s of segments) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, s)) return false;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v !== undefined;
+}
+
 /** The member GDS adds to a record with encrypted fields. */
 export const FIELDS_MEMBER = 'gds:fields';
 /** The member that replaces an encrypted value: `{ "gds:enc": "<group>.<base64url>" }`. */
@@ -156,7 +165,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
     sealed: { kid: string; key: string }[];
   }
   const groups = new Map<string, Group>();
-  const plan: { segments: string[]; group: Group; groupIndex: number }[] = [];
+  const plan: { segments: string[]; wildcard: boolean; group: Group; groupIndex: number }[] = [];
   const groupOrder: Group[] = [];
   for (const [path, sensitivity] of targets) {
     const readers = options.recipients.filter(
@@ -184,7 +193,8 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       groups.set(sig, g);
       groupOrder.push(g);
     }
-    plan.push({ segments: parsePath(path), group: g, groupIndex: groupOrder.indexOf(g) });
+    const segments = parsePath(path);
+    plan.push({ segments, wildcard: segments.includes('*'), group: g, groupIndex: groupOrder.indexOf(g) });
   }
   const ridSegments = parsePath(options.recordIdPath ?? '/id');
   const bi = options.blindIndex
@@ -232,7 +242,12 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       }));
       const done = new Set<string>();
       for (const item of plan) {
-        for (const concrete of expand(record, item.segments)) {
+        const found = item.wildcard
+          ? expand(record, item.segments)
+          : present(record, item.segments)
+            ? [item.segments]
+            : [];
+        for (const concrete of found) {
           const p = toPointer(concrete);
           if (done.has(p)) continue;
           done.add(p);

@@ -173,3 +173,14 @@ describe('parseJson', () => {
     expect(parseJson(text)).toEqual(JSON.parse(text));
   });
 });
+
+describe('UTF-8 of canonical text', () => {
+  test.prop([fc.string({ unit: 'binary', maxLength: 120 })])(
+    'matches TextEncoder for short and long strings',
+    (s) => {
+      expect(Buffer.from(canonicalizeToBytes(s)).toString('hex')).toBe(
+        Buffer.from(new TextEncoder().encode(JSON.stringify(s))).toString('hex'),
+      );
+    },
+  );
+});

@@ -8,12 +8,22 @@ for (let i = 0; i < 64; i++) {
   DECODE[STD_ALPHABET.charCodeAt(i)] = i;
 }
 
+// Two output characters per 12 bits: half the string operations of a 6-bit table.
+function pairs(alphabet: string): string[] {
+  const t: string[] = new Array(4096);
+  for (let i = 0; i < 4096; i++) t[i] = alphabet[i >> 6]! + alphabet[i & 63]!;
+  return t;
+}
+const URL_PAIRS = pairs(URL_ALPHABET);
+const STD_PAIRS = pairs(STD_ALPHABET);
+
 function encode(b: Uint8Array, alphabet: string, pad: boolean): string {
+  const table = alphabet === URL_ALPHABET ? URL_PAIRS : STD_PAIRS;
   let out = '';
   let i = 0;
   for (; i + 2 < b.length; i += 3) {
     const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + alphabet[n & 63]!;
+    out += table[n >> 12]! + table[n & 4095]!;
   }
   const rest = b.length - i;
   if (rest === 1) {

@@ -47,8 +47,36 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 const encoder = new TextEncoder();
+
+// TextEncoder crosses into native code on every call, which dominates for the short strings of field
+// encryption (values, associated data); short strings are encoded here, long ones natively.
 export function utf8(s: string): Uint8Array {
-  return encoder.encode(s);
+  const n = s.length;
+  if (n > 96) return encoder.encode(s);
+  const out = new Uint8Array(n * 3);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out[o++] = c;
+    } else if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 63);
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      out[o++] = 0xf0 | (c >> 18);
+      out[o++] = 0x80 | ((c >> 12) & 63);
+      out[o++] = 0x80 | ((c >> 6) & 63);
+      out[o++] = 0x80 | (c & 63);
+    } else {
+      // A lone surrogate becomes U+FFFD, as TextEncoder does.
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 63);
+      out[o++] = 0x80 | (c & 63);
+    }
+  }
+  return out.slice(0, o);
 }
 const decoder = new TextDecoder('utf-8', { fatal: true });
 export function fromUtf8(b: Uint8Array): string {
