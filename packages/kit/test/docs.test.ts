@@ -174,7 +174,7 @@ describe.skipIf('skip' in browser)(
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();
-    });
+    }, 120_000);
 
     it('the pages of the shipped standards open without errors and show their field table and diagram', async () => {
       const shipped = join(out, 'shipped');
@@ -193,7 +193,7 @@ describe.skipIf('skip' in browser)(
       }
       expect(errors).toEqual([]);
       await page.close();
-    });
+    }, 120_000);
 
     it('the index page and every other page open without errors', async () => {
       const page = await b.newPage();
@@ -218,6 +218,6 @@ describe.skipIf('skip' in browser)(
       expect(page.url()).toMatch(/person\/.*\.html#field-/);
       expect(errors).toEqual([]);
       await page.close();
-    });
+    }, 120_000);
   },
 );
