@@ -54,13 +54,36 @@ export function formatIssueMessage(
   params: Readonly<Record<string, unknown>>,
   locale: Locale = 'zh-CN',
 ): string {
-  const entry = ISSUE_CATALOGUE[code];
-  const template = locale === 'en' ? entry.en : entry.zh;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return Array.isArray(value) ? value.join(locale === 'en' ? ', ' : '、') : String(value);
-  });
+  const key = locale === 'en' ? EN : ZH;
+  let render = key.get(code);
+  if (!render) {
+    const entry = ISSUE_CATALOGUE[code];
+    render = compileTemplate(locale === 'en' ? entry.en : entry.zh, locale);
+    key.set(code, render);
+  }
+  return render(params);
+}
+
+type Render = (params: Readonly<Record<string, unknown>>) => string;
+const ZH = new Map<string, Render>();
+const EN = new Map<string, Render>();
+
+// Messages are rendered for every issue of every record: templates are split once into literal and
+// placeholder parts instead of being scanned with a regex each time.
+function compileTemplate(template: string, locale: Locale): Render {
+  const parts = template.split(/\{(\w+)\}/);
+  if (parts.length === 1) return () => template;
+  const separator = locale === 'en' ? ', ' : '、';
+  return (params) => {
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      const value = params[name];
+      out += value === undefined ? `{${name}}` : Array.isArray(value) ? value.join(separator) : String(value);
+      out += parts[i + 1]!;
+    }
+    return out;
+  };
 }
 
 /**
