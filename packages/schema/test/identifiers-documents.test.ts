@@ -25,11 +25,22 @@ describe('checkIdentityDocument', () => {
     ['hk-macao-travel-permit', 'M1234567801'],
     ['taiwan-travel-permit', '12345678'],
     ['foreign-permanent-residence-id', 'USA110078031501'],
-    ['foreign-permanent-residence-id', '911101198001010012'],
+    ['foreign-permanent-residence-id', '911011198001010018'],
     ['other', 'anything at all'],
     ['a-local-code', 'anything'],
   ])('%s %s passes', (type, number) => {
     expect(checkIdentityDocument(type, number)).toEqual({ valid: true, findings: [] });
+  });
+
+  test('a 2023 foreign permanent residence ID with a wrong MOD 11-2 check character is a warning', () => {
+    const r = checkIdentityDocument('foreign-permanent-residence-id', '911011198001010012');
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([
+      {
+        code: 'identity_document.check_character',
+        params: { type: 'foreign-permanent-residence-id', number: '911011198001010012', expected: '8' },
+      },
+    ]);
   });
 
   test('GB 11643 types are checked as such, with errors', () => {

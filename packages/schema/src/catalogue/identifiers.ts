@@ -130,6 +130,11 @@ export const identifierIssues = {
     zh: '{type} 号码 {number} 不符合常见格式，请核对（该证件号码格式未经权威核实，仅作提示）',
     en: 'The {type} number {number} does not match the usual format; please check it (the format is not verified against an official source, so this is a warning)',
   },
+  'identity_document.check_character': {
+    severity: 'warning',
+    zh: '{type} 号码 {number} 的校验码应为 {expected}（MOD 11-2），请核对',
+    en: 'The {type} number {number} should end in the check character {expected} (MOD 11-2); please check it',
+  },
   'identity_document.region_code': {
     severity: 'warning',
     zh: '港澳台居民居住证号码应以 810000（香港）、820000（澳门）或 830000（台湾）开头，实际为 {code}',

@@ -1,6 +1,7 @@
 import { hasError } from './_internal/errors.js';
 import { checkResidentId } from './checkResidentId.js';
 import type { IdentifierFinding } from './finding.js';
+import { residentIdCheckCharacter } from './residentIdCheckCharacter.js';
 
 /**
  * The identity document types of code list `identity-document-type` whose number follows
@@ -28,15 +29,17 @@ export const GB11643_DOCUMENT_TYPES: ReadonlySet<string> = new Set([
  * - Mainland travel permits for Hong Kong and Macao residents (回乡证): H or M + 8 digits, sometimes with
  *   a 2-digit issue count;
  * - Mainland travel permits for Taiwan residents (台胞证): 8 digits, sometimes with a 2-digit issue count;
- * - foreign permanent residence ID cards: 3 letters (ISO 3166-1 alpha-3 nationality) + 12 digits (2017
- *   edition), or 18 digits starting with 9 (2023 edition).
+ * - foreign permanent residence ID cards: 3 letters (nationality) + 12 digits (2017 edition), or, from
+ *   2023-12-01, 18 characters starting with 9 in the GB 11643 structure with a MOD 11-2 check character
+ *   (as the National Immigration Administration's machine-readable rules are reproduced by card-reader
+ *   vendors; a wrong check character is also only a warning, `identity_document.check_character`).
  */
 const UNVERIFIED_FORMATS: Readonly<Record<string, RegExp>> = {
   'cn-passport': /^[A-Z]{1,2}\d{7,8}$/,
   'foreign-passport': /^[A-Z0-9]{5,20}$/,
   'hk-macao-travel-permit': /^[HM]\d{8}(?:\d{2})?$/,
   'taiwan-travel-permit': /^\d{8}(?:\d{2})?$/,
-  'foreign-permanent-residence-id': /^(?:[A-Z]{3}\d{12}|9\d{17})$/,
+  'foreign-permanent-residence-id': /^(?:[A-Z]{3}\d{12}|9\d{16}[\dX])$/,
 };
 
 const RESIDENCE_PERMIT_PREFIXES = new Set(['810000', '820000', '830000']);
@@ -83,6 +86,15 @@ export function checkIdentityDocument(
   const format = UNVERIFIED_FORMATS[type];
   if (format && !format.test(number)) {
     return { valid: true, findings: [{ code: 'identity_document.number_format', params: { type, number } }] };
+  }
+  if (type === 'foreign-permanent-residence-id' && number.length === 18) {
+    const expected = residentIdCheckCharacter(number.slice(0, 17));
+    if (expected !== number[17]) {
+      return {
+        valid: true,
+        findings: [{ code: 'identity_document.check_character', params: { type, number, expected } }],
+      };
+    }
   }
   return { valid: true, findings: [] };
 }
