@@ -94,7 +94,14 @@ describe('gds log', () => {
 
     // Someone edits an entry in the database behind the log's back: verification catches it.
     const db = new Database(join(dir, '.gds', 'ledger.sqlite'));
-    db.prepare('UPDATE gds_log_entries SET entry = ? WHERE idx = 2').run(Buffer.alloc(32, 7));
+    const row = db
+      .prepare('SELECT start, entries FROM gds_log_chunks WHERE start <= 2 ORDER BY start DESC LIMIT 1')
+      .get() as {
+      start: number;
+      entries: Buffer;
+    };
+    row.entries[row.entries.length - 1] ^= 1; // flip a bit of the last entry of that row
+    db.prepare('UPDATE gds_log_chunks SET entries = ? WHERE start = ?').run(row.entries, row.start);
     db.close();
     const tampered = await run(['log', 'verify']);
     expect(tampered.code).toBe(1);
