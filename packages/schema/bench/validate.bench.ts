@@ -2,7 +2,7 @@
 // Targets (issue 2 and 3): valid records >= 2x Ajv2020; invalid records, every issue collected, >= 1x Ajv2020 allErrors.
 import { gzipSync } from 'node:zlib';
 import { person, residentIdCheckCharacter } from '@gds/schema';
-import { personZod_next } from '@gds/schema/zod';
+import { personZod } from '@gds/schema/zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { build } from 'esbuild';
@@ -106,7 +106,7 @@ await compare('schema-validate-person', [
     peer: {
       name: 'zod safeParse',
       fn: () => {
-        for (const r of valid) sink += personZod_next.safeParse(r).success ? 1 : 0;
+        for (const r of valid) sink += personZod.safeParse(r).success ? 1 : 0;
       },
     },
   },
@@ -123,7 +123,7 @@ await compare('schema-validate-person', [
     peer: {
       name: 'zod safeParse',
       fn: () => {
-        for (const r of invalid) sink += personZod_next.safeParse(r).success ? 1 : 0;
+        for (const r of invalid) sink += personZod.safeParse(r).success ? 1 : 0;
       },
     },
   },

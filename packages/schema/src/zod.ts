@@ -1,12 +1,12 @@
 /**
  * zod 4 schemas of every GDS standard version, for composing validation into forms and API routers:
- * `personZod_next`, `personZod_1_0_0`, … They agree with the compiled validators (a differential test
+ * `personZod`, `personZod_1_0_0`, … They agree with the compiled validators (a differential test
  * keeps them so); prefer `person.validate()` on hot paths, it is much faster on invalid data.
  *
  * @example
  * ```ts
- * import { personZod_next } from '@gds/schema/zod';
- * personZod_next.safeParse(record).success;
+ * import { personZod } from '@gds/schema/zod';
+ * personZod.safeParse(record).success;
  * ```
  * @packageDocumentation
  */

@@ -39,7 +39,7 @@ describe('published tarballs', () => {
     );
 
     const probe = `const r = s.person.validate({ id: 'a' }); if (r.ok || !r.issues.some((i) => i.code === 'required')) throw new Error('unexpected');
-      if (typeof z.personZod_next?.safeParse !== 'function') throw new Error('no zod');`;
+      if (typeof z.personZod?.safeParse !== 'function') throw new Error('no zod');`;
     writeFileSync(
       join(app, 'cjs.cjs'),
       `const s = require('@gds/schema'); const z = require('@gds/schema/zod'); ${probe} console.log('cjs ok', s.listStandards().length);`,

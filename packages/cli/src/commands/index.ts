@@ -1,4 +1,5 @@
 import type { Command } from '../_internal/command.js';
+import { codelistCommands } from './codelist.js';
 import { convertCommands } from './convert.js';
 import { keysCommands } from './keys.js';
 import { logCommands } from './log.js';
@@ -12,6 +13,7 @@ import { witnessCommands } from './witness.js';
 /** Every `gds` command. Each group lives in its own file and is registered here with one line. */
 export const commands: Command[] = [
   ...validateCommands,
+  ...codelistCommands,
   ...standardsCommands,
   ...convertCommands,
   ...keysCommands,

@@ -135,6 +135,8 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
       zodExports.push(`export { ${name}Zod_${tag} } from './${entity}/${version}/zod.js';`);
     }
     const latestTag = versionTag(latest);
+    zodExports.push(`/** zod schema of ${entity} at its latest ${latest === 'next' ? 'draft' : 'release'} (${latest}). */`);
+    zodExports.push(`export { ${name}Zod_${latestTag} as ${name}Zod } from './${entity}/${latest}/zod.js';`);
     lines.push('');
     lines.push(
       `/** The ${entity} record type of the latest ${latest === 'next' ? 'draft (no release yet)' : 'release'} (${latest}). */`,

@@ -2,9 +2,23 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 export { addressZod_next } from './address/next/zod.js';
+/** zod schema of address at its latest draft (next). */
+export { addressZod_next as addressZod } from './address/next/zod.js';
 export { buildingZod_next } from './building/next/zod.js';
+/** zod schema of building at its latest draft (next). */
+export { buildingZod_next as buildingZod } from './building/next/zod.js';
 export { caseZod_next } from './case/next/zod.js';
+/** zod schema of case at its latest draft (next). */
+export { caseZod_next as caseZod } from './case/next/zod.js';
 export { gridZod_next } from './grid/next/zod.js';
+/** zod schema of grid at its latest draft (next). */
+export { gridZod_next as gridZod } from './grid/next/zod.js';
 export { householdZod_next } from './household/next/zod.js';
+/** zod schema of household at its latest draft (next). */
+export { householdZod_next as householdZod } from './household/next/zod.js';
 export { organizationZod_next } from './organization/next/zod.js';
+/** zod schema of organization at its latest draft (next). */
+export { organizationZod_next as organizationZod } from './organization/next/zod.js';
 export { personZod_next } from './person/next/zod.js';
+/** zod schema of person at its latest draft (next). */
+export { personZod_next as personZod } from './person/next/zod.js';
