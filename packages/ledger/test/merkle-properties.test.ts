@@ -81,3 +81,21 @@ describe('proof lengths', () => {
     expect(inclusionProofLength(0, 2 ** 53 - 1)).toBe(53);
   });
 });
+
+describe('subtree proofs', () => {
+  it('verify the documented examples', async () => {
+    const { verifySubtreeConsistency, verifySubtreeInclusion } = await import('@gds/ledger');
+    const tree = new MerkleTree();
+    for (let i = 0; i < 8; i++) tree.append(new Uint8Array([i]));
+    expect(
+      verifySubtreeInclusion(5, 4, 8, tree.leafHash(5), [tree.leafHash(4), tree.node(1, 3)], tree.node(2, 1))
+        .valid,
+    ).toBe(true);
+    expect(verifySubtreeConsistency(0, 4, 8, [tree.node(2, 1)], tree.node(2, 0), tree.root()).valid).toBe(
+      true,
+    );
+    expect(verifySubtreeConsistency(0, 4, 8, [tree.node(2, 0)], tree.node(2, 0), tree.root()).valid).toBe(
+      false,
+    );
+  });
+});

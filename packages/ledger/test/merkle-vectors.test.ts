@@ -2,7 +2,14 @@
 // roots, read from the shared vectors folder (see ../shared/vectors/README.md), never copied here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { MerkleTree, portableMerkleHasher, verifyConsistency, verifyInclusion } from '@gds/ledger';
+import {
+  MerkleTree,
+  portableMerkleHasher,
+  verifyConsistency,
+  verifyInclusion,
+  verifySubtreeConsistency,
+  verifySubtreeInclusion,
+} from '@gds/ledger';
 import { describe, expect, it } from 'vitest';
 import { vectorPath } from './_vectors.js';
 
@@ -66,6 +73,36 @@ describe.skipIf(!merkle)(
     it.each(consistency.map((f) => [relative(dir, f), f]))('consistency %s', (_name, file) => {
       const v = parse(file);
       const r = verifyConsistency(v.size1, v.size2, (v.proof ?? []).map(b64), b64(v.root1), b64(v.root2));
+      expect(r.valid, v.desc).toBe(!v.wantErr);
+    });
+
+    // Subtree proofs (draft-ietf-plants-merkle-tree-certs 4.3, 4.4), vectors from the same repository.
+    const subInclusion = files(join(dir, 'subtreeinclusion'));
+    const subConsistency = files(join(dir, 'subtreeconsistency'));
+
+    it.each(subInclusion.map((f) => [relative(dir, f), f]))('subtree inclusion %s', (_name, file) => {
+      const v = parse(file);
+      const r = verifySubtreeInclusion(
+        v.leafIdx,
+        v.start,
+        v.end,
+        b64(v.leafHash),
+        (v.proof ?? []).map(b64),
+        b64(v.root),
+      );
+      expect(r.valid, v.desc).toBe(!v.wantErr);
+    });
+
+    it.each(subConsistency.map((f) => [relative(dir, f), f]))('subtree consistency %s', (_name, file) => {
+      const v = parse(file);
+      const r = verifySubtreeConsistency(
+        v.start,
+        v.end,
+        v.size,
+        (v.proof ?? []).map(b64),
+        b64(v.root1),
+        b64(v.root2),
+      );
       expect(r.valid, v.desc).toBe(!v.wantErr);
     });
 
