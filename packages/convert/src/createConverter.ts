@@ -291,6 +291,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
   rules.forEach((r, i) => {
     if (!r.multi && r.cols.length === 1 && !keyRule.has(r.cols[0]!)) keyRule.set(r.cols[0]!, i);
   });
+  const keyRules = (idRule?.keys ?? []).map((k) => keyRule.get(k));
 
   let done: ConvertReport | null = null;
   const timing = (ms: number | undefined): Pick<ConvertReport, 'timing'> =>
@@ -466,14 +467,15 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     ruleValues: readonly (PipelineValue | undefined)[],
   ): { hex: string; key: string } | null => {
     if (!idRule) return null;
-    const parts: string[] = [];
-    for (let k = 0; k < idRule.keys.length; k++) {
-      const col = idRule.keys[k]!;
-      const ri = keyRule.get(col);
+    const keyOf = (k: number): string => {
+      const ri = keyRules[k];
       const val = ri !== undefined ? ruleValues[ri] : cellText(rec.values[keyIndex[k]!]).trim();
-      parts.push(val === null || val === undefined ? '' : String(val));
-    }
-    if (parts.every((p) => p === '')) {
+      return val === null || val === undefined ? '' : typeof val === 'string' ? val : String(val);
+    };
+    // One key column (the usual case) needs no array and no join.
+    const single = idRule.keys.length === 1 ? keyOf(0) : null;
+    const parts = single === null ? idRule.keys.map((_, k) => keyOf(k)) : null;
+    if (single === '' || (parts !== null && parts.every((p) => p === ''))) {
       failed.add(idRule.target);
       const keyFailed = idRule.keys.some((k) => {
         const ri = keyRule.get(k);
@@ -492,7 +494,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       if (idPath.length === 1) delete out[idPath[0]!];
       return null;
     }
-    const key = parts.join('\u001f');
+    const key = single ?? parts!.join('\u001f');
     const hex = sha256Hex(`${mapping.source.system}\u0000${key}`);
     const id = `${idRule.prefix ?? ''}${hex.slice(0, idRule.length ?? 32)}`;
     if (idPath.length === 1) out[idPath[0]!] = id;

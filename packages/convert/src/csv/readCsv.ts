@@ -136,8 +136,8 @@ class CsvReader implements SourceReader {
     };
 
     const encodingIssues = (startLine: number, endLine: number, row: number | undefined): Issue[] => {
+      if (findings.length === 0) return [];
       const out: Issue[] = [];
-      if (findings.length === 0) return out;
       const keep: EncodingFinding[] = [];
       for (const f of findings) {
         if (f.line >= startLine && f.line <= endLine) {
