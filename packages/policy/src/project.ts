@@ -281,7 +281,7 @@ function compile(
   blockedBy: string | undefined,
   decisionOf: (meta: FieldMeta, blockedBy: string | undefined) => Decision,
   masking: MaskingRules,
-  seen: Map<string, boolean>,
+  seen: Map<string, { seen: boolean }>,
 ): Fn {
   const own = node.meta ? decisionOf(node.meta, blockedBy) : undefined;
   const blocked = blockedBy ?? (node.meta?.sharing === 'none' ? node.path : undefined);
@@ -289,19 +289,21 @@ function compile(
     if (!own || own.outcome === 'dropped') return () => OMIT;
     const path = node.path;
     if (own.outcome === 'clear') {
+      const flag = seenFlag(seen, path);
       return (v) => {
-        seen.set(path, true);
+        flag.seen = true;
         return v;
       };
     }
     const rule = own.rule!;
+    const flag = seenFlag(seen, path);
     return (v, ctx) => {
       const m = masking.mask(rule, v);
       if (m === undefined) {
         ctx.unmaskable.add(path);
         return OMIT;
       }
-      seen.set(path, true);
+      flag.seen = true;
       return m;
     };
   };
@@ -354,6 +356,15 @@ function compile(
     if (total !== known) for (const k in v) if (!children.has(k)) ctx.unknown.add(`${prefix}/${k}`);
     return out ?? OMIT;
   };
+}
+
+function seenFlag(seen: Map<string, { seen: boolean }>, path: string): { seen: boolean } {
+  let f = seen.get(path);
+  if (!f) {
+    f = { seen: false };
+    seen.set(path, f);
+  }
+  return f;
 }
 
 function defaultRecordId(r: Record<string, unknown>): string {
@@ -440,7 +451,7 @@ export async function project(records: readonly unknown[], options: ProjectOptio
     return d;
   };
   const tree = buildFieldTree(standard.fields);
-  const seen = new Map<string, boolean>();
+  const seen = new Map<string, { seen: boolean }>();
   const fn = compile(tree, undefined, decisionOf, masking, seen);
 
   const ctx: Ctx = { unknown: new Set(), unmaskable: new Set() };
@@ -494,7 +505,7 @@ export async function project(records: readonly unknown[], options: ProjectOptio
         messageEn: en,
       });
     }
-    if (seen.get(path)) {
+    if (seen.get(path)?.seen) {
       const f: DisclosedField = {
         path,
         form: d.outcome === 'masked' ? 'masked' : 'clear',

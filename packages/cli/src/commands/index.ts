@@ -4,6 +4,7 @@ import { convertCommands } from './convert.js';
 import { keysCommands } from './keys.js';
 import { logCommands } from './log.js';
 import { noteCommands } from './note.js';
+import { policyCommands } from './policy.js';
 import { sealCommands } from './seal.js';
 import { signCommands } from './sign.js';
 import { standardsCommands } from './standards.js';
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   ...logCommands,
   ...witnessCommands,
   ...noteCommands,
+  ...policyCommands,
 ];

@@ -1,9 +1,9 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
-/** The lines of a UTF-8 file, read in 1 MiB chunks: memory does not grow with the file. */
-export function* readLines(path: string): Generator<string> {
+/** The lines of a UTF-8 file, read in chunks (1 MiB by default): memory does not grow with the file. */
+export function* readLines(path: string, chunkBytes = 1 << 20): Generator<string> {
   const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
+  const buf = Buffer.allocUnsafe(chunkBytes);
   let carry: Buffer | null = null;
   try {
     for (;;) {

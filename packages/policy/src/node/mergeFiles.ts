@@ -240,7 +240,8 @@ function invalid(report: MergeFilesReport, file: string, line: number, message: 
 
 /** Merges files of `"<key>"\t<json>` lines, each sorted by key, into one file of the JSON parts. */
 function kWayMerge(files: string[], out: string): void {
-  const readers = files.map((f) => readLines(f));
+  // Many partitions are open at once here: small chunks keep their buffers small.
+  const readers = files.map((f) => readLines(f, 1 << 16));
   const heads: Array<{ key: string; text: string } | undefined> = readers.map((r) => next(r));
   const w = new BufferedWriter(out);
   for (;;) {
