@@ -189,6 +189,7 @@ describe('GB 32100 unified social credit codes', () => {
     ['Z1350100M000100Y43', 'credit_code.charset'],
     ['B1350100M000100Y43', 'credit_code.authority'],
     ['91990100M000100Y43', 'credit_code.division'],
+    ['91830000M000100Y43', 'credit_code.division'], // 83 is a residence-permit prefix, not a division
     ['91350100M000100Y53', 'credit_code.org_code_check'],
   ])('%s raises %s', (code, expected) => {
     const r = checkCreditCode(code);

@@ -86,7 +86,10 @@ export function checkCreditCode(value: string, options: CheckCreditCodeOptions =
   const divisionCode = value.slice(2, 8);
   if (
     !/^\d{6}$/.test(divisionCode) ||
-    !(PROVINCE_PREFIXES.has(divisionCode.slice(0, 2)) || divisionCode.startsWith('10'))
+    !(
+      (PROVINCE_PREFIXES.has(divisionCode.slice(0, 2)) && !divisionCode.startsWith('83')) ||
+      divisionCode.startsWith('10')
+    )
   ) {
     findings.push({ code: 'credit_code.division', params: { code: divisionCode } });
   }
