@@ -290,7 +290,14 @@ export class Keyring implements KeyResolver {
    */
   signer(kid?: string): Signer {
     const k = kid === undefined ? this.activeKey({ use: 'sign' }) : this.#must(kid);
-    return { kid: k.kid, suite: k.suite, issuer: k.issuer, sign: (message) => this.sign(k.kid, message) };
+    const suite = this.suite(k.suite);
+    return {
+      kid: k.kid,
+      suite: k.suite,
+      issuer: k.issuer,
+      sign: (message) => this.sign(k.kid, message),
+      digest: (data) => suite.digest(data),
+    };
   }
 
   /** Opens a sealed secret with the encryption key `kid` (retired encryption keys still open old data). */

@@ -17,6 +17,8 @@ export interface Signer {
   /** The department the key speaks for; a proof's `iss`. */
   issuer?: string;
   sign(message: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** The suite's `digest` (BLAKE2b-256 for sodium, SM3 for sm), used for envelope proofs. */
+  digest(data: Uint8Array): Uint8Array;
 }
 
 /**
@@ -39,5 +41,6 @@ export function createSigner(suite: Suite, secretKey: Uint8Array, options: { iss
     suite: suite.id,
     issuer: options.issuer,
     sign: (message) => suite.sign(message, sk),
+    digest: (data) => suite.digest(data),
   };
 }

@@ -99,6 +99,9 @@ function build(s: Sodium): Suite {
     hash(data) {
       return sha256(data);
     },
+    digest(data) {
+      return s.crypto_generichash(32, data, null);
+    },
     mac(key, data) {
       assertKey(key, 'key', 32);
       return s.crypto_generichash(32, data, key);

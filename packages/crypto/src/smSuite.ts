@@ -203,6 +203,7 @@ export const smSuite: Suite = {
     }
   },
   hash: sm3,
+  digest: sm3,
   mac(key, data) {
     assertKey(key, 'key', 16);
     return fromHex(sm3Hex(data, { key, mode: 'hmac' }));

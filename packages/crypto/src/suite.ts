@@ -53,6 +53,12 @@ export interface Suite {
   decrypt(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): Uint8Array;
   /** 32-byte collision-resistant hash. */
   hash(data: Uint8Array): Uint8Array;
+  /**
+   * 32-byte digest that GDS signs in place of long inputs (envelope proofs): BLAKE2b-256 for sodium,
+   * SM3 for sm. Signing a fixed-size digest costs the same whatever the payload size, and suits key
+   * stores (HSMs) that take short inputs.
+   */
+  digest(data: Uint8Array): Uint8Array;
   /** 32-byte keyed MAC (blind indexes). */
   mac(key: Uint8Array, data: Uint8Array): Uint8Array;
   randomBytes(n: number): Uint8Array;

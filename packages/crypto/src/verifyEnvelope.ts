@@ -99,7 +99,7 @@ export async function verifyProofsAndClaims(
         `the signature by ${p.kid} is not valid base64url`,
       );
     }
-    if (!suite.verify(sig, inputOf(p), key.publicKey)) {
+    if (!suite.verify(sig, inputOf(p, suite.digest), key.publicKey)) {
       fail(
         'GDS_CRYPTO_BAD_SIGNATURE',
         `密钥 ${p.kid} 的签名无效`,

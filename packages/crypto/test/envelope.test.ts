@@ -15,6 +15,7 @@ import {
   verifyEnvelope,
 } from '@gds/crypto';
 import { smSuite } from '@gds/crypto/sm';
+import sodium from 'libsodium-wrappers';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const person = {
@@ -281,14 +282,20 @@ describe('proof input (the documented signing input)', () => {
       { std: 'nested keys that sort like header members', sealed: 1, proof: 2 },
       { signer, aud: 'x', std: { id: 'person', version: '1.0.0' } },
     );
-    const { proofs, ...body } = env;
+    const { proofs, ...body0 } = env;
     const p = proofs[0]!;
-    const expected = `GDS-ENVELOPE-PROOF/v1\n${canonicalize({
-      ...body,
+    const body = canonicalize({
+      ...body0,
       proof: { suite: p.suite, kid: p.kid, iss: p.iss, created: p.created },
-    })}`;
+    });
+    // Signed: "GDS-ENVELOPE-PROOF/v1\n" ‖ BLAKE2b-256(JCS(body + proof metadata)), the sodium suite's digest.
+    await sodium.ready;
+    const expected = new Uint8Array([
+      ...new TextEncoder().encode('GDS-ENVELOPE-PROOF/v1\n'),
+      ...sodium.crypto_generichash(32, new TextEncoder().encode(body), null),
+    ]);
     // Ed25519 is deterministic: signing the expected bytes ourselves gives the proof's signature.
-    const sig = await ed25519Sign(new TextEncoder().encode(expected), kp.secretKey);
+    const sig = await ed25519Sign(expected, kp.secretKey);
     expect(Buffer.from(sig).toString('base64url')).toBe(p.sig);
   });
 });

@@ -4,12 +4,12 @@ import { GdsCryptoError } from '../errors.js';
 import { parseJson } from '../parseJson.js';
 import type { Signer } from '../Signer.js';
 import { toBase64Url } from './base64.js';
-import { utf8 } from './bytes.js';
+import { concatBytes, utf8 } from './bytes.js';
 import { randomBytes } from './random.js';
 import { type TimeInput, toIso, toMillis } from './time.js';
 
 /** Domain separation: a GDS envelope signature can never be mistaken for any other GDS signature. */
-const PROOF_DOMAIN = 'GDS-ENVELOPE-PROOF/v1\n';
+const PROOF_DOMAIN_BYTES = utf8('GDS-ENVELOPE-PROOF/v1\n');
 const SEAL_DOMAIN = 'GDS-ENVELOPE-SEALED/v1\n';
 
 export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoError {
@@ -18,12 +18,11 @@ export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoErr
   });
 }
 
-/**
- * Bytes a proof signs: domain ‖ JCS(envelope without proofs, with this proof's metadata as `proof`).
- * Returned as a function of the proof so the body (payload included) is canonicalised once however
- * many proofs there are: its members sort around "proof" into a fixed prefix and suffix.
- */
-export function proofInputs(env: Envelope): (proof: Omit<Proof, 'sig'>) => Uint8Array {
+// Canonical text of an envelope's body around where "proof" sorts, kept for envelopes parsed from
+// objects so verification canonicalises the payload only once.
+const bodyParts = new WeakMap<object, { head: string; tail: string; proofs: string }>();
+
+function splitBody(env: object): { head: string; tail: string; proofs: string } {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env)) {
@@ -33,16 +32,27 @@ export function proofInputs(env: Envelope): (proof: Omit<Proof, 'sig'>) => Uint8
   }
   const a = canonicalize(before); // '{…}'
   const b = canonicalize(after);
-  const head = a === '{}' ? '{' : `${a.slice(0, -1)},`;
-  const tail = b === '{}' ? '}' : `,${b.slice(1)}`;
-  return (proof) => {
-    const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
-    return utf8(`${PROOF_DOMAIN}${head}"proof":${meta}${tail}`);
+  return {
+    head: a === '{}' ? '{' : `${a.slice(0, -1)},`,
+    tail: b === '{}' ? '}' : `,${b.slice(1)}`,
+    proofs: canonicalize((env as { proofs?: unknown }).proofs ?? null),
   };
 }
 
-export function proofInput(env: Envelope, proof: Omit<Proof, 'sig'>): Uint8Array {
-  return proofInputs(env)(proof);
+/**
+ * Bytes a proof signs: domain ‖ digest(JCS(envelope without proofs, with this proof's metadata as
+ * `proof`)), the digest being the proof suite's (BLAKE2b-256 for sodium, SM3 for sm). Returned as a
+ * function of the proof so the body (payload included) is canonicalised once however many proofs there
+ * are: its members sort around "proof" into a fixed head and tail.
+ */
+export function proofInputs(
+  env: Envelope,
+): (proof: Omit<Proof, 'sig'>, digest: (data: Uint8Array) => Uint8Array) => Uint8Array {
+  const { head, tail } = bodyParts.get(env) ?? splitBody(env);
+  return (proof, digest) => {
+    const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
+    return concatBytes(PROOF_DOMAIN_BYTES, digest(utf8(`${head}"proof":${meta}${tail}`)));
+  };
 }
 
 /** Associated data of a sealed payload: domain ‖ JCS(header ‖ recipient ids). */
@@ -109,7 +119,7 @@ export async function addProof(env: Envelope, signer: Signer, at: TimeInput | un
     iss: signer.issuer ?? env.iss,
     created: toIso(at ?? Date.now()),
   };
-  const sig = await signer.sign(proofInput(env, meta));
+  const sig = await signer.sign(proofInputs(env)(meta, (d) => signer.digest(d)));
   return { ...meta, sig: toBase64Url(sig) };
 }
 
@@ -151,11 +161,17 @@ export function parseEnvelope(input: unknown): Envelope {
     // A private copy: what is verified is exactly what is returned, whatever the caller does meanwhile.
     // JSON.parse is enough here: canonical text written by canonicalize has no duplicates, no lone
     // surrogates and no unsafe integers.
+    let parts: { head: string; tail: string; proofs: string };
     try {
-      env = JSON.parse(canonicalize(input));
+      if (typeof input !== 'object' || input === null || Array.isArray(input))
+        throw new Error('not an object');
+      parts = splitBody(input);
+      // "proofs" sorts right after "proof", so the whole envelope is head + proofs + tail.
+      env = JSON.parse(`${parts.head}"proofs":${parts.proofs}${parts.tail}`);
     } catch (cause) {
       throw malformed('不是 JSON 数据', 'not JSON data', cause);
     }
+    bodyParts.set(env as object, parts);
   }
   if (typeof env !== 'object' || env === null || Array.isArray(env))
     throw malformed('不是对象', 'not an object');
