@@ -100,7 +100,8 @@ describe('gds log', () => {
       start: number;
       entries: Buffer;
     };
-    row.entries[row.entries.length - 1] ^= 1; // flip a bit of the last entry of that row
+    const last = row.entries.length - 1;
+    row.entries[last] = row.entries[last]! ^ 1; // flip a bit of the last entry of that row
     db.prepare('UPDATE gds_log_chunks SET entries = ? WHERE start = ?').run(row.entries, row.start);
     db.close();
     const tampered = await run(['log', 'verify']);

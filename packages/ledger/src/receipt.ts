@@ -1,6 +1,7 @@
 import { canonicalizeToBytes, type JsonValue, sha256 } from '@gds/crypto';
 import { equalBytes, fromBase64, toBase64 } from './_internal/bytes.js';
 import { asIndex } from './_internal/int.js';
+import { parseCheckpoint } from './checkpoint.js';
 import { GdsLedgerError } from './errors.js';
 import { defaultMerkleHasher } from './hasher.js';
 import { fail, type LedgerIssue } from './issue.js';
@@ -61,8 +62,10 @@ export function hashRecord(record: JsonValue): Uint8Array {
  */
 export async function createReceipt(log: Log, index: number, checkpointNote?: string): Promise<Receipt> {
   const note = checkpointNote ?? (await log.latestCheckpoint())?.note;
-  const size = note ? Number(parseNote(note)?.text.split('\n')[1]) : Number.NaN;
-  if (!note || !Number.isSafeInteger(size) || index >= size) {
+  const text = note ? parseNote(note)?.text : undefined;
+  const parsed = text ? parseCheckpoint(text) : undefined;
+  const size = parsed?.valid ? parsed.checkpoint.size : -1;
+  if (!note || index >= size) {
     throw new GdsLedgerError(
       'GDS_LEDGER_RANGE',
       `没有覆盖序号 ${index} 的检查点`,
