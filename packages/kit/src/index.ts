@@ -3,6 +3,7 @@ export { CHANGE_RULES } from './compat/changeRules.js';
 export type {
   CheckOptions,
   CompatibilityPolicy,
+  CompatibilityProblem,
   CompatibilityReport,
   CompatibilityViolation,
 } from './compat/checkCompatibility.js';

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCompatibility, type Exemption, GdsKitError, readExemptions } from '@gds/kit';
@@ -103,6 +103,20 @@ describe('checkCompatibility', () => {
       checkCompatibility('person', { root: fixture, policy: 'FULL', version: '1.1.0', exemptions: [] }).ok,
     ).toBe(false);
     expect(checkCompatibility('person', { root: fixture, policy: 'NONE', exemptions: [] }).ok).toBe(true);
+  });
+
+  it('a new field must say it is new: x-gds-since "next", not an older version', () => {
+    dir = mkdtempSync(join(tmpdir(), 'gds-kit-check-'));
+    cpSync(fixture, dir, { recursive: true });
+    const file = join(dir, 'schemas/person/next/person.schema.json');
+    const draft = JSON.parse(readFileSync(file, 'utf8'));
+    draft.properties.marriageOrder['x-gds-since'] = '1.0.0';
+    writeFileSync(file, JSON.stringify(draft));
+    const result = checkCompatibility('person', { root: dir, exemptions: breaking });
+    expect(result.ok).toBe(false);
+    expect(result.violations).toEqual([]);
+    expect(result.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['since.wrong /marriageOrder']);
+    expect(checkCompatibility('person', { root: fixture, exemptions: breaking }).problems).toEqual([]);
   });
 
   it('refuses an exemption without a reason or an approver', () => {

@@ -210,6 +210,10 @@ ${ROOT_HELP}`,
             `::error file=${prop(rel ?? '')},title=${title}::${v.change.messageZh}（${v.change.messageEn}）; record an exemption in compat/exemptions.json if intended\n`,
           );
         }
+        for (const p of r.problems)
+          ctx.stdout.write(
+            `::error file=${prop(rel ?? '')},title=${prop(`${r.entity} ${p.code} ${p.path}`)}::${p.messageZh}（${p.messageEn}）\n`,
+          );
         continue;
       }
       ctx.stdout.write(
@@ -219,6 +223,7 @@ ${ROOT_HELP}`,
         ctx.stdout.write(
           `    ✗ ${v.against}: ${v.change.kind} ${v.change.messageZh}（${v.change.messageEn}）\n`,
         );
+      for (const p of r.problems) ctx.stdout.write(`    ✗ ${p.code}: ${p.messageZh}（${p.messageEn}）\n`);
       for (const v of r.exempted)
         ctx.stdout.write(
           `    ~ ${v.against}: ${v.change.kind} ${v.change.path} — ${v.exemption?.reason}（${v.exemption?.approver}）\n`,

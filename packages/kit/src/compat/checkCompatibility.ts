@@ -1,4 +1,5 @@
 import { compareVersions, listVersions, type StandardsLocation } from '@gds/standards/fs';
+import { collectFields } from '../_internal/fields.js';
 import { GdsKitError } from '../error.js';
 import { declaredRenames } from './declaredRenames.js';
 import { type DiffReport, diffSchemas, type SchemaChange } from './diffSchemas.js';
@@ -38,6 +39,14 @@ export interface CompatibilityViolation {
   exemption?: Exemption;
 }
 
+/** Metadata of the checked version that contradicts the diff; fails the check like a violation. */
+export interface CompatibilityProblem {
+  code: 'since.wrong';
+  path: string;
+  messageZh: string;
+  messageEn: string;
+}
+
 /** The outcome of {@link checkCompatibility}. */
 export interface CompatibilityReport {
   entity: string;
@@ -51,6 +60,8 @@ export interface CompatibilityReport {
   violations: CompatibilityViolation[];
   /** Forbidden changes accepted by a recorded exemption. */
   exempted: CompatibilityViolation[];
+  /** Metadata that contradicts the diff (a new field whose `x-gds-since` names an older version). */
+  problems: CompatibilityProblem[];
   ok: boolean;
 }
 
@@ -114,5 +125,38 @@ export function checkCompatibility(entity: string, options: CheckOptions = {}): 
       else violations.push({ against: old, change });
     }
   }
-  return { entity, policy, version, against, diffs, violations, exempted, ok: violations.length === 0 };
+  // The record of which version added a field must be true: a field new since the latest release says
+  // `x-gds-since: "next"` (stamped at release) or the version being checked.
+  const problems: CompatibilityProblem[] = [];
+  const latest = released[released.length - 1];
+  if (latest !== undefined) {
+    const fields = collectFields(current.schema);
+    const diff =
+      diffs.find((d) => d.from === latest) ??
+      diffSchemas(loadSchemaVersion(entity, latest, location), current, {
+        renames: declaredRenames(entity, latest, version, location),
+      });
+    for (const change of diff.changes) {
+      if (change.kind !== 'field.added_optional' && change.kind !== 'field.added_required') continue;
+      const since = fields.get(change.path)?.node['x-gds-since'];
+      if (since === undefined || since === 'next' || since === version) continue;
+      problems.push({
+        path: change.path,
+        code: 'since.wrong',
+        messageZh: `${change.path} 是 ${latest} 之后新增的字段，x-gds-since 应为 "next"，而不是 ${JSON.stringify(since)}`,
+        messageEn: `${change.path} is new since ${latest}: x-gds-since must be "next", not ${JSON.stringify(since)}`,
+      });
+    }
+  }
+  return {
+    entity,
+    policy,
+    version,
+    against,
+    diffs,
+    violations,
+    exempted,
+    problems,
+    ok: violations.length === 0 && problems.length === 0,
+  };
 }

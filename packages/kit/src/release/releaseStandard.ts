@@ -155,8 +155,8 @@ export function releaseStandard(entity: string, options: ReleaseOptions = {}): R
   if (!check.ok) {
     throw new GdsKitError(
       'GDS_KIT_INCOMPATIBLE',
-      `草案未通过 ${check.policy} 兼容性检查：${check.violations.map((v) => `${v.against}：${v.change.messageZh}`).join('；')}；如属有意变更，请在 compat/exemptions.json 中记录豁免（理由与批准人）`,
-      `the draft fails the ${check.policy} check: ${check.violations.map((v) => `${v.against}: ${v.change.messageEn}`).join('; ')}; record an exemption (reason and approver) in compat/exemptions.json if intended`,
+      `草案未通过 ${check.policy} 兼容性检查：${[...check.violations.map((v) => `${v.against}：${v.change.messageZh}`), ...check.problems.map((p) => p.messageZh)].join('；')}；如属有意变更，请在 compat/exemptions.json 中记录豁免（理由与批准人）`,
+      `the draft fails the ${check.policy} check: ${[...check.violations.map((v) => `${v.against}: ${v.change.messageEn}`), ...check.problems.map((p) => p.messageEn)].join('; ')}; record an exemption (reason and approver) in compat/exemptions.json if intended`,
     );
   }
 
