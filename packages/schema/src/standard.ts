@@ -59,11 +59,27 @@ export function defineStandard<T>(spec: {
 }): Standard<T> {
   const { check } = spec;
   const NO_ISSUES: readonly Issue[] = Object.freeze([]);
-  const validate = (value: unknown, options?: ValidateOptions): ValidationResult<T> => {
-    const ctx = new CheckContext(options);
-    check(value, [], ctx);
+  const ROOT: IssuePath = Object.freeze([]) as IssuePath;
+  const EMPTY: ValidateOptions = {};
+  // One context per standard, reused while no validation of this standard is under way (validate is
+  // synchronous; the flag only matters if a rule ever validated a nested record of the same standard).
+  const shared = new CheckContext();
+  let busy = false;
+  const validate = (value: unknown, options: ValidateOptions = EMPTY): ValidationResult<T> => {
+    const ctx = busy ? new CheckContext(options) : shared;
+    if (ctx === shared) {
+      busy = true;
+      shared.reset(options);
+    }
+    try {
+      check(value, ROOT, ctx);
+    } finally {
+      if (ctx === shared) busy = false;
+    }
     const { issues } = ctx;
     if (issues.length === 0) return { ok: true, value: value as T, issues: NO_ISSUES };
+    // The issues go to the caller: the shared context starts a fresh list next time.
+    if (ctx === shared) shared.issues = [];
     for (let i = 0; i < issues.length; i++) if (issues[i]!.severity === 'error') return { ok: false, issues };
     return { ok: true, value: value as T, issues };
   };

@@ -22,16 +22,29 @@ export interface ValidateOptions {
 
 /** The state a compiled checker threads through: collected issues and the options. */
 export class CheckContext {
-  readonly issues: Issue[] = [];
-  readonly locale: Locale;
-  readonly now: Date;
-  readonly creditCodeChecksum: Severity;
-  readonly divisions: DivisionRegistry | undefined;
+  issues: Issue[] = [];
+  locale: Locale = 'zh-CN';
+  creditCodeChecksum: Severity = 'error';
+  divisions: DivisionRegistry | undefined;
+  private today: Date | undefined;
   constructor(options: ValidateOptions = {}) {
+    this.reset(options);
+  }
+  /**
+   * Prepares the context for another record. `validate()` reuses one context per standard so that a
+   * valid record allocates nothing but its result; issues found are handed over with the result.
+   */
+  reset(options: ValidateOptions): void {
     this.locale = options.locale ?? 'zh-CN';
-    this.now = options.now ?? new Date();
+    this.today = options.now;
     this.creditCodeChecksum = options.creditCodeChecksum ?? 'error';
     this.divisions = options.divisions;
+    if (this.issues.length) this.issues = [];
+  }
+  /** "Today": the `now` option, or the clock, read once when a rule first asks. */
+  get now(): Date {
+    if (this.today === undefined) this.today = new Date();
+    return this.today;
   }
   add(
     code: IssueCode,
