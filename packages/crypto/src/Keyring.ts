@@ -149,8 +149,17 @@ export class Keyring implements KeyResolver {
   }
 
   #put(suite: Suite, use: KeyUse, publicKey: Uint8Array, meta: Partial<KeyInfo>): KeyInfo {
+    const kid = keyId(suite.id, use, publicKey);
+    // Re-adding a key would reset its lifecycle (a retired or revoked key turning active again).
+    if (this.#keys.has(kid)) {
+      throw new GdsCryptoError(
+        'GDS_CRYPTO_INVALID_INPUT',
+        `密钥 ${kid} 已在密钥环中`,
+        `key ${kid} is already in the keyring`,
+      );
+    }
     const info: KeyInfo = {
-      kid: keyId(suite.id, use, publicKey),
+      kid,
       suite: suite.id,
       use,
       label: meta.label ?? '',

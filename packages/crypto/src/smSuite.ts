@@ -2,97 +2,27 @@ import { sm2, sm3 as sm3Hex, sm4 } from 'sm-crypto-v2';
 import { assertBytes, assertKey, concatBytes } from './_internal/bytes.js';
 import { fromHex, toHex } from './_internal/hex.js';
 import { randomBytes } from './_internal/random.js';
+import { assertPublicKey, decryptFailed, GCM_NONCE, N, publicKeyHex, TAG } from './_internal/sm.js';
 import { GdsCryptoError } from './errors.js';
+import { sm3 } from './sm3.js';
 import type { KeyUse, RawKeyPair, Suite } from './suite.js';
 
-/** The default SM2 user id (GB/T 35276-2017 section 5.4.1), used in Z_A. */
+/**
+ * The default SM2 user id (GB/T 35276-2017 section 5.4.1), used in Z_A.
+ *
+ * @example
+ * ```ts
+ * import { SM2_DEFAULT_USER_ID } from '@gds/crypto/sm';
+ * SM2_DEFAULT_USER_ID; // '1234567812345678'
+ * ```
+ */
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
-
-// Order n of the SM2 recommended curve (GB/T 32918.5-2017).
-const N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
-const GCM_NONCE = 12;
-const TAG = 16;
-
-function decryptFailed(cause?: unknown): GdsCryptoError {
-  return new GdsCryptoError(
-    'GDS_CRYPTO_DECRYPT_FAILED',
-    '解密失败：密文、关联数据或密钥不匹配',
-    'decryption failed: ciphertext, associated data or key do not match',
-    { cause },
-  );
-}
 
 function scalarFromSeed(seed: Uint8Array): Uint8Array {
   let x = 0n;
   for (const b of seed) x = (x << 8n) | BigInt(b);
   const d = (x % (N - 1n)) + 1n;
   return fromHex(d.toString(16).padStart(64, '0'));
-}
-
-function publicKeyHex(secretKey: Uint8Array): string {
-  assertKey(secretKey, 'secretKey', 32);
-  return sm2.getPublicKeyFromPrivateKey(toHex(secretKey));
-}
-
-function assertPublicKey(pk: Uint8Array): void {
-  if (!(pk instanceof Uint8Array) || pk.length !== 65 || pk[0] !== 4) {
-    throw new GdsCryptoError(
-      'GDS_CRYPTO_INVALID_KEY',
-      'SM2 公钥必须是 65 字节的未压缩点（04 ‖ x ‖ y）',
-      'an SM2 public key must be a 65-byte uncompressed point (04 ‖ x ‖ y)',
-    );
-  }
-}
-
-/**
- * SM3 (GB/T 32905-2016) digest of bytes: 32 bytes.
- *
- * @example
- * ```ts
- * import { sm3 } from '@gds/crypto/sm';
- * sm3(new TextEncoder().encode('abc')); // 66c7f0f4...8f4ba8e0
- * ```
- */
-export function sm3(data: Uint8Array): Uint8Array {
-  assertBytes(data, 'data');
-  return fromHex(sm3Hex(data));
-}
-
-/**
- * Verifies an SM2 signature (raw r ‖ s, 64 bytes) over an already computed digest
- * e = SM3(Z_A ‖ M), as OpenSSL's EVP interface and HSMs take it. Most callers want `smSuite.verify`,
- * which computes Z_A with the default user id and e itself.
- *
- * @example
- * ```ts
- * import { sm2VerifyDigest } from '@gds/crypto/sm';
- * sm2VerifyDigest(signature64, digest32, publicKey65); // boolean
- * ```
- */
-export function sm2VerifyDigest(signature: Uint8Array, digest: Uint8Array, publicKey: Uint8Array): boolean {
-  assertPublicKey(publicKey);
-  assertBytes(digest, 'digest', 32);
-  if (!(signature instanceof Uint8Array) || signature.length !== 64) return false;
-  try {
-    return sm2.doVerifySignature(digest, toHex(signature), toHex(publicKey), { hash: false });
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Z_A of GB/T 32918.2-2016 section 5.5: SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA), with the default
- * user id unless `userId` is given.
- *
- * @example
- * ```ts
- * import { sm2Za } from '@gds/crypto/sm';
- * const za = sm2Za(publicKey65);
- * ```
- */
-export function sm2Za(publicKey: Uint8Array, userId: string = SM2_DEFAULT_USER_ID): Uint8Array {
-  assertPublicKey(publicKey);
-  return new Uint8Array(sm2.getZ(toHex(publicKey), userId));
 }
 
 /**
@@ -210,47 +140,3 @@ export const smSuite: Suite = {
   },
   randomBytes,
 };
-
-/**
- * SM4 block cipher (GB/T 32907-2016) on one 16-byte block, ECB, no padding: for checking the standard's
- * example and for building modes elsewhere. Use `smSuite.encrypt` (SM4-GCM) to encrypt data.
- *
- * @example
- * ```ts
- * import { sm4EncryptBlock } from '@gds/crypto/sm';
- * sm4EncryptBlock(key16, block16); // 16 bytes
- * ```
- */
-export function sm4EncryptBlock(key: Uint8Array, block: Uint8Array): Uint8Array {
-  assertKey(key, 'key', 16);
-  assertBytes(block, 'block', 16);
-  return sm4.encrypt(block, key, { padding: 'none', output: 'array' });
-}
-
-/**
- * SM4-GCM with an explicit 12-byte nonce, returning ciphertext ‖ tag: for known-answer tests
- * (RFC 8998 appendix A.1) and interop. `smSuite.encrypt` draws the nonce for you.
- *
- * @example
- * ```ts
- * import { sm4GcmEncrypt } from '@gds/crypto/sm';
- * const ct = sm4GcmEncrypt(key16, nonce12, plaintext, associatedData);
- * ```
- */
-export function sm4GcmEncrypt(
-  key: Uint8Array,
-  nonce: Uint8Array,
-  plaintext: Uint8Array,
-  associatedData: Uint8Array,
-): Uint8Array {
-  assertKey(key, 'key', 16);
-  assertBytes(nonce, 'nonce', GCM_NONCE);
-  const r = sm4.encrypt(plaintext, key, {
-    mode: 'gcm',
-    iv: nonce,
-    associatedData,
-    output: 'array',
-    outputTag: true,
-  });
-  return concatBytes(r.output, r.tag!);
-}

@@ -127,3 +127,15 @@ describe('JWK and Multikey', () => {
     expect(() => fromMultikey('m6Mk')).toThrow(GdsCryptoError);
   });
 });
+
+describe('a key cannot be added twice', () => {
+  it('re-importing a retired key does not make it active again', async () => {
+    const ring = await Keyring.create();
+    const k = await ring.generate({ use: 'sign', label: 'l' });
+    await ring.rotate(k.kid);
+    await expect(ring.add({ ...k, status: 'active' })).rejects.toMatchObject({
+      code: 'GDS_CRYPTO_INVALID_INPUT',
+    });
+    expect(ring.get(k.kid)!.status).toBe('retired');
+  });
+});
