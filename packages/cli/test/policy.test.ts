@@ -204,6 +204,58 @@ describe('gds merge', () => {
     );
   });
 
+  test('incremental: --previous merges new files into earlier golden records', async () => {
+    writeFileSync(join(dir, 'police-ok.ndjson'), `${JSON.stringify(people[0])}\n`);
+    writeFileSync(
+      join(dir, 'grid-ok.ndjson'),
+      `${JSON.stringify({ ...people[0], id: 'gm-1', name: '王晓明', phone: '13900000000' })}\n`,
+    );
+    const common = ['--standard', 'person'];
+    const all = await gds(
+      [
+        'merge',
+        'public-security=police-ok.ndjson',
+        'grid-management=grid-ok.ndjson',
+        ...common,
+        '--out',
+        'all.ndjson',
+        '--conflicts',
+        'all.c.ndjson',
+      ],
+      { cwd: dir },
+    );
+    const first = await gds(
+      [
+        'merge',
+        'public-security=police-ok.ndjson',
+        ...common,
+        '--out',
+        'first.ndjson',
+        '--conflicts',
+        'first.c.ndjson',
+      ],
+      { cwd: dir },
+    );
+    const then = await gds(
+      [
+        'merge',
+        'grid-management=grid-ok.ndjson',
+        ...common,
+        '--previous',
+        'first.ndjson',
+        '--out',
+        'then.ndjson',
+        '--conflicts',
+        'then.c.ndjson',
+      ],
+      { cwd: dir },
+    );
+    expect([all.code, first.code, then.code]).toEqual([0, 0, 0]);
+    expect(readFileSync(join(dir, 'then.ndjson'), 'utf8')).toBe(
+      readFileSync(join(dir, 'all.ndjson'), 'utf8'),
+    );
+  });
+
   test('usage mistakes exit 2', async () => {
     expect((await gds(['merge', 'police.ndjson', '--standard', 'person'], { cwd: dir })).code).toBe(2);
     // No department for records without provenance.sourceDepartment: a caller fault.

@@ -69,6 +69,40 @@ describe('mergeFiles', () => {
     expect(report.unkeyed).toEqual(mem.unkeyed);
   });
 
+  test('incremental: merging new files into earlier golden records equals merging everything', () => {
+    const a = { department: 'public-security', records: people('ps', 120, 1) };
+    const b = { department: 'grid-management', records: people('gm', 150, 2) };
+    const write = (name: string, records: unknown[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      return path;
+    };
+    const pa = write('a.ndjson', a.records);
+    const pb = write('b.ndjson', b.records);
+    const o = (out: string) => ({
+      standard: person,
+      out: join(dir, out),
+      conflicts: join(dir, `${out}.c`),
+      partitionBytes: 5000,
+    });
+    mergeFiles({
+      ...o('all.ndjson'),
+      inputs: [
+        { path: pa, department: a.department },
+        { path: pb, department: b.department },
+      ],
+    });
+    mergeFiles({ ...o('first.ndjson'), inputs: [{ path: pa, department: a.department }] });
+    mergeFiles({
+      ...o('then.ndjson'),
+      inputs: [{ path: pb, department: b.department }],
+      previous: join(dir, 'first.ndjson'),
+    });
+    expect(readFileSync(join(dir, 'then.ndjson'), 'utf8')).toBe(
+      readFileSync(join(dir, 'all.ndjson'), 'utf8'),
+    );
+  });
+
   test('an unreadable input is an environment fault', () => {
     expect(() =>
       mergeFiles({

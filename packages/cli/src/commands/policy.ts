@@ -219,6 +219,7 @@ const merge: Command = {
   --conflicts <file>     冲突报告（conflicts, NDJSON）
   --candidates <file>    无证件号人员的待核对配对（review pairs for residents without an ID number）;
                          default: <conflicts>.candidates.ndjson
+  --previous <golden.ndjson>  上次的黄金记录，增量合并（earlier golden records: incremental merge）
   --tmp <dir>            临时分区目录（folder for temporary partitions）, default the OS one
   退出码（exit）: 0 merged; 1 some lines were not records; 2 usage.`,
   async run(ctx) {
@@ -230,6 +231,7 @@ const merge: Command = {
           out: { type: 'string' },
           conflicts: { type: 'string' },
           candidates: { type: 'string' },
+          previous: { type: 'string' },
           tmp: { type: 'string' },
         },
         allowPositionals: true,
@@ -252,6 +254,7 @@ const merge: Command = {
       conflicts,
       candidates,
       ...(values.tmp ? { tmpDir: resolve(ctx.cwd, values.tmp) } : {}),
+      ...(values.previous ? { previous: resolve(ctx.cwd, values.previous) } : {}),
     });
     for (const i of r.invalid)
       ctx.stderr.write(`gds: ${i.file}:${i.line} 不是记录（not a record）: ${i.message}\n`);

@@ -14,7 +14,7 @@ import {
   type SourcedRecord,
 } from '../_internal/merge.js';
 import { GdsPolicyError } from '../errors.js';
-import type { Provenance } from '../GoldenRecord.js';
+import type { GoldenRecord, Provenance } from '../GoldenRecord.js';
 
 /**
  * One department's NDJSON file of canonical records (one record per line).
@@ -52,6 +52,11 @@ export interface MergeFilesOptions {
   /** Candidate pairs for review, NDJSON (records without a key); not written when absent. */
   candidates?: string;
   key?: (record: Record<string, unknown>) => string | undefined;
+  /**
+   * Golden records of an earlier merge (NDJSON, as written to `out`): merging new files into them
+   * equals merging everything again (incremental merge). Must not be the same path as `out`.
+   */
+  previous?: string;
   /** Where the temporary partitions go (default the OS temporary folder); removed afterwards. */
   tmpDir?: string;
   /** Bytes of input per partition (default 8 MiB): what bounds memory. */
@@ -103,7 +108,8 @@ export interface MergeFilesReport {
 export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
   const merger = createMerger(options.standard, options.key);
   let total = 0;
-  for (const input of options.inputs) {
+  const all = options.previous ? [...options.inputs, { path: options.previous }] : options.inputs;
+  for (const input of all) {
     try {
       total += statSync(input.path).size;
     } catch (cause) {
@@ -157,6 +163,25 @@ export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
         parts[fnv1a(key) % partitions]!.write(`${index}\t${line}\n`);
       }
     });
+    if (options.previous) {
+      let n = 0;
+      for (const line of readLines(options.previous)) {
+        n++;
+        if (line.trim() === '') continue;
+        let g: GoldenRecord;
+        try {
+          g = JSON.parse(line);
+        } catch (e) {
+          invalid(report, options.previous, n, (e as Error).message);
+          continue;
+        }
+        if (typeof g?.key !== 'string' || !isPlainObject(g.record) || !isPlainObject(g.provenance)) {
+          invalid(report, options.previous, n, 'not a golden record');
+          continue;
+        }
+        parts[fnv1a(g.key) % partitions]!.write(`P\t${line}\n`);
+      }
+    }
     for (const p of parts) p.close();
 
     // 2. Merge each partition in memory; write it sorted by key.
@@ -164,9 +189,16 @@ export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
     const keyed: CandidateInfo[] = [];
     for (let i = 0; i < partitions; i++) {
       const groups = new Map<string, SourcedRecord[]>();
+      const previous = new Map<string, GoldenRecord>();
       for (const line of readLines(join(dir, `p${i}`))) {
         if (line === '') continue;
         const tab = line.indexOf('\t');
+        if (line.startsWith('P\t')) {
+          const g = JSON.parse(line.slice(2)) as GoldenRecord;
+          previous.set(g.key, g);
+          if (!groups.has(g.key)) groups.set(g.key, []);
+          continue;
+        }
         const input = options.inputs[Number(line.slice(0, tab))]!;
         const record = JSON.parse(line.slice(tab + 1)) as Record<string, unknown>;
         const key = merger.keyOf(record)!;
@@ -179,7 +211,7 @@ export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
       const golden = new BufferedWriter(join(dir, `g${i}`));
       const conflicts = new BufferedWriter(join(dir, `c${i}`));
       for (const key of [...groups.keys()].sort(cmpKey)) {
-        const r = merger.mergeGroup(key, groups.get(key)!);
+        const r = merger.mergeGroup(key, groups.get(key)!, previous.get(key));
         const k = JSON.stringify(key);
         golden.write(`${k}\t${JSON.stringify(r.golden)}\n`);
         report.golden++;
