@@ -13,7 +13,16 @@ import { GdsPolicyError } from './errors.js';
  */
 export type MaskFunction = (value: unknown) => unknown;
 
-/** Keep the first `keepStart` and last `keepEnd` characters; mask the rest. */
+/**
+ * Parameters of the identifier and phone rules: keep the first `keepStart` and last `keepEnd`
+ * characters and mask the rest.
+ *
+ * @example
+ * ```ts
+ * import type { KeepEndsConfig } from '@gds/policy';
+ * const threeAndFour: KeepEndsConfig = { keepStart: 3, keepEnd: 4, maskLength: 4 }; // 138****5678
+ * ```
+ */
 export interface KeepEndsConfig {
   keepStart?: number;
   keepEnd?: number;
