@@ -21,6 +21,7 @@ export { buildDocs } from './docs/buildDocs.js';
 export { writeDocs } from './docs/writeDocs.js';
 export type { GdsKitErrorCode } from './error.js';
 export { GdsKitError } from './error.js';
+export { emitChecker } from './generate/checker.js';
 export type { GeneratedFile, GenerateOptions } from './generate/generate.js';
 export { generateStandards, writeGenerated } from './generate/generate.js';
 export type { LintContext, ProfileProblem } from './generate/lint.js';

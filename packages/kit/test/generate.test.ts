@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GdsKitError, generateStandards, lintStandard, writeGenerated } from '@gds/kit';
+import { emitChecker, GdsKitError, generateStandards, lintStandard, writeGenerated } from '@gds/kit';
 import { listCodeLists, readCodeList } from '@gds/standards/fs';
 import { describe, expect, it } from 'vitest';
 
@@ -23,11 +23,11 @@ describe('npm run generate', () => {
     const files = await generateStandards({ standardsRoot });
     expect(writeGenerated(files, out).length).toBe(files.length);
     expect(writeGenerated(files, out, { check: true })).toEqual([]);
-    const checker = join(out, 'person/next/checker.ts');
+    const checker = join(out, 'person/1.0.0/checker.ts');
     writeFileSync(checker, `${readFileSync(checker, 'utf8')}\n// hand edit\n`);
     writeFileSync(join(out, 'stray.ts'), 'export {};\n');
-    expect(writeGenerated(files, out, { check: true })).toEqual(['person/next/checker.ts', 'stray.ts']);
-    expect(writeGenerated(files, out)).toEqual(['person/next/checker.ts', 'stray.ts']);
+    expect(writeGenerated(files, out, { check: true })).toEqual(['person/1.0.0/checker.ts', 'stray.ts']);
+    expect(writeGenerated(files, out)).toEqual(['person/1.0.0/checker.ts', 'stray.ts']);
     expect(writeGenerated(files, out, { check: true })).toEqual([]);
   });
 
@@ -37,7 +37,7 @@ describe('npm run generate', () => {
       recursive: true,
       filter: (src) => !src.includes('node_modules') && !src.includes('/dist'),
     });
-    const file = join(root, 'schemas/person/next/person.schema.json');
+    const file = join(root, 'schemas/person/1.0.0/person.schema.json');
     const schema = JSON.parse(readFileSync(file, 'utf8'));
     schema.properties.name.oneOf = [{ type: 'string' }];
     writeFileSync(file, JSON.stringify(schema));
@@ -48,15 +48,34 @@ describe('npm run generate', () => {
   });
 });
 
+describe('the compiled checker', () => {
+  it('warns (never errs) when a record uses a deprecated field', () => {
+    const doc = JSON.parse(
+      readFileSync(join(standardsRoot, 'schemas/person/1.0.0/person.schema.json'), 'utf8'),
+    );
+    doc.properties.phone['x-gds-deprecated'] = { since: '1.1.0', replacedBy: 'contacts' };
+    const code = emitChecker(doc, '../../..');
+    expect(code).toContain(
+      `ctx.add('field.deprecated', [...p, "phone"], {"property":"phone","since":"1.1.0","replacedBy":"contacts"});`,
+    );
+    expect(
+      emitChecker(
+        JSON.parse(readFileSync(join(standardsRoot, 'schemas/person/1.0.0/person.schema.json'), 'utf8')),
+        '../../..',
+      ),
+    ).not.toContain('field.deprecated');
+  });
+});
+
 describe('the GDS profile meta-schema', () => {
   const codelists = new Set(listCodeLists());
   const departments = new Set(readCodeList('department').entries.map((e) => e.code));
   const person = () =>
-    JSON.parse(readFileSync(join(standardsRoot, 'schemas/person/next/person.schema.json'), 'utf8'));
+    JSON.parse(readFileSync(join(standardsRoot, 'schemas/person/1.0.0/person.schema.json'), 'utf8'));
   const lint = (doc: unknown) =>
-    lintStandard(doc, { standardsRoot, codelists, departments, entity: 'person', version: 'next' });
+    lintStandard(doc, { standardsRoot, codelists, departments, entity: 'person', version: '1.0.0' });
 
-  it('accepts the shipped person draft', () => {
+  it('accepts the shipped person release', () => {
     expect(lint(person())).toEqual([]);
   });
 
@@ -79,7 +98,7 @@ describe('the GDS profile meta-schema', () => {
     ],
     ['an unknown department', (d: Doc) => (d.properties.sex['x-gds-source'] = 'nope'), '/properties/sex'],
     ['a dangling $ref', (d: Doc) => (d.properties.identity.$ref = '#/$defs/nope'), '/properties/identity'],
-    ['an $id that disagrees with its folder', (d: Doc) => (d.$id = 'urn:gds:schema:person:1.0.0'), '/$id'],
+    ['an $id that disagrees with its folder', (d: Doc) => (d.$id = 'urn:gds:schema:person:9.9.9'), '/$id'],
     ['a required name that is not a property', (d: Doc) => d.required.push('ghost'), ''],
   ])('rejects %s', (_, mutate, pointer) => {
     const doc = person();

@@ -5,7 +5,11 @@ import { refName, type SchemaNode, type StandardDoc } from './model.js';
  * reports every issue with its path. No closures or schema interpretation at run time; regexes and code
  * list tables are hoisted to module constants; paths are only built when an issue is reported.
  */
-export function emitChecker(doc: StandardDoc, importBase: string): string {
+export function emitChecker(
+  doc: StandardDoc,
+  importBase: string,
+  codelistImport: (id: string) => string = (id) => `../../codelists/${id}.js`,
+): string {
   const e = new Emitter();
   const defs = Object.entries(doc.$defs ?? {});
   const bodies: string[] = [];
@@ -29,9 +33,7 @@ export function emitChecker(doc: StandardDoc, importBase: string): string {
     `import type { IssuePath } from '${importBase}/issue.js';`,
     e.usesIdentifiers ? `import { IDENTIFIER_RULES } from '${importBase}/rules/identifier-rules.js';` : '',
     e.usesObjectRules ? `import { OBJECT_RULES } from '${importBase}/rules/object-rules.js';` : '',
-    ...[...e.codelists]
-      .sort()
-      .map((id) => `import { ${codelistConst(id)} } from '../../codelists/${id}.js';`),
+    ...[...e.codelists].sort().map((id) => `import { ${codelistConst(id)} } from '${codelistImport(id)}';`),
   ].filter(Boolean);
   return [
     imports.join('\n'),
@@ -250,6 +252,14 @@ class Emitter {
       const cv = this.id('v');
       out.push(`${ind}const ${cv} = ${o}[${JSON.stringify(name)}];`);
       const body: string[] = [];
+      const deprecated = child['x-gds-deprecated'];
+      if (deprecated) {
+        // Deprecation is data (x-gds-deprecated): a record still using the field gets a warning, never an error.
+        const params = { property: name, since: deprecated.since, replacedBy: deprecated.replacedBy ?? '—' };
+        body.push(
+          `${ind}  ctx.add('field.deprecated', [...${p}, ${JSON.stringify(name)}], ${JSON.stringify(params)});`,
+        );
+      }
       this.node(child, cv, `[...${p}, ${JSON.stringify(name)}]`, body, `${ind}  `);
       if (required.has(name)) {
         out.push(

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { type CodeList, parseCodeList } from '@gds/standards';
 import { listCodeLists, listEntities, listVersions, readCodeList, readSchema } from '@gds/standards/fs';
 import { GdsKitError } from '../error.js';
 import { codelistConst, emitChecker } from './checker.js';
@@ -75,10 +76,34 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
       }
       const dir = `${entity}/${version}`;
       const base = '../../..';
-      const checker = emitChecker(doc, base);
-      for (const m of checker.matchAll(/codelists\/([a-z0-9-]+)\.js/g)) usedLists.add(m[1]!);
-      const zod = emitZod(doc, base);
-      for (const m of zod.code.matchAll(/codelists\/([a-z0-9-]+)\.js/g)) usedLists.add(m[1]!);
+      // A released version binds the code lists copied beside it at release time. Where such a copy
+      // differs from the current list, that version gets its own table; otherwise it shares the current one.
+      const snapshotDir = join(root, 'schemas', entity, version, 'codelists');
+      const ownTables = new Map<string, string>();
+      const codelistImport = (id: string): string => {
+        const snapshot = join(snapshotDir, `${id}.csv`);
+        if (existsSync(snapshot)) {
+          const text = readFileSync(snapshot, 'utf8');
+          if (text !== readFileSync(join(root, 'codelists', `${id}.csv`), 'utf8')) {
+            ownTables.set(id, text);
+            return `./codelists/${id}.js`;
+          }
+        }
+        usedLists.add(id);
+        return `../../codelists/${id}.js`;
+      };
+      const checker = emitChecker(doc, base, codelistImport);
+      const zod = emitZod(doc, base, codelistImport);
+      for (const [id, text] of ownTables) {
+        files.push({
+          path: `${dir}/codelists/${id}.ts`,
+          content: codelistModule(
+            id,
+            parseCodeList(id, text),
+            `standards/schemas/${dir}/codelists/${id}.csv`,
+          ),
+        });
+      }
       const types = await emitTypes(doc, (id) => codesOf(id));
       files.push({ path: `${dir}/checker.ts`, content: HEADER(source) + checker });
       files.push({ path: `${dir}/zod.ts`, content: HEADER(source) + zod.code });
@@ -99,11 +124,9 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
   }
 
   for (const id of [...usedLists].sort()) {
-    const list = readCodeList(id, location);
-    const rows = list.entries.map((e) => `  [${JSON.stringify(e.code)}, ${e.deprecated}],`).join('\n');
     files.push({
       path: `codelists/${id}.ts`,
-      content: `${HEADER(`standards/codelists/${id}.csv`)}\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([\n${rows}\n]);\n`,
+      content: codelistModule(id, readCodeList(id, location), `standards/codelists/${id}.csv`),
     });
   }
 
@@ -135,7 +158,9 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
       zodExports.push(`export { ${name}Zod_${tag} } from './${entity}/${version}/zod.js';`);
     }
     const latestTag = versionTag(latest);
-    zodExports.push(`/** zod schema of ${entity} at its latest ${latest === 'next' ? 'draft' : 'release'} (${latest}). */`);
+    zodExports.push(
+      `/** zod schema of ${entity} at its latest ${latest === 'next' ? 'draft' : 'release'} (${latest}). */`,
+    );
     zodExports.push(`export { ${name}Zod_${latestTag} as ${name}Zod } from './${entity}/${latest}/zod.js';`);
     lines.push('');
     lines.push(
@@ -182,6 +207,11 @@ const RESERVED_WORDS = new Set([
   'with',
 ]);
 
+function codelistModule(id: string, list: CodeList, source: string): string {
+  const rows = list.entries.map((e) => `  [${JSON.stringify(e.code)}, ${e.deprecated}],`).join('\n');
+  return `${HEADER(source)}\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([\n${rows}\n]);\n`;
+}
+
 function camel(name: string): string {
   const p = pascal(name);
   return p[0]!.toLowerCase() + p.slice(1);
@@ -220,7 +250,18 @@ export function writeGenerated(
     stale.push(rel);
     if (!options.check) rmSync(existing);
   }
+  if (!options.check) pruneEmptyDirs(outDir);
   return stale.sort();
+}
+
+function pruneEmptyDirs(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!statSync(path).isDirectory()) continue;
+    pruneEmptyDirs(path);
+    if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+  }
 }
 
 function listFiles(dir: string): string[] {

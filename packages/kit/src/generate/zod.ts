@@ -7,7 +7,11 @@ import { pascal, refName, type SchemaNode, type StandardDoc, versionTag } from '
  * checker in a refinement, and only error-severity issues fail the parse (warnings never invalidate).
  * Lengths count code points, as JSON Schema does, so zod's UTF-16 `min`/`max` are not used for them.
  */
-export function emitZod(doc: StandardDoc, importBase: string): { code: string; exportName: string } {
+export function emitZod(
+  doc: StandardDoc,
+  importBase: string,
+  codelistImport: (id: string) => string = (id) => `../../codelists/${id}.js`,
+): { code: string; exportName: string } {
   const e = new ZodEmitter();
   const entity = doc['x-gds-standard'].entity;
   const tag = versionTag(doc['x-gds-standard'].version);
@@ -31,9 +35,7 @@ export function emitZod(doc: StandardDoc, importBase: string): { code: string; e
       : '',
     e.usesIdentifiers ? `import { IDENTIFIER_RULES } from '${importBase}/rules/identifier-rules.js';` : '',
     e.usesObjectRules ? `import { OBJECT_RULES } from '${importBase}/rules/object-rules.js';` : '',
-    ...[...e.codelists]
-      .sort()
-      .map((id) => `import { ${codelistConst(id)} } from '../../codelists/${id}.js';`),
+    ...[...e.codelists].sort().map((id) => `import { ${codelistConst(id)} } from '${codelistImport(id)}';`),
   ].filter(Boolean);
   return { code: `${imports.join('\n')}\n\n${lines.join('\n')}\n`, exportName };
 }

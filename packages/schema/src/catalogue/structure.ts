@@ -5,6 +5,11 @@ import type { CatalogueEntries } from './entry.js';
  * Each code is named after the keyword that raised it, so a report maps one-to-one onto the schema.
  */
 export const structureIssues = {
+  'field.deprecated': {
+    severity: 'warning',
+    zh: '字段 {property} 自 {since} 版起已弃用，请改用 {replacedBy}',
+    en: 'Field {property} is deprecated since {since}; use {replacedBy} instead',
+  },
   json_syntax: {
     severity: 'error',
     zh: '不是有效的 JSON：{detail}',

@@ -2,17 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import { defineStandard, type Standard } from '../../standard.js';
-import { check as check_next } from './next/checker.js';
-import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Address as Address_next } from './next/types.js';
+import { check as check_1_0_0 } from './1.0.0/checker.js';
+import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
+import type { Address as Address_1_0_0 } from './1.0.0/types.js';
 
-export type { Address_next };
-/** address@next (draft): validator, JSON Schema and field metadata. */
-export const address_next: Standard<Address_next> = /* @__PURE__ */ defineStandard<Address_next>({ entity: 'address', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
+export type { Address_1_0_0 };
+/** address@1.0.0: validator, JSON Schema and field metadata. */
+export const address_1_0_0: Standard<Address_1_0_0> = /* @__PURE__ */ defineStandard<Address_1_0_0>({ entity: 'address', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 
-/** The address record type of the latest draft (no release yet) (next). */
-export type Address = Address_next;
-/** address at its latest draft (no release yet) (next). */
-export const address: Standard<Address> = address_next;
+/** The address record type of the latest release (1.0.0). */
+export type Address = Address_1_0_0;
+/** address at its latest release (1.0.0). */
+export const address: Standard<Address> = address_1_0_0;
 /** Every version of address, oldest first, the draft last. */
-export const addressVersions: readonly Standard[] = [address_next];
+export const addressVersions: readonly Standard[] = [address_1_0_0];

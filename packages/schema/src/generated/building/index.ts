@@ -2,17 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import { defineStandard, type Standard } from '../../standard.js';
-import { check as check_next } from './next/checker.js';
-import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Building as Building_next } from './next/types.js';
+import { check as check_1_0_0 } from './1.0.0/checker.js';
+import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
+import type { Building as Building_1_0_0 } from './1.0.0/types.js';
 
-export type { Building_next };
-/** building@next (draft): validator, JSON Schema and field metadata. */
-export const building_next: Standard<Building_next> = /* @__PURE__ */ defineStandard<Building_next>({ entity: 'building', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
+export type { Building_1_0_0 };
+/** building@1.0.0: validator, JSON Schema and field metadata. */
+export const building_1_0_0: Standard<Building_1_0_0> = /* @__PURE__ */ defineStandard<Building_1_0_0>({ entity: 'building', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 
-/** The building record type of the latest draft (no release yet) (next). */
-export type Building = Building_next;
-/** building at its latest draft (no release yet) (next). */
-export const building: Standard<Building> = building_next;
+/** The building record type of the latest release (1.0.0). */
+export type Building = Building_1_0_0;
+/** building at its latest release (1.0.0). */
+export const building: Standard<Building> = building_1_0_0;
 /** Every version of building, oldest first, the draft last. */
-export const buildingVersions: readonly Standard[] = [building_next];
+export const buildingVersions: readonly Standard[] = [building_1_0_0];

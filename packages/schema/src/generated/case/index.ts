@@ -2,17 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import { defineStandard, type Standard } from '../../standard.js';
-import { check as check_next } from './next/checker.js';
-import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Case as Case_next } from './next/types.js';
+import { check as check_1_0_0 } from './1.0.0/checker.js';
+import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
+import type { Case as Case_1_0_0 } from './1.0.0/types.js';
 
-export type { Case_next };
-/** case@next (draft): validator, JSON Schema and field metadata. */
-export const case_next: Standard<Case_next> = /* @__PURE__ */ defineStandard<Case_next>({ entity: 'case', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
+export type { Case_1_0_0 };
+/** case@1.0.0: validator, JSON Schema and field metadata. */
+export const case_1_0_0: Standard<Case_1_0_0> = /* @__PURE__ */ defineStandard<Case_1_0_0>({ entity: 'case', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 
-/** The case record type of the latest draft (no release yet) (next). */
-export type Case = Case_next;
-/** case at its latest draft (no release yet) (next). */
-export const caseStandard: Standard<Case> = case_next;
+/** The case record type of the latest release (1.0.0). */
+export type Case = Case_1_0_0;
+/** case at its latest release (1.0.0). */
+export const caseStandard: Standard<Case> = case_1_0_0;
 /** Every version of case, oldest first, the draft last. */
-export const caseVersions: readonly Standard[] = [case_next];
+export const caseVersions: readonly Standard[] = [case_1_0_0];

@@ -2,17 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import { defineStandard, type Standard } from '../../standard.js';
-import { check as check_next } from './next/checker.js';
-import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Grid as Grid_next } from './next/types.js';
+import { check as check_1_0_0 } from './1.0.0/checker.js';
+import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
+import type { Grid as Grid_1_0_0 } from './1.0.0/types.js';
 
-export type { Grid_next };
-/** grid@next (draft): validator, JSON Schema and field metadata. */
-export const grid_next: Standard<Grid_next> = /* @__PURE__ */ defineStandard<Grid_next>({ entity: 'grid', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
+export type { Grid_1_0_0 };
+/** grid@1.0.0: validator, JSON Schema and field metadata. */
+export const grid_1_0_0: Standard<Grid_1_0_0> = /* @__PURE__ */ defineStandard<Grid_1_0_0>({ entity: 'grid', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 
-/** The grid record type of the latest draft (no release yet) (next). */
-export type Grid = Grid_next;
-/** grid at its latest draft (no release yet) (next). */
-export const grid: Standard<Grid> = grid_next;
+/** The grid record type of the latest release (1.0.0). */
+export type Grid = Grid_1_0_0;
+/** grid at its latest release (1.0.0). */
+export const grid: Standard<Grid> = grid_1_0_0;
 /** Every version of grid, oldest first, the draft last. */
-export const gridVersions: readonly Standard[] = [grid_next];
+export const gridVersions: readonly Standard[] = [grid_1_0_0];

@@ -2,17 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import { defineStandard, type Standard } from '../../standard.js';
-import { check as check_next } from './next/checker.js';
-import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Household as Household_next } from './next/types.js';
+import { check as check_1_0_0 } from './1.0.0/checker.js';
+import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
+import type { Household as Household_1_0_0 } from './1.0.0/types.js';
 
-export type { Household_next };
-/** household@next (draft): validator, JSON Schema and field metadata. */
-export const household_next: Standard<Household_next> = /* @__PURE__ */ defineStandard<Household_next>({ entity: 'household', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
+export type { Household_1_0_0 };
+/** household@1.0.0: validator, JSON Schema and field metadata. */
+export const household_1_0_0: Standard<Household_1_0_0> = /* @__PURE__ */ defineStandard<Household_1_0_0>({ entity: 'household', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 
-/** The household record type of the latest draft (no release yet) (next). */
-export type Household = Household_next;
-/** household at its latest draft (no release yet) (next). */
-export const household: Standard<Household> = household_next;
+/** The household record type of the latest release (1.0.0). */
+export type Household = Household_1_0_0;
+/** household at its latest release (1.0.0). */
+export const household: Standard<Household> = household_1_0_0;
 /** Every version of household, oldest first, the draft last. */
-export const householdVersions: readonly Standard[] = [household_next];
+export const householdVersions: readonly Standard[] = [household_1_0_0];

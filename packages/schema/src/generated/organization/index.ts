@@ -2,17 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 import { defineStandard, type Standard } from '../../standard.js';
-import { check as check_next } from './next/checker.js';
-import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Organization as Organization_next } from './next/types.js';
+import { check as check_1_0_0 } from './1.0.0/checker.js';
+import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
+import type { Organization as Organization_1_0_0 } from './1.0.0/types.js';
 
-export type { Organization_next };
-/** organization@next (draft): validator, JSON Schema and field metadata. */
-export const organization_next: Standard<Organization_next> = /* @__PURE__ */ defineStandard<Organization_next>({ entity: 'organization', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
+export type { Organization_1_0_0 };
+/** organization@1.0.0: validator, JSON Schema and field metadata. */
+export const organization_1_0_0: Standard<Organization_1_0_0> = /* @__PURE__ */ defineStandard<Organization_1_0_0>({ entity: 'organization', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 
-/** The organization record type of the latest draft (no release yet) (next). */
-export type Organization = Organization_next;
-/** organization at its latest draft (no release yet) (next). */
-export const organization: Standard<Organization> = organization_next;
+/** The organization record type of the latest release (1.0.0). */
+export type Organization = Organization_1_0_0;
+/** organization at its latest release (1.0.0). */
+export const organization: Standard<Organization> = organization_1_0_0;
 /** Every version of organization, oldest first, the draft last. */
-export const organizationVersions: readonly Standard[] = [organization_next];
+export const organizationVersions: readonly Standard[] = [organization_1_0_0];
