@@ -64,10 +64,18 @@ const report = await convertStream(loadMapping('public-security/population'), {
   now: new Date('2026-01-01T00:00:00Z'),
 });
 out.end();
-process.stdout.write(JSON.stringify({ maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rowsRead: report.stats.rowsRead, rowsAccepted: report.stats.rowsAccepted, ms: report.timing?.ms }));
+// VmHWM is this process's own peak: getrusage's maxRSS survives exec and can report the parent's peak.
+let peakKB = process.resourceUsage().maxRSS;
+try {
+  const m = /VmHWM:\\s+(\\d+) kB/.exec((await import('node:fs')).readFileSync('/proc/self/status', 'utf8'));
+  if (m) peakKB = Number(m[1]);
+} catch {}
+process.stdout.write(JSON.stringify({ maxRssMB: Math.round(peakKB / 1024), rowsRead: report.stats.rowsRead, rowsAccepted: report.stats.rowsAccepted, ms: report.timing?.ms }));
 `,
 );
-const rss = (file: string) => JSON.parse(execFileSync('node', [child, file], { encoding: 'utf8' }));
+// A plain node child: no tsx loader inherited through NODE_OPTIONS.
+const env = { ...process.env, NODE_OPTIONS: '' };
+const rss = (file: string) => JSON.parse(execFileSync('node', [child, file], { encoding: 'utf8', env }));
 const at100k = rss(small);
 const at1m = rss(big);
 record('convert-memory', {

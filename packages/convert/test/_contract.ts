@@ -74,6 +74,18 @@ export function readerContract(c: ReaderCase): void {
       expect(values.flat()).toContain('007');
     });
 
+    it('gives the same records through batches() as through the iterator, when it offers batches', async () => {
+      const a = await c.make(CONTRACT_TABLE, 7);
+      const b = await c.make(CONTRACT_TABLE, 7);
+      if (!b.batches) return;
+      const viaIterator: unknown[] = [];
+      for await (const rec of a) viaIterator.push({ row: rec.row, values: rec.values });
+      const viaBatches: unknown[] = [];
+      for await (const batch of b.batches())
+        for (const rec of batch) viaBatches.push({ row: rec.row, values: rec.values });
+      expect(viaBatches).toEqual(viaIterator);
+    });
+
     it('can be iterated by several consumers only after a fresh make (info is per reader)', async () => {
       const reader = await c.make(CONTRACT_TABLE, 0);
       let n = 0;

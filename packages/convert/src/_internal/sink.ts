@@ -1,29 +1,5 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-
-/** Where output bytes go. */
+/** Where output bytes go; may return a promise to apply backpressure. */
 export type Sink = (chunk: Uint8Array) => void | Promise<void>;
-
-/** A sink writing to a Node stream with backpressure. */
-export function streamSink(stream: Writable): Sink {
-  return async (chunk) => {
-    if (!stream.write(chunk)) await once(stream, 'drain');
-  };
-}
-
-/** A sink writing to a file, and how to close it. */
-export function fileSink(path: string): { sink: Sink; close(): Promise<void> } {
-  const ws = createWriteStream(path);
-  return {
-    sink: streamSink(ws),
-    close: () =>
-      new Promise((resolve, reject) => {
-        ws.on('error', reject);
-        ws.end(() => resolve());
-      }),
-  };
-}
 
 /** Batches small strings into larger chunks before handing them to a sink. */
 export class TextBatcher {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import type { Locale } from '@gds/schema';
 import { type Sink, TextBatcher } from '../_internal/sink.js';
 import { type ConvertOutcome, createConverter, type RecordValidator } from '../createConverter.js';
@@ -8,6 +8,12 @@ import type { TableWriter } from '../writer.js';
 import { createSourceWriter } from './createSourceWriter.js';
 import type { LoadedMapping } from './loadMapping.js';
 import { openReader } from './openReader.js';
+
+// crypto.hash (Node >= 20.12) is a one-shot native digest; older Node 20 falls back to createHash.
+const oneShot = (nodeCrypto as { hash?: (alg: string, data: string) => string }).hash;
+const nativeSha256Hex = oneShot
+  ? (text: string) => oneShot('sha256', text)
+  : (text: string) => nodeCrypto.createHash('sha256').update(text).digest('hex');
 
 /** Options of {@link convertStream}. */
 export interface ConvertStreamOptions {
@@ -48,7 +54,7 @@ export interface ConvertStreamOptions {
  */
 export async function convertStream(loaded: LoadedMapping, o: ConvertStreamOptions): Promise<ConvertReport> {
   const start = performance.now();
-  const hash = createHash('sha256');
+  const hash = nodeCrypto.createHash('sha256');
   let bytes = 0;
   const reader = await openReader(loaded.mapping, o.input, {
     ...(o.file !== undefined ? { file: o.file } : {}),
@@ -66,6 +72,7 @@ export async function convertStream(loaded: LoadedMapping, o: ConvertStreamOptio
     ...(o.locale ? { locale: o.locale } : {}),
     ...(o.file !== undefined ? { file: o.file } : {}),
     ...(o.maxIssuesPerCode !== undefined ? { maxIssuesPerCode: o.maxIssuesPerCode } : {}),
+    sha256Hex: nativeSha256Hex,
   });
   const out = new TextBatcher(o.output);
   let rejectWriter: TableWriter | null = null;
