@@ -1,5 +1,5 @@
 import { toBase64Url } from './_internal/base64.js';
-import { utf8 } from './_internal/bytes.js';
+import { concatBytes, utf8 } from './_internal/bytes.js';
 import { expand, parsePath, setAt, toPointer } from './_internal/fieldPaths.js';
 import { dataKeyAd, fieldAd, recordIdOf } from './_internal/fields.js';
 import { blindIndex, normalizeForIndex } from './blindIndex.js';
@@ -50,6 +50,9 @@ export interface FieldEncryptorOptions {
   /** The suite (default: sodium). */
   suite?: Suite;
 }
+
+// fieldAd('', …) starts with exactly these bytes, followed by the (empty) record id.
+const AD_HEAD = utf8('GDS-FIELD/v1\0');
 
 function present(record: unknown, segments: readonly string[]): boolean {
   let v = record;
@@ -165,7 +168,21 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
     sealed: { kid: string; key: string }[];
   }
   const groups = new Map<string, Group>();
-  const plan: { segments: string[]; wildcard: boolean; group: Group; groupIndex: number }[] = [];
+  const plan: { segments: string[]; wildcard: boolean; pointer: string; group: Group; groupIndex: number }[] =
+    [];
+  // The associated data of a field is fieldAd(rid, path, std, kek); everything after the record id is
+  // fixed per path and group, so it is encoded once here and joined to the record's part per field.
+  const adTails = new Map<string, Uint8Array>();
+  const adTail = (pointer: string, kek: string) => {
+    const key = `${kek}\0${pointer}`;
+    let t = adTails.get(key);
+    if (!t) {
+      const full = fieldAd('', pointer, std, kek);
+      t = full.subarray(AD_HEAD.length);
+      adTails.set(key, t);
+    }
+    return t;
+  };
   const groupOrder: Group[] = [];
   for (const [path, sensitivity] of targets) {
     const readers = options.recipients.filter(
@@ -194,7 +211,13 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       groupOrder.push(g);
     }
     const segments = parsePath(path);
-    plan.push({ segments, wildcard: segments.includes('*'), group: g, groupIndex: groupOrder.indexOf(g) });
+    plan.push({
+      segments,
+      wildcard: segments.includes('*'),
+      pointer: toPointer(segments),
+      group: g,
+      groupIndex: groupOrder.indexOf(g),
+    });
   }
   const ridSegments = parsePath(options.recordIdPath ?? '/id');
   const bi = options.blindIndex
@@ -221,6 +244,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
         );
       }
       const rid = recordIdOf(record, ridSegments);
+      const adHead = concatBytes(AD_HEAD, utf8(rid));
       const out: Record<string, unknown> = { ...record };
       const copied = new Set<unknown>([out]);
       // Blind indexes are computed on the clear values, before they are replaced.
@@ -248,14 +272,18 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
             ? [item.segments]
             : [];
         for (const concrete of found) {
-          const p = toPointer(concrete);
+          const p = item.wildcard ? toPointer(concrete) : item.pointer;
           if (done.has(p)) continue;
           done.add(p);
           const slot = perGroup[item.groupIndex]!;
           if (!slot.dk) slot.dk = suite.randomBytes(suite.symmetricKeyLength);
           let v: unknown = record;
           for (const s of concrete) v = (v as Record<string, unknown>)[s];
-          const ct = suite.encrypt(slot.dk, utf8(canonicalize(v)), fieldAd(rid, p, std, item.group.id));
+          const ct = suite.encrypt(
+            slot.dk,
+            utf8(canonicalize(v)),
+            concatBytes(adHead, adTail(p, item.group.id)),
+          );
           slot.paths.push(p);
           setAt(out, concrete, { [ENC_MEMBER]: `${item.groupIndex}.${toBase64Url(ct)}` }, copied);
         }

@@ -16,6 +16,15 @@ export function toMillis(t: TimeInput, what = 'time'): number {
 }
 
 /** RFC 3339 UTC with second precision: what GDS writes. */
+let lastSecond = Number.NaN;
+let lastIso = '';
+
 export function toIso(t: TimeInput): string {
-  return new Date(Math.floor(toMillis(t) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(toMillis(t) / 1000);
+  // Envelopes are stamped many times a second with the same time: format each second once.
+  if (second !== lastSecond) {
+    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastIso;
 }
