@@ -77,7 +77,53 @@ await compare('ledger-append', [
   },
 ]);
 
-// 2. Inclusion proof verification in a 1,000,000-leaf tree vs computing the same hashes alone.
+// 2. SQLite: durable batches of 1000 (synchronous=FULL, one transaction and fsync per batch), measured
+// before the 1,000,000-leaf tree exists so that neither side pays for its garbage collection. Ours and the
+// peer alternate three times on fresh files; the best round of each counts (the machine is shared).
+const dir = mkdtempSync(join(tmpdir(), 'gds-ledger-bench-'));
+const BATCHES = 100;
+async function oursRound(round: number): Promise<number> {
+  const sqliteLog = await Log.open(createSqliteStore({ path: join(dir, `ledger-${round}.sqlite`) }));
+  await sqliteLog.appendBatch(entries); // warm-up batch, not timed
+  const t0 = performance.now();
+  for (let b = 0; b < BATCHES; b++) await sqliteLog.appendBatch(entries);
+  const ms = performance.now() - t0;
+  await sqliteLog.close();
+  return (BATCHES * entries.length) / (ms / 1000);
+}
+// Peer: the same entries with plain better-sqlite3, no tree and no hashing, same pragmas and batches.
+function peerRound(round: number): number {
+  const db = new Database(join(dir, `plain-${round}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE e (idx INTEGER PRIMARY KEY, entry BLOB NOT NULL)');
+  const ins = db.prepare('INSERT INTO e (idx, entry) VALUES (?, ?)');
+  const tx = db.transaction((start: number) => {
+    for (let i = 0; i < entries.length; i++) ins.run(start + i, entries[i]!);
+  });
+  tx.immediate(0);
+  const t0 = performance.now();
+  for (let b = 1; b <= BATCHES; b++) tx.immediate(b * entries.length);
+  const ms = performance.now() - t0;
+  db.close();
+  return (BATCHES * entries.length) / (ms / 1000);
+}
+let oursRate = 0;
+let peerRate = 0;
+for (let round = 0; round < 3; round++) {
+  oursRate = Math.max(oursRate, await oursRound(round));
+  peerRate = Math.max(peerRate, peerRound(round));
+}
+rmSync(dir, { recursive: true, force: true });
+record('ledger-sqlite', {
+  'SQLite durable appends, batches of 1000 (entries/s, best of 3)': Math.round(oursRate),
+  'target (entries/s)': 50_000,
+  met: oursRate >= 50_000,
+  'peer: plain better-sqlite3 inserts, same batches, no tree (entries/s, best of 3)': Math.round(peerRate),
+  ratio: Math.round((oursRate / peerRate) * 100) / 100,
+});
+
+// 3. Inclusion proof verification in a 1,000,000-leaf tree vs computing the same hashes alone.
 const N = 1_000_000;
 const big = new MerkleTree();
 const leaf = new Uint8Array(32);
@@ -126,38 +172,6 @@ await compare('ledger-verify', [
 ]);
 if (!rootFromInclusionProof(0, N, big.leafHash(0), big.inclusionProof(0)).valid)
   throw new Error('unreachable');
-
-// 3. SQLite: durable batches of 1000 (synchronous=FULL, one transaction and fsync per batch).
-const dir = mkdtempSync(join(tmpdir(), 'gds-ledger-bench-'));
-const BATCHES = 100;
-const sqliteLog = await Log.open(createSqliteStore({ path: join(dir, 'ledger.sqlite') }));
-let t0 = performance.now();
-for (let b = 0; b < BATCHES; b++) await sqliteLog.appendBatch(entries);
-const oursMs = performance.now() - t0;
-await sqliteLog.close();
-// Peer: the same rows with plain better-sqlite3, no tree and no hashing, same pragmas.
-const db = new Database(join(dir, 'plain.sqlite'));
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.exec('CREATE TABLE e (idx INTEGER PRIMARY KEY, entry BLOB NOT NULL)');
-const ins = db.prepare('INSERT INTO e (idx, entry) VALUES (?, ?)');
-const tx = db.transaction((start: number) => {
-  for (let i = 0; i < entries.length; i++) ins.run(start + i, entries[i]!);
-});
-t0 = performance.now();
-for (let b = 0; b < BATCHES; b++) tx.immediate(b * entries.length);
-const peerMs = performance.now() - t0;
-db.close();
-rmSync(dir, { recursive: true, force: true });
-const oursRate = Math.round((BATCHES * entries.length) / (oursMs / 1000));
-const peerRate = Math.round((BATCHES * entries.length) / (peerMs / 1000));
-record('ledger-sqlite', {
-  'SQLite durable appends, batches of 1000 (entries/s)': oursRate,
-  'target (entries/s)': 50_000,
-  met: oursRate >= 50_000,
-  'peer: plain better-sqlite3 inserts, same batches, no tree (entries/s)': peerRate,
-  ratio: Math.round((oursRate / peerRate) * 100) / 100,
-});
 
 // 4. Proof sizes.
 const sizes: Record<string, unknown> = {};

@@ -18,11 +18,14 @@ export interface MerkleHasher {
   emptyRoot(): Uint8Array;
   hashLeaf(entry: Uint8Array): Uint8Array;
   hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array;
+  /** Optional: writes the node hash into `out` (which may be `left` or `right`), allocating nothing. */
+  hashChildrenInto?(left: Uint8Array, right: Uint8Array, out: Uint8Array): void;
 }
 
 /**
  * Builds an RFC 9162 tree hasher over any synchronous SHA-256, for example a hardware module's or a
- * test double. Most callers want {@link defaultMerkleHasher}.
+ * test double; `sha256Into`, if given, writes a digest into a caller's buffer and lets proof
+ * verification run without allocating. Most callers want {@link defaultMerkleHasher}.
  *
  * @example
  * ```ts
@@ -31,7 +34,10 @@ export interface MerkleHasher {
  * const hasher = createMerkleHasher(sha256);
  * ```
  */
-export function createMerkleHasher(sha256: (data: Uint8Array) => Uint8Array): MerkleHasher {
+export function createMerkleHasher(
+  sha256: (data: Uint8Array) => Uint8Array,
+  sha256Into?: (data: Uint8Array, out: Uint8Array) => void,
+): MerkleHasher {
   const children = new Uint8Array(65);
   children[0] = 1;
   let leafScratch = new Uint8Array(64);
@@ -48,6 +54,12 @@ export function createMerkleHasher(sha256: (data: Uint8Array) => Uint8Array): Me
       children.set(left, 1);
       children.set(right, 33);
       return sha256(children);
+    },
+    hashChildrenInto(left, right, out) {
+      children.set(left, 1);
+      children.set(right, 33);
+      if (sha256Into) sha256Into(children, out);
+      else out.set(sha256(children));
     },
   };
 }
@@ -79,18 +91,21 @@ export function defaultMerkleHasher(): MerkleHasher {
     // The one-shot hash() with a latin1 string result, copied into a plain Uint8Array, is several times
     // faster than a Buffer result: no native Buffer allocation and no external memory for the GC.
     // (Plain Uint8Arrays also keep Buffer#slice's shared-memory semantics away from callers.)
+    const into = (d: Uint8Array, out: Uint8Array) => {
+      const s = oneShot!('sha256', d, 'latin1');
+      for (let i = 0; i < 32; i++) out[i] = s.charCodeAt(i);
+    };
     const sha = oneShot
       ? (d: Uint8Array) => {
-          const s = oneShot('sha256', d, 'latin1');
           const out = new Uint8Array(32);
-          for (let i = 0; i < 32; i++) out[i] = s.charCodeAt(i);
+          into(d, out);
           return out;
         }
       : (d: Uint8Array) => {
           const b = nodeCrypto.createHash('sha256').update(d).digest();
           return new Uint8Array(b.buffer, b.byteOffset, b.length);
         };
-    cached = createMerkleHasher(sha);
+    cached = createMerkleHasher(sha, oneShot ? into : undefined);
   } else {
     cached = createMerkleHasher(portableSha256);
   }

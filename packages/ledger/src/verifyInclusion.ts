@@ -24,7 +24,11 @@ export function rootFromInclusionProof(
   hasher: MerkleHasher = defaultMerkleHasher(),
 ): { valid: true; root: Uint8Array } | Extract<Verification, { valid: false }> {
   // Compare exactly first: an index of 2^64 - 1 is bad data (an issue), not an unsupported size.
-  if (isInt(index) && isInt(size) && BigInt(index) >= BigInt(size)) {
+  const beyond =
+    typeof index === 'number' && typeof size === 'number'
+      ? Number.isSafeInteger(index) && Number.isSafeInteger(size) && index >= size
+      : isInt(index) && isInt(size) && BigInt(index) >= BigInt(size);
+  if (beyond) {
     return fail(
       'GDS_LEDGER_INDEX_BEYOND_SIZE',
       `叶子序号 ${index} 不小于树大小 ${size}`,
@@ -57,8 +61,20 @@ export function rootFromInclusionProof(
       );
     }
   }
-  let acc = leafHash;
   let idx = i;
+  const into = hasher.hashChildrenInto;
+  if (into) {
+    // One buffer for the whole chain: verification is hashing plus nothing else.
+    const acc = leafHash.slice();
+    for (let k = 0; k < inner; k++) {
+      if (idx % 2 === 0) into(acc, proof[k]!, acc);
+      else into(proof[k]!, acc, acc);
+      idx = Math.floor(idx / 2);
+    }
+    for (let k = inner; k < proof.length; k++) into(proof[k]!, acc, acc);
+    return { valid: true, root: acc };
+  }
+  let acc = leafHash;
   for (let k = 0; k < inner; k++) {
     acc = idx % 2 === 0 ? hasher.hashChildren(acc, proof[k]!) : hasher.hashChildren(proof[k]!, acc);
     idx = Math.floor(idx / 2);

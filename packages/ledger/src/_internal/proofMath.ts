@@ -12,6 +12,17 @@ export function xor53(a: number, b: number): number {
 
 /** transparency-dev's decompInclProof: lengths of the inner (below the fork with size-1) and border parts. */
 export function decompose(index: number, size: number): [inner: number, border: number] {
+  if (size <= 0x7fffffff) {
+    // Fast path with 32-bit operators, exact below 2^31.
+    const inner = 32 - Math.clz32(index ^ (size - 1));
+    let x = inner === 32 ? 0 : index >>> inner;
+    let border = 0;
+    while (x) {
+      border += x & 1;
+      x >>>= 1;
+    }
+    return [inner, border];
+  }
   const inner = bitLength(xor53(index, size - 1));
   const border = popcount(Math.floor(index / 2 ** inner));
   return [inner, border];
