@@ -23,7 +23,7 @@ const valid = Array.from({ length: N }, (_, i) => {
     sex: Number(seq[2]) % 2 === 1 ? '1' : '2',
     birthDate: ymd,
     ethnicity: String(1 + (i % 56)).padStart(2, '0'),
-    phone: `138${String(10_000_000 + i).slice(-8)}`,
+    contacts: [{ kind: 'mobile', value: `138${String(10_000_000 + i).slice(-8)}` }],
     // An ID keeps the address code of first registration (513101 was abolished in 2000); a residence is current.
     residence: {
       divisionCode: areas[i % areas.length] === '513101' ? '511802' : areas[i % areas.length],

@@ -20,6 +20,18 @@ export interface ValidateOptions {
   divisions?: DivisionRegistry;
 }
 
+// Validating a batch asks for "today" once per record: one Date per millisecond is enough.
+let lastTick = Number.NaN;
+let lastDate = new Date(0);
+function clock(): Date {
+  const tick = Date.now();
+  if (tick !== lastTick) {
+    lastTick = tick;
+    lastDate = new Date(tick);
+  }
+  return lastDate;
+}
+
 /** The state a compiled checker threads through: collected issues and the options. */
 export class CheckContext {
   issues: Issue[] = [];
@@ -43,7 +55,7 @@ export class CheckContext {
   }
   /** "Today": the `now` option, or the clock, read once when a rule first asks. */
   get now(): Date {
-    if (this.today === undefined) this.today = new Date();
+    if (this.today === undefined) this.today = clock();
     return this.today;
   }
   add(
