@@ -25,18 +25,20 @@ export function* readLines(path: string, chunkBytes = 1 << 20): Generator<string
   }
 }
 
-/** Appends strings to a file through a 256 KiB buffer. */
+/** Appends strings to a file through a buffer of `flushAt` characters (default 256 Ki). */
 export class BufferedWriter {
   private parts: string[] = [];
   private size = 0;
   private readonly fd: number;
-  constructor(path: string, flags = 'w') {
-    this.fd = openSync(path, flags);
+  private readonly flushAt: number;
+  constructor(path: string, flushAt = 1 << 18) {
+    this.fd = openSync(path, 'w');
+    this.flushAt = flushAt;
   }
   write(s: string): void {
     this.parts.push(s);
     this.size += s.length;
-    if (this.size > 1 << 18) this.flush();
+    if (this.size > this.flushAt) this.flush();
   }
   flush(): void {
     if (this.parts.length === 0) return;

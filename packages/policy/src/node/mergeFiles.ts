@@ -131,7 +131,12 @@ export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
   };
   try {
     // 1. Partition by key.
-    const parts = Array.from({ length: partitions }, (_, i) => new BufferedWriter(join(dir, `p${i}`)));
+    // Every partition buffers while the inputs are read: together at most about 16 Mi characters.
+    const flushAt = Math.max(1 << 14, Math.floor((1 << 24) / partitions));
+    const parts = Array.from(
+      { length: partitions },
+      (_, i) => new BufferedWriter(join(dir, `p${i}`), flushAt),
+    );
     const unkeyed: CandidateInfo[] = [];
     options.inputs.forEach((input, index) => {
       let n = 0;
