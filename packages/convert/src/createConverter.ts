@@ -90,29 +90,27 @@ function getPath(obj: unknown, path: readonly string[]): unknown {
 
 const cellText = (v: SourceValue | undefined): string => (v === null || v === undefined ? '' : String(v));
 
-// A growable open-addressing table of 64-bit id prefixes, their first row and a fingerprint of the key:
-// duplicate keys and id collisions are found in 16 bytes per row (one interleaved Int32Array, grown by
-// half at 80% load), not a Map of strings, so memory stays well under the budget at a million rows.
-class IdTable {
-  private cap = 4093;
-  private size = 0;
-  private slots = new Int32Array(this.cap * 4);
-  /** Returns the first row with the same id prefix and whether its key matched, or null after inserting. */
-  check(hex: string, keyFp: number, row: number): { firstRow: number; sameKey: boolean } | null {
+// Open-addressing tables of 64-bit id prefixes, each slot holding the prefix, the first row and a
+// fingerprint of the key (16 bytes per row, no strings). The table is split into 256 shards by the first
+// byte of the id, each grown by half at 80% load, so that growing never holds two copies of everything:
+// memory stays flat and well under the budget at a million rows.
+class IdShard {
+  cap = 61;
+  size = 0;
+  slots = new Int32Array(this.cap * 4);
+  insert(h: number, l: number, keyFp: number, row: number): { firstRow: number; sameKey: boolean } | null {
     if (this.size * 5 >= this.cap * 4) this.grow();
-    const h = Number.parseInt(hex.slice(0, 8), 16) | 0;
-    const l = Number.parseInt(hex.slice(8, 16), 16) | 0;
-    return this.insert(h, l, keyFp, row);
+    return this.put(h, l, keyFp, row);
   }
-  private insert(
+  private put(
     h: number,
     l: number,
     keyFp: number,
     row: number,
   ): { firstRow: number; sameKey: boolean } | null {
     const t = this.slots;
-    let i = ((l >>> 0) % this.cap) * 4;
     const end = this.cap * 4;
+    let i = ((l >>> 0) % this.cap) * 4;
     for (;;) {
       const r = t[i + 2]!;
       if (r === 0) {
@@ -134,8 +132,24 @@ class IdTable {
     this.size = 0;
     this.slots = new Int32Array(this.cap * 4);
     for (let i = 0; i < old.length; i += 4) {
-      if (old[i + 2] !== 0) this.insert(old[i]!, old[i + 1]!, old[i + 3]!, old[i + 2]!);
+      if (old[i + 2] !== 0) this.put(old[i]!, old[i + 1]!, old[i + 3]!, old[i + 2]!);
     }
+  }
+}
+
+class IdTable {
+  private shards: (IdShard | undefined)[] = new Array(256);
+  /** Returns the first row with the same id prefix and whether its key matched, or null after inserting. */
+  check(hex: string, keyFp: number, row: number): { firstRow: number; sameKey: boolean } | null {
+    const h = Number.parseInt(hex.slice(0, 8), 16) | 0;
+    const l = Number.parseInt(hex.slice(8, 16), 16) | 0;
+    const k = h >>> 24;
+    let shard = this.shards[k];
+    if (!shard) {
+      shard = new IdShard();
+      this.shards[k] = shard;
+    }
+    return shard.insert(h, l, keyFp, row);
   }
 }
 

@@ -99,6 +99,24 @@ describe('createConverter', () => {
     expect(report.groups.find((g) => g.code === 'source.missing_column')?.count).toBe(1);
   });
 
+  it('finds every repeated key among many rows (the id table grows without losing entries)', async () => {
+    const converter = createConverter(
+      { ...mapping, filters: [], fields: mapping.fields.filter((f) => f.target !== 'sex') },
+      { crosswalks, validate: () => ({ ok: true, issues: [] }) },
+    );
+    const columns = ['gmsfhm', 'xm', 'csrq'];
+    let dups = 0;
+    for (let i = 0; i < 30000; i++) {
+      const key = i % 3001 === 0 && i > 0 ? 'K0' : `K${i}`;
+      const r = converter.convert({ row: i + 2, columns, values: [key, '张三', '19491231'], issues: [] });
+      if (r.issues.some((x) => x.code === 'row.duplicate_key')) dups++;
+    }
+    expect(dups).toBe(9);
+    expect(converter.report({ format: 'csv', bytes: 0, blankRows: 0, issues: [] }).stats.duplicateKeys).toBe(
+      9,
+    );
+  });
+
   it('gives the same id for the same key, whatever the run', async () => {
     const a = await run('gmsfhm,xm,xb,csrq\n11010519491231002X,张三,1,19491231\n');
     const b = await run('gmsfhm,xm,xb,csrq\n11010519491231002x,张三,1,19491231\n');
