@@ -14,6 +14,8 @@ export interface Comparison {
   peer: { name: string; fn: () => unknown };
   /** The target ratio ours/peer from the issue, if there is one. */
   target?: number;
+  /** Minimum runs per task (tinybench's default is 64; a call that converts a 1M-row file needs a few). */
+  iterations?: number;
 }
 
 export interface ComparisonResult {
@@ -35,7 +37,8 @@ export async function compare(
 ): Promise<ComparisonResult[]> {
   const results: ComparisonResult[] = [];
   for (const c of comparisons) {
-    const bench = new Bench({ time, warmup: true, warmupTime: 300 });
+    const runs = c.iterations === undefined ? {} : { iterations: c.iterations, warmupIterations: 1 };
+    const bench = new Bench({ time, warmup: true, warmupTime: 300, ...runs });
     bench.add(c.ours.name, c.ours.fn).add(c.peer.name, c.peer.fn);
     await bench.run();
     const [ours, peer] = bench.tasks.map((t) => {
