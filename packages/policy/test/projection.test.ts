@@ -288,3 +288,30 @@ describe('projection over every sharing type and grant state', () => {
     expect(p.records[0]).not.toHaveProperty('name');
   });
 });
+
+describe('the shipped standards', () => {
+  test('case: nothing inside the non-shareable /reporter/identity leaves, even its unconditional type', async () => {
+    const { getStandard } = await import('@gds/schema');
+    const standard = getStandard('case')!;
+    const p = await project(
+      [
+        {
+          id: 'c-1',
+          channel: '12345',
+          reporter: { name: '张三', identity: { type: 'resident-id', number: '110101199003074514' } },
+        },
+      ],
+      {
+        standard,
+        requester: { department: 'urban-management', purpose: 'dispatch' },
+        keys: ctx.ring,
+        ledger: ctx.log,
+        now: NOW,
+      },
+    );
+    expect(p.records[0]).toEqual({ id: 'c-1', channel: '12345' });
+    const type = p.decisions.find((d) => d.path === '/reporter/identity/type')!;
+    expect(type).toMatchObject({ outcome: 'dropped', reason: 'sharing.none' });
+    expect(type.messageEn).toContain('/reporter/identity');
+  });
+});
