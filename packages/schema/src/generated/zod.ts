@@ -20,5 +20,6 @@ export { organizationZod_1_0_0 } from './organization/1.0.0/zod.js';
 /** zod schema of organization at its latest release (1.0.0). */
 export { organizationZod_1_0_0 as organizationZod } from './organization/1.0.0/zod.js';
 export { personZod_1_0_0 } from './person/1.0.0/zod.js';
-/** zod schema of person at its latest release (1.0.0). */
-export { personZod_1_0_0 as personZod } from './person/1.0.0/zod.js';
+export { personZod_1_1_0 } from './person/1.1.0/zod.js';
+/** zod schema of person at its latest release (1.1.0). */
+export { personZod_1_1_0 as personZod } from './person/1.1.0/zod.js';
