@@ -22,8 +22,11 @@ describe('published JSON Schemas, checked by Python jsonschema', () => {
       const cases = listStandards().map((s) => ({
         id: `${s.entity}@${s.version}`,
         schema: s.jsonSchema,
+        // The worked examples are in the latest release's shape: a draft with a breaking change (person's
+        // 2.0.0 draft renames residence) is checked on its schema only; its upgraded examples are checked in
+        // packages/kit/test/person-demo.test.ts.
         valid: listExamples(s.entity)
-          .filter((e) => e.valid)
+          .filter((e) => e.valid && s.version !== 'next')
           .map((e) => ({ name: e.name, value: e.value })),
       }));
       writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));

@@ -21,5 +21,6 @@ export { organizationZod_1_0_0 } from './organization/1.0.0/zod.js';
 export { organizationZod_1_0_0 as organizationZod } from './organization/1.0.0/zod.js';
 export { personZod_1_0_0 } from './person/1.0.0/zod.js';
 export { personZod_1_1_0 } from './person/1.1.0/zod.js';
+export { personZod_next } from './person/next/zod.js';
 /** zod schema of person at its latest release (1.1.0). */
 export { personZod_1_1_0 as personZod } from './person/1.1.0/zod.js';

@@ -8,6 +8,9 @@ import type { Person as Person_1_0_0 } from './1.0.0/types.js';
 import { check as check_1_1_0 } from './1.1.0/checker.js';
 import { fields as fields_1_1_0, schema as schema_1_1_0 } from './1.1.0/meta.js';
 import type { Person as Person_1_1_0 } from './1.1.0/types.js';
+import { check as check_next } from './next/checker.js';
+import { fields as fields_next, schema as schema_next } from './next/meta.js';
+import type { Person as Person_next } from './next/types.js';
 
 export type { Person_1_0_0 };
 /** person@1.0.0: validator, JSON Schema and field metadata. */
@@ -15,10 +18,13 @@ export const person_1_0_0: Standard<Person_1_0_0> = /* @__PURE__ */ defineStanda
 export type { Person_1_1_0 };
 /** person@1.1.0: validator, JSON Schema and field metadata. */
 export const person_1_1_0: Standard<Person_1_1_0> = /* @__PURE__ */ defineStandard<Person_1_1_0>({ entity: 'person', version: '1.1.0', jsonSchema: schema_1_1_0, fields: fields_1_1_0, check: check_1_1_0 });
+export type { Person_next };
+/** person@next (draft): validator, JSON Schema and field metadata. */
+export const person_next: Standard<Person_next> = /* @__PURE__ */ defineStandard<Person_next>({ entity: 'person', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
 
 /** The person record type of the latest release (1.1.0). */
 export type Person = Person_1_1_0;
 /** person at its latest release (1.1.0). */
 export const person: Standard<Person> = person_1_1_0;
 /** Every version of person, oldest first, the draft last. */
-export const personVersions: readonly Standard[] = [person_1_0_0, person_1_1_0];
+export const personVersions: readonly Standard[] = [person_1_0_0, person_1_1_0, person_next];
