@@ -6,8 +6,9 @@ import { getStandard } from '@gds/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The real person standard (issue 8, acceptance 2 and 3): 1.0.0, 1.1.0 (email added, phone deprecated)
-// and the 2.0.0 draft in schemas/person/next/ (residence renamed currentResidence), with its exemption
-// in compat/exemptions.json and its migration fixtures in compat/migrations/person/<from>--<to>/.
+// and the 2.0.0 draft in schemas/person/next/ (residence renamed currentResidence; health split into
+// health-status and disability-category), with its exemption in compat/exemptions.json and its
+// migration fixtures in compat/migrations/person/<from>--<to>/.
 const standards = join(import.meta.dirname, '..', '..', '..', 'standards');
 const cases = join(standards, 'compat', 'migrations', 'person');
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
@@ -26,7 +27,10 @@ describe('person 2.0.0 draft: compatibility check and its exemption', () => {
 
   it('passes with the recorded exemptions, each with a reason and an approver', () => {
     const person = readExemptions({ root: standards }).filter((e) => e.entity === 'person');
-    expect(person.map((e) => `${e.kind} ${e.path}`).sort()).toEqual(['field.renamed /currentResidence']);
+    expect(person.map((e) => `${e.kind} ${e.path}`).sort()).toEqual([
+      'codelist.replaced /health',
+      'field.renamed /currentResidence',
+    ]);
     for (const e of person) {
       expect(e.reason.length).toBeGreaterThan(0);
       expect(e.approver.length).toBeGreaterThan(0);
@@ -35,7 +39,9 @@ describe('person 2.0.0 draft: compatibility check and its exemption', () => {
     expect(result.ok).toBe(true);
     expect(result.against).toEqual(['1.0.0', '1.1.0']);
     expect(result.exempted.map((v) => `${v.against} ${v.change.kind} ${v.change.path}`).sort()).toEqual([
+      '1.0.0 codelist.replaced /health',
       '1.0.0 field.renamed /currentResidence',
+      '1.1.0 codelist.replaced /health',
       '1.1.0 field.renamed /currentResidence',
     ]);
   });
@@ -56,7 +62,9 @@ describe('person 2.0.0 draft: compatibility check and its exemption', () => {
     const without = checkCompatibility('person', { root: dir });
     expect(without.ok).toBe(false);
     expect(without.violations.map((v) => `${v.against} ${v.change.kind} ${v.change.path}`).sort()).toEqual([
+      '1.0.0 codelist.replaced /health',
       '1.0.0 field.renamed /currentResidence',
+      '1.1.0 codelist.replaced /health',
       '1.1.0 field.renamed /currentResidence',
     ]);
     writeFileSync(file, JSON.stringify(recorded));

@@ -80,7 +80,9 @@ function semantic(doc: StandardDoc, ctx: LintContext): ProfileProblem[] {
     if (source && !ctx.departments.has(source))
       add(pointer, `department ${source} is not in code list department`);
     const since = node['x-gds-since'];
-    if (since && ctx.version !== 'next' && compareSemver(since, ctx.version) > 0)
+    if (since === 'next' && ctx.version !== 'next')
+      add(pointer, `since next in a released version (the release writes ${ctx.version})`);
+    else if (since && since !== 'next' && ctx.version !== 'next' && compareSemver(since, ctx.version) > 0)
       add(pointer, `since ${since} is later than ${ctx.version}`);
     if (node.pattern) {
       try {

@@ -8,10 +8,11 @@ import type { IssuePath } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
+import { CODELIST_DISABILITY_CATEGORY } from '../../codelists/disability-category.js';
 import { CODELIST_EDUCATION } from '../../codelists/education.js';
 import { CODELIST_EMPLOYMENT_STATUS } from '../../codelists/employment-status.js';
 import { CODELIST_ETHNICITY } from '../../codelists/ethnicity.js';
-import { CODELIST_HEALTH } from '../../codelists/health.js';
+import { CODELIST_HEALTH_STATUS } from '../../codelists/health-status.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
 import { CODELIST_MARITAL_STATUS } from '../../codelists/marital-status.js';
 import { CODELIST_POPULATION_KIND } from '../../codelists/population-kind.js';
@@ -23,7 +24,7 @@ const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
 const RE_1 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
 const BINDING_19 = {"start":"collectedAt","end":"updatedAt"} as const;
 const RE_2 = new RegExp("^[A-Z]{2}$", 'u');
-const BINDING_66 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
+const BINDING_68 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 
 function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -277,6 +278,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "maritalStatus":
         case "education":
         case "health":
+        case "disabilityCategory":
         case "employmentStatus":
         case "phone":
         case "contacts":
@@ -399,86 +401,96 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v49 !== 'string') {
         ctx.add('type', [...p, "health"], { expected: 'string', received: typeName(v49) });
       } else {
-        const d50 = CODELIST_HEALTH.get(v49);
-        if (d50 === undefined) ctx.add('codelist.unknown_code', [...p, "health"], { code: v49, list: 'health' });
-        else if (d50) ctx.add('codelist.deprecated_code', [...p, "health"], { code: v49, list: 'health' });
+        const d50 = CODELIST_HEALTH_STATUS.get(v49);
+        if (d50 === undefined) ctx.add('codelist.unknown_code', [...p, "health"], { code: v49, list: 'health-status' });
+        else if (d50) ctx.add('codelist.deprecated_code', [...p, "health"], { code: v49, list: 'health-status' });
       }
     }
-    const v51 = o30["employmentStatus"];
+    const v51 = o30["disabilityCategory"];
     if (v51 !== undefined) {
       if (typeof v51 !== 'string') {
-        ctx.add('type', [...p, "employmentStatus"], { expected: 'string', received: typeName(v51) });
+        ctx.add('type', [...p, "disabilityCategory"], { expected: 'string', received: typeName(v51) });
       } else {
-        const d52 = CODELIST_EMPLOYMENT_STATUS.get(v51);
-        if (d52 === undefined) ctx.add('codelist.unknown_code', [...p, "employmentStatus"], { code: v51, list: 'employment-status' });
-        else if (d52) ctx.add('codelist.deprecated_code', [...p, "employmentStatus"], { code: v51, list: 'employment-status' });
+        const d52 = CODELIST_DISABILITY_CATEGORY.get(v51);
+        if (d52 === undefined) ctx.add('codelist.unknown_code', [...p, "disabilityCategory"], { code: v51, list: 'disability-category' });
+        else if (d52) ctx.add('codelist.deprecated_code', [...p, "disabilityCategory"], { code: v51, list: 'disability-category' });
       }
     }
-    const v53 = o30["phone"];
+    const v53 = o30["employmentStatus"];
     if (v53 !== undefined) {
-      ctx.add('field.deprecated', [...p, "phone"], {"property":"phone","since":"1.1.0","replacedBy":"contacts"});
       if (typeof v53 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v53) });
+        ctx.add('type', [...p, "employmentStatus"], { expected: 'string', received: typeName(v53) });
       } else {
-        if (v53.length > 20 && codePointLength(v53) > 20) ctx.add('max_length', [...p, "phone"], { limit: 20 });
-        IDENTIFIER_RULES["phone"](v53, [...p, "phone"], ctx);
+        const d54 = CODELIST_EMPLOYMENT_STATUS.get(v53);
+        if (d54 === undefined) ctx.add('codelist.unknown_code', [...p, "employmentStatus"], { code: v53, list: 'employment-status' });
+        else if (d54) ctx.add('codelist.deprecated_code', [...p, "employmentStatus"], { code: v53, list: 'employment-status' });
       }
     }
-    const v54 = o30["contacts"];
-    if (v54 !== undefined) {
-      if (!Array.isArray(v54)) {
-        ctx.add('type', [...p, "contacts"], { expected: 'array', received: typeName(v54) });
+    const v55 = o30["phone"];
+    if (v55 !== undefined) {
+      ctx.add('field.deprecated', [...p, "phone"], {"property":"phone","since":"1.1.0","replacedBy":"contacts"});
+      if (typeof v55 !== 'string') {
+        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v55) });
       } else {
-        if (v54.length > 10) ctx.add('max_items', [...p, "contacts"], { limit: 10 });
-        for (let i55 = 0; i55 < v54.length; i55++) {
-          const e56: unknown = v54[i55];
-          check_contact(e56, [...[...p, "contacts"], i55], ctx);
+        if (v55.length > 20 && codePointLength(v55) > 20) ctx.add('max_length', [...p, "phone"], { limit: 20 });
+        IDENTIFIER_RULES["phone"](v55, [...p, "phone"], ctx);
+      }
+    }
+    const v56 = o30["contacts"];
+    if (v56 !== undefined) {
+      if (!Array.isArray(v56)) {
+        ctx.add('type', [...p, "contacts"], { expected: 'array', received: typeName(v56) });
+      } else {
+        if (v56.length > 10) ctx.add('max_items', [...p, "contacts"], { limit: 10 });
+        for (let i57 = 0; i57 < v56.length; i57++) {
+          const e58: unknown = v56[i57];
+          check_contact(e58, [...[...p, "contacts"], i57], ctx);
         }
       }
     }
-    const v57 = o30["email"];
-    if (v57 !== undefined) {
-      if (typeof v57 !== 'string') {
-        ctx.add('type', [...p, "email"], { expected: 'string', received: typeName(v57) });
-      } else {
-        if (v57.length > 100 && codePointLength(v57) > 100) ctx.add('max_length', [...p, "email"], { limit: 100 });
-        if (!isEmail(v57)) ctx.add('format', [...p, "email"], { format: 'email' });
-      }
-    }
-    const v58 = o30["registeredResidence"];
-    if (v58 !== undefined) {
-      check_address(v58, [...p, "registeredResidence"], ctx);
-    }
-    const v59 = o30["currentResidence"];
+    const v59 = o30["email"];
     if (v59 !== undefined) {
-      check_address(v59, [...p, "currentResidence"], ctx);
-    }
-    const v60 = o30["populationKind"];
-    if (v60 !== undefined) {
-      if (typeof v60 !== 'string') {
-        ctx.add('type', [...p, "populationKind"], { expected: 'string', received: typeName(v60) });
+      if (typeof v59 !== 'string') {
+        ctx.add('type', [...p, "email"], { expected: 'string', received: typeName(v59) });
       } else {
-        const d61 = CODELIST_POPULATION_KIND.get(v60);
-        if (d61 === undefined) ctx.add('codelist.unknown_code', [...p, "populationKind"], { code: v60, list: 'population-kind' });
-        else if (d61) ctx.add('codelist.deprecated_code', [...p, "populationKind"], { code: v60, list: 'population-kind' });
+        if (v59.length > 100 && codePointLength(v59) > 100) ctx.add('max_length', [...p, "email"], { limit: 100 });
+        if (!isEmail(v59)) ctx.add('format', [...p, "email"], { format: 'email' });
       }
     }
-    const v62 = o30["specialGroups"];
+    const v60 = o30["registeredResidence"];
+    if (v60 !== undefined) {
+      check_address(v60, [...p, "registeredResidence"], ctx);
+    }
+    const v61 = o30["currentResidence"];
+    if (v61 !== undefined) {
+      check_address(v61, [...p, "currentResidence"], ctx);
+    }
+    const v62 = o30["populationKind"];
     if (v62 !== undefined) {
-      if (!Array.isArray(v62)) {
-        ctx.add('type', [...p, "specialGroups"], { expected: 'array', received: typeName(v62) });
+      if (typeof v62 !== 'string') {
+        ctx.add('type', [...p, "populationKind"], { expected: 'string', received: typeName(v62) });
       } else {
-        if (v62.length > 20) ctx.add('max_items', [...p, "specialGroups"], { limit: 20 });
-        for (let i63 = 0; i63 < v62.length; i63++) {
-          const e64: unknown = v62[i63];
-          check_groupMembership(e64, [...[...p, "specialGroups"], i63], ctx);
+        const d63 = CODELIST_POPULATION_KIND.get(v62);
+        if (d63 === undefined) ctx.add('codelist.unknown_code', [...p, "populationKind"], { code: v62, list: 'population-kind' });
+        else if (d63) ctx.add('codelist.deprecated_code', [...p, "populationKind"], { code: v62, list: 'population-kind' });
+      }
+    }
+    const v64 = o30["specialGroups"];
+    if (v64 !== undefined) {
+      if (!Array.isArray(v64)) {
+        ctx.add('type', [...p, "specialGroups"], { expected: 'array', received: typeName(v64) });
+      } else {
+        if (v64.length > 20) ctx.add('max_items', [...p, "specialGroups"], { limit: 20 });
+        for (let i65 = 0; i65 < v64.length; i65++) {
+          const e66: unknown = v64[i65];
+          check_groupMembership(e66, [...[...p, "specialGroups"], i65], ctx);
         }
       }
     }
-    const v65 = o30["provenance"];
-    if (v65 !== undefined) {
-      check_provenance(v65, [...p, "provenance"], ctx);
+    const v67 = o30["provenance"];
+    if (v67 !== undefined) {
+      check_provenance(v67, [...p, "provenance"], ctx);
     }
-    OBJECT_RULES["id-card-consistency"](o30, BINDING_66, p, ctx);
+    OBJECT_RULES["id-card-consistency"](o30, BINDING_68, p, ctx);
   }
 }

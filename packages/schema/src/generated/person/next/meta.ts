@@ -223,10 +223,10 @@ export const schema: JsonSchemaDocument = {
     },
     "health": {
       "title": "健康状况",
-      "description": "GB/T 2261.3 健康状况代码，含残疾类别（6x）。属于敏感个人信息（医疗健康）。",
+      "description": "GB/T 2261.3 健康状况代码（不含残疾类别子码：残疾记为 60，类别见 disabilityCategory）。属于敏感个人信息（医疗健康）。",
       "x-gds-en": {
         "title": "Health",
-        "description": "GB/T 2261.3 health code, disability kinds (6x) included. Sensitive personal information (health)."
+        "description": "GB/T 2261.3 health code without the disability sub-codes: a disability is 60, its kind is disabilityCategory. Sensitive personal information (health)."
       },
       "x-gds-data-class": "important",
       "x-gds-sensitivity": "sensitive",
@@ -236,7 +236,26 @@ export const schema: JsonSchemaDocument = {
       "x-gds-masking": "redact",
       "type": "string",
       "x-gds-codelist": {
-        "list": "health",
+        "list": "health-status",
+        "closed": true
+      }
+    },
+    "disabilityCategory": {
+      "title": "残疾类别",
+      "description": "健康状况为残疾（60）时的残疾类别，由 GB/T 2261.3 的 61–69 拆分而来。属于敏感个人信息（医疗健康）。",
+      "x-gds-en": {
+        "title": "Disability category",
+        "description": "Kind of disability when health is 60, split from GB/T 2261.3 codes 61-69. Sensitive personal information (health)."
+      },
+      "x-gds-data-class": "important",
+      "x-gds-sensitivity": "sensitive",
+      "x-gds-sharing": "conditional",
+      "x-gds-source": "disabled-persons-federation",
+      "x-gds-since": "next",
+      "x-gds-masking": "redact",
+      "type": "string",
+      "x-gds-codelist": {
+        "list": "disability-category",
         "closed": true
       }
     },
@@ -340,7 +359,7 @@ export const schema: JsonSchemaDocument = {
       "x-gds-sensitivity": "personal",
       "x-gds-sharing": "conditional",
       "x-gds-source": "grid-management",
-      "x-gds-since": "2.0.0",
+      "x-gds-since": "next",
       "x-gds-masking": "address-community",
       "$ref": "#/$defs/address"
     },
@@ -1078,8 +1097,8 @@ export const fields: readonly FieldMeta[] = [
       "en": "Health"
     },
     "description": {
-      "zh": "GB/T 2261.3 健康状况代码，含残疾类别（6x）。属于敏感个人信息（医疗健康）。",
-      "en": "GB/T 2261.3 health code, disability kinds (6x) included. Sensitive personal information (health)."
+      "zh": "GB/T 2261.3 健康状况代码（不含残疾类别子码：残疾记为 60，类别见 disabilityCategory）。属于敏感个人信息（医疗健康）。",
+      "en": "GB/T 2261.3 health code without the disability sub-codes: a disability is 60, its kind is disabilityCategory. Sensitive personal information (health)."
     },
     "dataClass": "important",
     "sensitivity": "sensitive",
@@ -1088,7 +1107,32 @@ export const fields: readonly FieldMeta[] = [
     "since": "1.0.0",
     "masking": "redact",
     "codelist": {
-      "list": "health",
+      "list": "health-status",
+      "closed": true
+    },
+    "identifier": null,
+    "deprecated": null
+  },
+  {
+    "path": "/disabilityCategory",
+    "type": "string",
+    "required": false,
+    "title": {
+      "zh": "残疾类别",
+      "en": "Disability category"
+    },
+    "description": {
+      "zh": "健康状况为残疾（60）时的残疾类别，由 GB/T 2261.3 的 61–69 拆分而来。属于敏感个人信息（医疗健康）。",
+      "en": "Kind of disability when health is 60, split from GB/T 2261.3 codes 61-69. Sensitive personal information (health)."
+    },
+    "dataClass": "important",
+    "sensitivity": "sensitive",
+    "sharing": "conditional",
+    "source": "disabled-persons-federation",
+    "since": "next",
+    "masking": "redact",
+    "codelist": {
+      "list": "disability-category",
       "closed": true
     },
     "identifier": null,
@@ -1337,7 +1381,7 @@ export const fields: readonly FieldMeta[] = [
     "sensitivity": "personal",
     "sharing": "conditional",
     "source": "grid-management",
-    "since": "2.0.0",
+    "since": "next",
     "masking": "address-community",
     "codelist": null,
     "identifier": null,

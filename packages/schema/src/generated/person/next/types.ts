@@ -113,13 +113,23 @@ education?: string
 /**
  * 健康状况
  * 
- * GB/T 2261.3 健康状况代码，含残疾类别（6x）。属于敏感个人信息（医疗健康）。
+ * GB/T 2261.3 健康状况代码（不含残疾类别子码：残疾记为 60，类别见 disabilityCategory）。属于敏感个人信息（医疗健康）。
  * 
  * Health
  * 
- * GB/T 2261.3 health code, disability kinds (6x) included. Sensitive personal information (health).
+ * GB/T 2261.3 health code without the disability sub-codes: a disability is 60, its kind is disabilityCategory. Sensitive personal information (health).
  */
-health?: '10' | '20' | '30' | '31' | '32' | '33' | '34' | '35' | '36' | '37' | '38' | '41' | '49' | '60' | '61' | '62' | '63' | '64' | '65' | '66' | '67' | '69'
+health?: '10' | '20' | '30' | '31' | '32' | '33' | '34' | '35' | '36' | '37' | '38' | '41' | '49' | '60'
+/**
+ * 残疾类别
+ * 
+ * 健康状况为残疾（60）时的残疾类别，由 GB/T 2261.3 的 61–69 拆分而来。属于敏感个人信息（医疗健康）。
+ * 
+ * Disability category
+ * 
+ * Kind of disability when health is 60, split from GB/T 2261.3 codes 61-69. Sensitive personal information (health).
+ */
+disabilityCategory?: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '9'
 /**
  * 从业状况
  * 

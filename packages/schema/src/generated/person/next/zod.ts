@@ -8,9 +8,10 @@ import { codePointLength, firstDuplicate } from '../../../_internal/runtime.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
+import { CODELIST_DISABILITY_CATEGORY } from '../../codelists/disability-category.js';
 import { CODELIST_EMPLOYMENT_STATUS } from '../../codelists/employment-status.js';
 import { CODELIST_ETHNICITY } from '../../codelists/ethnicity.js';
-import { CODELIST_HEALTH } from '../../codelists/health.js';
+import { CODELIST_HEALTH_STATUS } from '../../codelists/health-status.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
 import { CODELIST_MARITAL_STATUS } from '../../codelists/marital-status.js';
 import { CODELIST_POPULATION_KIND } from '../../codelists/population-kind.js';
@@ -56,7 +57,8 @@ export const personZod_next = z.strictObject({
   "nationality": z.string().regex(new RegExp("^[A-Z]{2}$", 'u')).optional(),
   "maritalStatus": z.string().refine((s) => CODELIST_MARITAL_STATUS.has(s), { message: 'code not in list marital-status' }).optional(),
   "education": z.string().optional(),
-  "health": z.string().refine((s) => CODELIST_HEALTH.has(s), { message: 'code not in list health' }).optional(),
+  "health": z.string().refine((s) => CODELIST_HEALTH_STATUS.has(s), { message: 'code not in list health-status' }).optional(),
+  "disabilityCategory": z.string().refine((s) => CODELIST_DISABILITY_CATEGORY.has(s), { message: 'code not in list disability-category' }).optional(),
   "employmentStatus": z.string().refine((s) => CODELIST_EMPLOYMENT_STATUS.has(s), { message: 'code not in list employment-status' }).optional(),
   "phone": z.string().refine((s) => codePointLength(s) <= 20, { message: 'too long' }).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["phone"](s as string, p, ctx))).optional(),
   "contacts": z.array(ContactDef).max(10).optional(),
