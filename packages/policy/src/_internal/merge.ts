@@ -287,7 +287,8 @@ export function candidateInfo(
 ): CandidateInfo | undefined {
   const block = blockOf(r);
   if (!block) return undefined;
-  const addr = isPlainObject(r.residence) ? r.residence : isPlainObject(r.address) ? r.address : undefined;
+  // person 1.x calls it residence, the 2.0 draft currentResidence; other entities address.
+  const addr = [r.residence, r.currentResidence, r.address].find(isPlainObject);
   const info: CandidateInfo = { block, ref };
   if (typeof addr?.divisionCode === 'string') info.division = addr.divisionCode;
   const detail = norm(addr?.detail);
