@@ -6,7 +6,7 @@ import { GdsKitError } from '../error.js';
 import { codelistConst, emitChecker } from './checker.js';
 import { collectFields } from './fields.js';
 import { lintStandard } from './lint.js';
-import { pascal, type StandardDoc, versionTag } from './model.js';
+import { camel, pascal, type StandardDoc, versionTag } from './model.js';
 import { emitTypes } from './types.js';
 import { emitZod } from './zod.js';
 
@@ -210,11 +210,6 @@ const RESERVED_WORDS = new Set([
 function codelistModule(id: string, list: CodeList, source: string): string {
   const rows = list.entries.map((e) => `  [${JSON.stringify(e.code)}, ${e.deprecated}],`).join('\n');
   return `${HEADER(source)}\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([\n${rows}\n]);\n`;
-}
-
-function camel(name: string): string {
-  const p = pascal(name);
-  return p[0]!.toLowerCase() + p.slice(1);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareVersions } from '@gds/standards/fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { refName, type SchemaNode, type StandardDoc } from './model.js';
@@ -82,7 +83,7 @@ function semantic(doc: StandardDoc, ctx: LintContext): ProfileProblem[] {
     const since = node['x-gds-since'];
     if (since === 'next' && ctx.version !== 'next')
       add(pointer, `since next in a released version (the release writes ${ctx.version})`);
-    else if (since && since !== 'next' && ctx.version !== 'next' && compareSemver(since, ctx.version) > 0)
+    else if (since && since !== 'next' && ctx.version !== 'next' && compareVersions(since, ctx.version) > 0)
       add(pointer, `since ${since} is later than ${ctx.version}`);
     if (node.pattern) {
       try {
@@ -132,11 +133,4 @@ function semantic(doc: StandardDoc, ctx: LintContext): ProfileProblem[] {
   };
   for (const name of Object.keys(defs)) visit(name);
   return problems;
-}
-
-function compareSemver(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
 }

@@ -62,6 +62,12 @@ export function pascal(name: string): string {
     .join('');
 }
 
+/** camelCase of a kebab name: `identity-document` -> `identityDocument`. */
+export function camel(name: string): string {
+  const p = pascal(name);
+  return p[0]!.toLowerCase() + p.slice(1);
+}
+
 /** A valid identifier fragment for a version: `1.0.0` -> `1_0_0`. */
 export function versionTag(version: string): string {
   return version.replace(/[^A-Za-z0-9]/g, '_');

@@ -1,5 +1,5 @@
 import { codelistConst } from './checker.js';
-import { pascal, refName, type SchemaNode, type StandardDoc, versionTag } from './model.js';
+import { camel, pascal, refName, type SchemaNode, type StandardDoc, versionTag } from './model.js';
 
 /**
  * Emits a zod 4 schema of one standard version. Structure maps onto zod's own checks; what JSON Schema
@@ -38,11 +38,6 @@ export function emitZod(
     ...[...e.codelists].sort().map((id) => `import { ${codelistConst(id)} } from '${codelistImport(id)}';`),
   ].filter(Boolean);
   return { code: `${imports.join('\n')}\n\n${lines.join('\n')}\n`, exportName };
-}
-
-function camel(name: string): string {
-  const p = pascal(name);
-  return p[0]!.toLowerCase() + p.slice(1);
 }
 
 function defConst(name: string): string {
