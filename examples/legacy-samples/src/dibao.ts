@@ -59,7 +59,7 @@ export function dibaoXlsx(seed = 20240301, households = 12): Uint8Array {
       });
     }
     // Dirt at fixed households.
-    if (h === 2 && members[0]) members[0].id = Number(members[0].id.slice(0, 15)) * 1000; // typed as a number by Excel
+    if (h === 2 && members[0]) members[0].id = Number(String(members[0].id).slice(0, 15)) * 1000; // typed as a number by Excel
     if (h === 4 && members[1]) members[1].rel = '干儿子';
     if (h === 5 && members[0]) members[0].birth = members[0].birth.toString().replace(/-/g, '.');
     if (h === 6 && members[1]) members[1].name = '';
