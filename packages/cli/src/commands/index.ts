@@ -1,6 +1,7 @@
 import type { Command } from '../_internal/command.js';
 import { codelistCommands } from './codelist.js';
 import { convertCommands } from './convert.js';
+import { demoCommands } from './demo.js';
 import { keysCommands } from './keys.js';
 import { logCommands } from './log.js';
 import { noteCommands } from './note.js';
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   ...witnessCommands,
   ...noteCommands,
   ...policyCommands,
+  ...demoCommands,
 ];
