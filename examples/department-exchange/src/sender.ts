@@ -6,7 +6,7 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type JsonValue, Keyring, parseJson, sealEnvelope } from '@gds/crypto';
+import { GdsCryptoError, type JsonValue, Keyring, parseJson, sealEnvelope } from '@gds/crypto';
 import { formatVerifierKey, generateNoteKey, Log, noteSignerFromKey } from '@gds/ledger';
 import { createSqliteStore } from '@gds/ledger/sqlite';
 import { project } from '@gds/policy';
@@ -83,14 +83,20 @@ run(ME, async () => {
   const lines = (await readFile(values.records, 'utf8')).split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;
-    const record = parseJson(lines[i]!);
+    let record: unknown;
+    try {
+      record = parseJson(lines[i]!);
+    } catch (e) {
+      if (!(e instanceof GdsCryptoError)) throw e;
+      emit(ME, 'not-sent', { line: i + 1, code: e.code, message: e.message });
+      continue;
+    }
     const result = person.validate(record);
     if (result.ok) valid.push(record as Record<string, unknown>);
-    else
-      emit(ME, 'not-sent', {
-        line: i + 1,
-        issues: result.issues.map((x) => ({ code: x.code, message: x.message })),
-      });
+    else {
+      const issues = result.issues.map((x) => ({ code: x.code, message: x.message }));
+      emit(ME, 'not-sent', { line: i + 1, issues });
+    }
   }
 
   // project() keeps only the fields the grants allow (masking some), and appends the disclosure to the

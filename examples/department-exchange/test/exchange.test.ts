@@ -92,7 +92,7 @@ describe('department exchange, two departments in two processes', () => {
       expect.objectContaining({ line: 2, code: 'GDS_CRYPTO_BAD_SIGNATURE' }),
     ]);
     expect(events.at(-1)).toMatchObject({ accepted: 3, rejected: 1, missing: ['ca-110105-0002'] });
-  });
+  }, 120_000);
 
   it('a wrong recipient cannot open: other keys under the same name, or another department', async () => {
     const inbox = await copyOfBatch('wrong-recipient');
@@ -110,7 +110,7 @@ describe('department exchange, two departments in two processes', () => {
     expect(education.events.filter((e) => e.event === 'rejected').map((e) => e.code)).toEqual(
       Array(4).fill('GDS_CRYPTO_WRONG_AUDIENCE'),
     );
-  });
+  }, 120_000);
 
   it('fails a forged receipt: an altered disclosure, or a receipt from a log that is not the sender’s', async () => {
     const original = JSON.parse(await readFile(join(outbox, 'disclosure.json'), 'utf8')) as {
@@ -151,5 +151,5 @@ describe('department exchange, two departments in two processes', () => {
       expect(run.events.filter((e) => e.event === 'accepted')).toEqual([]);
       expect(run.events.filter((e) => e.event === 'rejected')).toHaveLength(4);
     }
-  });
+  }, 120_000);
 });
