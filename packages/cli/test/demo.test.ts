@@ -12,7 +12,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { main } from '@gds/cli';
+import { loadFileKeyring } from '@gds/crypto/node';
 import { Log, parsePolicy } from '@gds/ledger';
 import { createSqliteStore } from '@gds/ledger/sqlite';
 import { type Disclosure, verifyDisclosure } from '@gds/policy';
@@ -224,6 +227,32 @@ describe('gds demo', () => {
     expect((await gds(['demo', '--locale', 'fr'], { cwd })).code).toBe(2);
     expect((await gds(['demo', 'extra'], { cwd })).code).toBe(2);
     rmSync(other, { recursive: true, force: true });
+  });
+
+  it('saves the demo secret keys, encrypted, only when GDS_PASSPHRASE is set', async () => {
+    const ring = async (dir: string, env: NodeJS.ProcessEnv) => {
+      let out = '';
+      const sink = new Writable({
+        write(chunk, _enc, done) {
+          out += chunk;
+          done();
+        },
+      });
+      const code = await main(['demo', '--dir', dir], { cwd, env, stdout: sink, stderr: sink, isTTY: false });
+      expect(code, out).toBe(0);
+      return JSON.parse(readFileSync(join(cwd, dir, 'demo', 'keys', 'keyring.json'), 'utf8'));
+    };
+    const plain = await ring('plain', {});
+    expect(plain.keys).toHaveLength(10);
+    expect(plain.secrets).toBeUndefined();
+    const saved = await ring('saved', { GDS_PASSPHRASE: 'demo passphrase', GDS_KEYRING_SCRYPT_N: '1024' });
+    expect(Object.keys(saved.secrets.keys)).toHaveLength(10);
+    const back = await loadFileKeyring({
+      dir: join(cwd, 'saved', 'demo', 'keys'),
+      passphrase: 'demo passphrase',
+    });
+    const signer = back.signer(back.activeKey({ use: 'sign', issuer: 'health' }).kid);
+    expect(signer.issuer).toBe('health');
   });
 
   it('writes the report where --out says, linking the demo files relative to it', async () => {

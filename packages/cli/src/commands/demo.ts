@@ -101,6 +101,11 @@ const demo: Command = {
     const note = (zh: string, en: string) => {
       lines.write(loc === 'en' ? `${en}\n` : `${zh}（${en}）\n`);
     };
+    const where = relative(ctx.cwd, folder) || folder;
+    note(
+      `演示文件写入 ${where}/，以下路径均相对于它`,
+      `files go to ${where}/; the paths below are relative to it`,
+    );
     const pass = ctx.env.GDS_PASSPHRASE;
     const scryptN = ctx.env.GDS_KEYRING_SCRYPT_N ? Number(ctx.env.GDS_KEYRING_SCRYPT_N) : undefined;
     const summary = await runDemo({

@@ -51,7 +51,7 @@ export async function runDemo(o: RunDemoOptions): Promise<DemoSummary> {
   const started = performance.now();
   const { demo, say } = o;
   const replaced = await reset(demo);
-  if (replaced) o.note(`已清空上次的演示目录 ${demo}`, `emptied the previous run's folder ${demo}`);
+  if (replaced) o.note('已清空上次运行的文件', "emptied the previous run's files");
 
   const converted = await convertSamples(demo, o.locale, ({ figures: f }) => {
     const d = dept(f.department);
