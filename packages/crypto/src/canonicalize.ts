@@ -67,12 +67,31 @@ class Located {
 
 // Strings that need nothing escaped and hold no surrogate are written as they are; the rest go through
 // JSON.stringify (which escapes exactly as RFC 8785 section 3.2.2.2 asks) after the lone-surrogate check.
-const NEEDS_CARE = /["\\\u0000-\u001f\uD800-\uDFFF]/;
+// A character loop: record values are short, where it beats a regular expression's call overhead.
+function plain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
 
 function writeString(s: string): string {
-  if (!NEEDS_CARE.test(s)) return `"${s}"`;
+  if (plain(s)) return `"${s}"`;
   if (LONE_SURROGATE.test(s)) throw new Located(loneSurrogate);
   return JSON.stringify(s);
+}
+
+// Member names repeat across records of a standard: each is checked and quoted once (bounded cache).
+const quotedNames = new Map<string, string>();
+function writeName(k: string): string {
+  let q = quotedNames.get(k);
+  if (q === undefined) {
+    q = writeString(k);
+    if (quotedNames.size >= 4096) quotedNames.clear();
+    quotedNames.set(k, q);
+  }
+  return q;
 }
 
 // Insertion sort by UTF-16 code units (`<` on strings), as RFC 8785 section 3.2.3 asks: records have few
@@ -171,7 +190,7 @@ function writeObject(o: Record<string, unknown>, depth: number): string {
     const item = o[k];
     if (item === undefined) continue;
     try {
-      out += `${first ? '' : ','}${writeString(k)}:${write(item, depth + 1)}`;
+      out += `${first ? '' : ','}${writeName(k)}:${write(item, depth + 1)}`;
     } catch (e) {
       if (e instanceof Located) e.path.unshift(k);
       throw e;

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { assertBytes, assertKey, concatBytes } from './_internal/bytes.js';
 import { randomBytes } from './_internal/random.js';
 import { loadSodium, type Sodium } from './_internal/sodium.js';
+import { sodiumRaw } from './_internal/sodiumRaw.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyUse, RawKeyPair, Suite } from './suite.js';
 
@@ -17,6 +18,8 @@ function decryptFailed(cause?: unknown): GdsCryptoError {
 }
 
 function build(s: Sodium): Suite {
+  // Direct wasm calls when the wrappers expose the module (they do from 0.8); the wrappers otherwise.
+  const raw = sodiumRaw(s);
   return {
     id: 'sodium',
     algorithms: {
@@ -45,11 +48,13 @@ function build(s: Sodium): Suite {
     sign(message, secretKey) {
       assertBytes(message, 'message');
       assertKey(secretKey, 'secretKey', 64);
-      return s.crypto_sign_detached(message, secretKey);
+      return raw ? raw.signDetached(message, secretKey) : s.crypto_sign_detached(message, secretKey);
     },
     verify(signature, message, publicKey) {
       assertKey(publicKey, 'publicKey', 32);
       if (!(signature instanceof Uint8Array) || signature.length !== 64) return false;
+      assertBytes(message, 'message');
+      if (raw) return raw.verifyDetached(signature, message, publicKey);
       try {
         return s.crypto_sign_verify_detached(signature, message, publicKey);
       } catch {
@@ -77,13 +82,23 @@ function build(s: Sodium): Suite {
     },
     encrypt(key, plaintext, associatedData) {
       assertKey(key, 'key', 32);
+      assertBytes(plaintext, 'plaintext');
+      assertBytes(associatedData, 'associatedData');
       const nonce = randomBytes(NONCE);
+      if (raw) return raw.aeadEncrypt(key, nonce, plaintext, associatedData);
       const ct = s.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, associatedData, null, nonce, key);
       return concatBytes(nonce, ct);
     },
     decrypt(key, sealed, associatedData) {
       assertKey(key, 'key', 32);
+      assertBytes(sealed, 'ciphertext');
+      assertBytes(associatedData, 'associatedData');
       if (sealed.length < NONCE + 16) throw decryptFailed();
+      if (raw) {
+        const plain = raw.aeadDecrypt(key, sealed.subarray(0, NONCE), sealed.subarray(NONCE), associatedData);
+        if (!plain) throw decryptFailed();
+        return plain;
+      }
       try {
         return s.crypto_aead_xchacha20poly1305_ietf_decrypt(
           null,
@@ -100,11 +115,13 @@ function build(s: Sodium): Suite {
       return sha256(data);
     },
     digest(data) {
-      return s.crypto_generichash(32, data, null);
+      assertBytes(data, 'data');
+      return raw ? raw.generichash(32, data, null) : s.crypto_generichash(32, data, null);
     },
     mac(key, data) {
       assertKey(key, 'key', 32);
-      return s.crypto_generichash(32, data, key);
+      assertBytes(data, 'data');
+      return raw ? raw.generichash(32, data, key) : s.crypto_generichash(32, data, key);
     },
     randomBytes,
   };

@@ -299,3 +299,57 @@ describe('proof input (the documented signing input)', () => {
     expect(Buffer.from(sig).toString('base64url')).toBe(p.sig);
   });
 });
+
+describe('every input form verifies the same payload', () => {
+  // Text written by canonicalize is read back on a fast path (members already in order: the engine's
+  // JSON.stringify re-canonicalises it); other text and caller objects go through the checked writer and
+  // a private copy. Any difference between the paths would show up here as a failed signature.
+  test.prop([fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 })], { numRuns: 150 })(
+    'object, canonical text, indented text and bytes of one envelope all verify, to one payload',
+    async (value, record) => {
+      const payload = { value, record, '10': 'numeric-looking name', '9': ['order'], 'é': '\u2028' };
+      let writable = true;
+      try {
+        canonicalize(payload);
+      } catch {
+        writable = false; // unsafe integers: refused when signing, tested in jcs.test.ts
+      }
+      fc.pre(writable);
+      const env = await signEnvelope(payload, { signer: mca.signer(), aud: 'dept:health' });
+      const opts = { keys: directory, audience: 'dept:health' };
+      const canonical = canonicalize(env);
+      const expected = JSON.parse(canonicalize(payload));
+      for (const input of [
+        env,
+        canonical,
+        JSON.stringify(env, null, 2),
+        new TextEncoder().encode(canonical),
+      ]) {
+        const { payload: got } = await verifyEnvelope(input, opts);
+        expect(canonicalize(got)).toBe(canonicalize(expected));
+      }
+    },
+  );
+
+  it('verifies what it copied: changing the caller object during verification changes nothing', async () => {
+    const payload = { id: 'p-1', name: '张三' };
+    const env = await signEnvelope(payload, { signer: mca.signer() });
+    const keys = {
+      resolveKey: async (kid: string) => {
+        (env.payload as { name: string }).name = '李四';
+        return directory.resolveKey(kid);
+      },
+    };
+    const { payload: got } = await verifyEnvelope<{ name: string }>(env, { keys });
+    expect(got.name).toBe('张三');
+  });
+
+  it('refuses a "__proto__" member as unknown rather than setting a prototype', async () => {
+    const env = await signEnvelope({ id: 'p-1' }, { signer: mca.signer() });
+    const evil = JSON.parse(`{"__proto__":{"polluted":true},${canonicalize(env).slice(1)}`);
+    expect(await code(verifyEnvelope(evil, { keys: directory }))).toBe('GDS_CRYPTO_MALFORMED');
+    expect(await code(verifyEnvelope(JSON.stringify(evil), { keys: directory }))).toBe(
+      'GDS_CRYPTO_MALFORMED',
+    );
+  });
+});

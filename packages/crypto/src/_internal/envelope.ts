@@ -1,10 +1,11 @@
 import { canonicalize } from '../canonicalize.js';
 import type { Envelope, EnvelopeHeader, Proof, StandardRef } from '../Envelope.js';
 import { GdsCryptoError } from '../errors.js';
-import { parseJson } from '../parseJson.js';
+import { parseJsonInOrder } from '../parseJson.js';
 import type { Signer } from '../Signer.js';
 import { toBase64Url } from './base64.js';
 import { concatBytes, utf8 } from './bytes.js';
+import { fastCanonical } from './jcsFast.js';
 import { randomBytes } from './random.js';
 import { type TimeInput, toIso, toMillis } from './time.js';
 
@@ -18,25 +19,47 @@ export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoErr
   });
 }
 
-// Canonical text of an envelope's body around where "proof" sorts, kept for envelopes parsed from
-// objects so verification canonicalises the payload only once.
-const bodyParts = new WeakMap<object, { head: string; tail: string; proofs: string }>();
+// Canonical text of an envelope's body around where "proof" sorts, kept for parsed envelopes so
+// verification canonicalises the payload only once.
+interface Body {
+  head: string;
+  tail: string;
+  proofs: string;
+}
+const bodyParts = new WeakMap<object, Body>();
 
-function splitBody(env: object): { head: string; tail: string; proofs: string } {
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (k === 'proofs' || v === undefined) continue;
-    if (k < 'proof') before[k] = v;
-    else after[k] = v;
+/** A member's canonical text and, for caller-held input, a private copy of its value. */
+type MemberWriter = (value: unknown) => { text: string; copy: unknown };
+
+const canonicalMember: MemberWriter = (v) => ({ text: canonicalize(v), copy: v });
+// Caller-held objects: one pass checks, orders and copies (the copy is what gets verified); what the
+// fast path declines is written by canonicalize, which names any error, and copied back from that text.
+const copiedMember: MemberWriter = (v) => {
+  const fast = fastCanonical(v, true);
+  if (fast) return fast;
+  const text = canonicalize(v);
+  return { text, copy: JSON.parse(text) };
+};
+// Fresh from parseJsonInOrder with inOrder: the engine's JSON.stringify writes exactly the JCS text.
+const inOrderMember: MemberWriter = (v) => ({ text: JSON.stringify(v), copy: v });
+
+function splitBody(env: object, member: MemberWriter, copy?: Record<string, unknown>): Body {
+  const e = env as Record<string, unknown>;
+  let head = '{';
+  let tail = '';
+  let proofs = 'null';
+  for (const k of Object.keys(e).sort()) {
+    // Would set the copy's prototype instead of a member: refused as the unknown member it is.
+    if (k === '__proto__') throw malformed('未知成员 "__proto__"', 'unknown member "__proto__"');
+    const v = e[k];
+    if (v === undefined) continue;
+    const m = member(v);
+    if (copy) copy[k] = m.copy;
+    if (k === 'proofs') proofs = m.text;
+    else if (k < 'proof') head += `${canonicalize(k)}:${m.text},`;
+    else tail += `,${canonicalize(k)}:${m.text}`;
   }
-  const a = canonicalize(before); // '{…}'
-  const b = canonicalize(after);
-  return {
-    head: a === '{}' ? '{' : `${a.slice(0, -1)},`,
-    tail: b === '{}' ? '}' : `,${b.slice(1)}`,
-    proofs: canonicalize((env as { proofs?: unknown }).proofs ?? null),
-  };
+  return { head, tail: `${tail}}`, proofs };
 }
 
 /**
@@ -48,7 +71,7 @@ function splitBody(env: object): { head: string; tail: string; proofs: string } 
 export function proofInputs(
   env: Envelope,
 ): (proof: Omit<Proof, 'sig'>, digest: (data: Uint8Array) => Uint8Array) => Uint8Array {
-  const { head, tail } = bodyParts.get(env) ?? splitBody(env);
+  const { head, tail } = bodyParts.get(env) ?? splitBody(env, canonicalMember);
   return (proof, digest) => {
     const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
     return concatBytes(PROOF_DOMAIN_BYTES, digest(utf8(`${head}"proof":${meta}${tail}`)));
@@ -145,36 +168,35 @@ function time(v: unknown, what: string): string {
  */
 export function parseEnvelope(input: unknown): Envelope {
   let env: unknown = input;
-  if (input instanceof Uint8Array) {
+  let inOrder = false;
+  if (input instanceof Uint8Array || typeof input === 'string') {
     try {
-      env = parseJson(new TextDecoder('utf-8', { fatal: true }).decode(input));
+      const text =
+        typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
+      ({ value: env, inOrder } = parseJsonInOrder(text));
     } catch (cause) {
-      throw malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
+      throw typeof input === 'string'
+        ? malformed('不是有效的 JSON', 'not valid JSON', cause)
+        : malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
     }
-  } else if (typeof input === 'string') {
-    try {
-      env = parseJson(input);
-    } catch (cause) {
-      throw malformed('不是有效的 JSON', 'not valid JSON', cause);
-    }
+    if (typeof env !== 'object' || env === null || Array.isArray(env))
+      throw malformed('不是对象', 'not an object');
+    // Parsed values can be written with no error and are held by no one else: no copy.
+    bodyParts.set(env, splitBody(env, inOrder ? inOrderMember : canonicalMember));
   } else {
     // A private copy: what is verified is exactly what is returned, whatever the caller does meanwhile.
-    // JSON.parse is enough here: canonical text written by canonicalize has no duplicates, no lone
-    // surrogates and no unsafe integers.
-    let parts: { head: string; tail: string; proofs: string };
+    const copy: Record<string, unknown> = {};
+    let parts: Body;
     try {
       if (typeof input !== 'object' || input === null || Array.isArray(input))
         throw new Error('not an object');
-      parts = splitBody(input);
-      // "proofs" sorts right after "proof", so the whole envelope is head + proofs + tail.
-      env = JSON.parse(`${parts.head}"proofs":${parts.proofs}${parts.tail}`);
+      parts = splitBody(input, copiedMember, copy);
     } catch (cause) {
       throw malformed('不是 JSON 数据', 'not JSON data', cause);
     }
-    bodyParts.set(env as object, parts);
+    env = copy;
+    bodyParts.set(copy, parts);
   }
-  if (typeof env !== 'object' || env === null || Array.isArray(env))
-    throw malformed('不是对象', 'not an object');
   const e = env as Record<string, unknown>;
   if (e.gds !== 'envelope/v1') throw malformed('gds 必须是 "envelope/v1"', 'gds must be "envelope/v1"');
   if (e.typ !== 'signed' && e.typ !== 'sealed')
