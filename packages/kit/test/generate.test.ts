@@ -56,7 +56,7 @@ describe('the compiled checker', () => {
     doc.properties.phone['x-gds-deprecated'] = { since: '1.1.0', replacedBy: 'contacts' };
     const code = emitChecker(doc, '../../..');
     expect(code).toContain(
-      `ctx.add('field.deprecated', [...p, "phone"], {"property":"phone","since":"1.1.0","replacedBy":"contacts"});`,
+      `ctx.add('field.deprecated', ctx.at("phone"), {"property":"phone","since":"1.1.0","replacedBy":"contacts"});`,
     );
     expect(
       emitChecker(

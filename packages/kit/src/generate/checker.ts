@@ -3,7 +3,9 @@ import { refName, type SchemaNode, type StandardDoc } from './model.js';
 /**
  * Emits the compiled checker of one standard version: plain TypeScript that walks a value once and
  * reports every issue with its path. No closures or schema interpretation at run time; regexes and code
- * list tables are hoisted to module constants; paths are only built when an issue is reported.
+ * list tables are hoisted to module constants. Paths are never built on the happy path: the checker keeps
+ * the current path as a stack in the context (`ctx.path`), pushes a step only around calls (`$ref`
+ * functions, rules) and copies it (`ctx.at(...)`) when there is an issue to report.
  */
 export function emitChecker(
   doc: StandardDoc,
@@ -15,13 +17,16 @@ export function emitChecker(
   const bodies: string[] = [];
   for (const [name, node] of defs) {
     const lines: string[] = [];
-    e.node(node, 'v', 'p', lines, '  ');
-    bodies.push(
-      `function check_${name}(v: unknown, p: IssuePath, ctx: CheckContext): void {\n${lines.join('\n')}\n}`,
-    );
+    e.node(node, 'v', [], lines, '  ');
+    bodies.push(`function check_${name}(v: unknown, ctx: CheckContext): void {\n${lines.join('\n')}\n}`);
   }
-  const root: string[] = [];
-  e.node(doc, 'v', 'p', root, '  ');
+  // The exported entry keeps the public `Checker` signature: a path prefix goes onto the stack first.
+  const root: string[] = [
+    '  const depth = ctx.path.length;',
+    '  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);',
+  ];
+  e.node(doc, 'v', [], root, '  ');
+  root.push('  if (p.length) ctx.path.length = depth;');
   const usesRuntime = (name: string) =>
     bodies.some((b) => b.includes(`${name}(`)) || root.some((l) => l.includes(`${name}(`));
   const runtime = ['typeName', 'codePointLength', 'firstDuplicate'].filter(usesRuntime);
@@ -45,6 +50,11 @@ export function emitChecker(
     `export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {\n${root.join('\n')}\n}`,
     '',
   ].join('\n');
+}
+
+/** The code of an issue path: the context's path stack followed by `steps`, copied. */
+function at(steps: readonly string[]): string {
+  return `ctx.at(${steps.join(', ')})`;
 }
 
 export function codelistConst(id: string): string {
@@ -73,26 +83,37 @@ class Emitter {
     return name;
   }
 
-  /** Emits checks of `node` for the value in variable `v` whose path expression is `p`. */
-  node(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+  /**
+   * Emits checks of `node` for the value in variable `v`, whose path is `ctx.path` followed by the steps
+   * `steps` (code expressions: quoted property names, loop indices).
+   */
+  node(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
     if (node.$ref) {
-      out.push(`${ind}check_${refName(node.$ref)}(${v}, ${p}, ctx);`);
+      this.call(steps, `check_${refName(node.$ref)}(${v}, ctx);`, out, ind);
       return;
     }
+    const p = at(steps);
     const typeCheck = this.typeTest(node.type, v);
     if (typeCheck) {
       out.push(`${ind}if (${typeCheck}) {`);
       out.push(`${ind}  ctx.add('type', ${p}, { expected: '${node.type}', received: typeName(${v}) });`);
       const body: string[] = [];
-      this.keywords(node, v, p, body, `${ind}  `);
+      this.keywords(node, v, steps, body, `${ind}  `);
       if (body.length) {
         out.push(`${ind}} else {`);
         out.push(...body);
       }
       out.push(`${ind}}`);
     } else {
-      this.keywords(node, v, p, out, ind);
+      this.keywords(node, v, steps, out, ind);
     }
+  }
+
+  /** Emits a call made with the path stack at `steps` (pushed before, popped after). */
+  private call(steps: readonly string[], call: string, out: string[], ind: string): void {
+    if (steps.length) out.push(`${ind}ctx.path.push(${steps.join(', ')});`);
+    out.push(`${ind}${call}`);
+    for (let i = 0; i < steps.length; i++) out.push(`${ind}ctx.path.pop();`);
   }
 
   private typeTest(type: SchemaNode['type'], v: string): string | null {
@@ -114,7 +135,8 @@ class Emitter {
     }
   }
 
-  private keywords(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+  private keywords(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
+    const p = at(steps);
     if (node.enum) {
       const tests = node.enum.map((x) => `${v} !== ${JSON.stringify(x)}`).join(' && ');
       out.push(`${ind}if (${tests}) ctx.add('enum', ${p}, { allowed: ${JSON.stringify(node.enum)} });`);
@@ -126,24 +148,25 @@ class Emitter {
     }
     switch (node.type) {
       case 'string':
-        this.string(node, v as string, p, out, ind);
+        this.string(node, v, steps, out, ind);
         break;
       case 'integer':
       case 'number':
         this.number(node, v, p, out, ind);
         break;
       case 'array':
-        this.array(node, v, p, out, ind);
+        this.array(node, v, steps, out, ind);
         break;
       case 'object':
-        this.object(node, v, p, out, ind);
+        this.object(node, v, steps, out, ind);
         break;
       default:
         break;
     }
   }
 
-  private string(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+  private string(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
+    const p = at(steps);
     if (node.minLength !== undefined && node.minLength > 0) {
       // UTF-16 length is an upper bound of the code point count: count only when it could matter.
       out.push(
@@ -180,7 +203,7 @@ class Emitter {
     const identifier = node['x-gds-identifier'];
     if (identifier) {
       this.usesIdentifiers = true;
-      out.push(`${ind}IDENTIFIER_RULES[${JSON.stringify(identifier)}](${v}, ${p}, ctx);`);
+      this.call(steps, `IDENTIFIER_RULES[${JSON.stringify(identifier)}](${v}, ctx);`, out, ind);
     }
   }
 
@@ -198,7 +221,8 @@ class Emitter {
     }
   }
 
-  private array(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+  private array(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
+    const p = at(steps);
     if (node.minItems !== undefined && node.minItems > 0) {
       out.push(
         `${ind}if (${v}.length < ${node.minItems}) ctx.add('min_items', ${p}, { limit: ${node.minItems} });`,
@@ -218,7 +242,7 @@ class Emitter {
       const i = this.id('i');
       const item = this.id('e');
       const body: string[] = [];
-      this.node(node.items, item, `[...${p}, ${i}]`, body, `${ind}  `);
+      this.node(node.items, item, [...steps, i], body, `${ind}  `);
       if (body.length) {
         out.push(`${ind}for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`);
         out.push(`${ind}  const ${item}: unknown = ${v}[${i}];`);
@@ -228,7 +252,8 @@ class Emitter {
     }
   }
 
-  private object(node: SchemaNode, v: string, p: string, out: string[], ind: string): void {
+  private object(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
+    const p = at(steps);
     const o = this.id('o');
     const props = Object.entries(node.properties ?? {});
     out.push(`${ind}const ${o} = ${v} as Record<string, unknown>;`);
@@ -257,10 +282,10 @@ class Emitter {
         // Deprecation is data (x-gds-deprecated): a record still using the field gets a warning, never an error.
         const params = { property: name, since: deprecated.since, replacedBy: deprecated.replacedBy ?? '—' };
         body.push(
-          `${ind}  ctx.add('field.deprecated', [...${p}, ${JSON.stringify(name)}], ${JSON.stringify(params)});`,
+          `${ind}  ctx.add('field.deprecated', ${at([...steps, JSON.stringify(name)])}, ${JSON.stringify(params)});`,
         );
       }
-      this.node(child, cv, `[...${p}, ${JSON.stringify(name)}]`, body, `${ind}  `);
+      this.node(child, cv, [...steps, JSON.stringify(name)], body, `${ind}  `);
       if (required.has(name)) {
         out.push(
           `${ind}if (${cv} === undefined) ctx.add('required', ${p}, { property: ${JSON.stringify(name)} });`,
@@ -275,7 +300,7 @@ class Emitter {
       const { rule: name, ...binding } = rule;
       const b = this.id('BINDING_');
       this.constants.push(`const ${b} = ${JSON.stringify(binding)} as const;`);
-      out.push(`${ind}OBJECT_RULES[${JSON.stringify(name)}](${o}, ${b}, ${p}, ctx);`);
+      this.call(steps, `OBJECT_RULES[${JSON.stringify(name)}](${o}, ${b}, ctx);`, out, ind);
     }
   }
 }

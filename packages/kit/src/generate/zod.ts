@@ -119,7 +119,7 @@ class ZodEmitter {
           this.usesObjectRules = true;
           const { rule: name, ...binding } = rule;
           checks.push(
-            `.superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES[${JSON.stringify(name)}](o as Record<string, unknown>, ${JSON.stringify(binding)}, p, ctx)))`,
+            `.superRefine(gdsRefine((o, ctx) => OBJECT_RULES[${JSON.stringify(name)}](o as Record<string, unknown>, ${JSON.stringify(binding)}, ctx)))`,
           );
         }
         break;
@@ -161,7 +161,7 @@ class ZodEmitter {
     if (identifier) {
       this.usesIdentifiers = true;
       checks.push(
-        `.superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES[${JSON.stringify(identifier)}](s as string, p, ctx)))`,
+        `.superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES[${JSON.stringify(identifier)}](s as string, ctx)))`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { Severity } from '../catalogue/entry.js';
+import { chinaDate } from '../identifiers/_internal/dates.js';
 import type { DivisionRegistry } from '../identifiers/divisionRegistry.js';
 import { createIssue, type Issue, type IssueCode, type IssuePath, type Locale } from '../issue.js';
 
@@ -32,13 +33,33 @@ function clock(): Date {
   return lastDate;
 }
 
+// The latest China day (yyyymmdd) the clock has shown this process; never from a caller's `now`.
+let latestDay = 0;
+let lastDayString = '';
+let lastDayNumber = 0;
+function dayNumber(day: string): number {
+  if (day !== lastDayString) {
+    lastDayString = day;
+    lastDayNumber =
+      Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+  }
+  return lastDayNumber;
+}
+
 /** The state a compiled checker threads through: collected issues and the options. */
 export class CheckContext {
   issues: Issue[] = [];
+  /**
+   * Where the checker is: the steps from the record's root to the value being checked. Generated
+   * checkers push a step before they descend into a `$ref` or call a rule and pop it after, so a valid
+   * record allocates no path at all; `at()` copies it when there is an issue to report.
+   */
+  readonly path: (string | number)[] = [];
   locale: Locale = 'zh-CN';
   creditCodeChecksum: Severity = 'error';
   divisions: DivisionRegistry | undefined;
   private today: Date | undefined;
+  private fixedNow = false;
   constructor(options: ValidateOptions = {}) {
     this.reset(options);
   }
@@ -49,14 +70,35 @@ export class CheckContext {
   reset(options: ValidateOptions): void {
     this.locale = options.locale ?? 'zh-CN';
     this.today = options.now;
+    this.fixedNow = options.now !== undefined;
     this.creditCodeChecksum = options.creditCodeChecksum ?? 'error';
     this.divisions = options.divisions;
     if (this.issues.length) this.issues = [];
+    if (this.path.length) this.path.length = 0;
+  }
+  /** The current path followed by `steps`, as a new array (for an issue). */
+  at(...steps: (string | number)[]): IssuePath {
+    return steps.length === 0 ? this.path.slice() : this.path.concat(steps);
   }
   /** "Today": the `now` option, or the clock, read once when a rule first asks. */
   get now(): Date {
     if (this.today === undefined) this.today = clock();
     return this.today;
+  }
+  /** "Today" in China as `YYYY-MM-DD` (see `chinaDate`). */
+  get todayInChina(): string {
+    return chinaDate(this.now);
+  }
+  /**
+   * Whether a date (`YYYY-MM-DD`, or its digits as the number yyyymmdd) is after today in China. The clock
+   * is read only when the date is not before the latest day this process has seen, since time only moves
+   * forward: a batch of birth dates costs no clock reading at all.
+   */
+  isFuture(yyyymmdd: number): boolean {
+    if (!this.fixedNow && yyyymmdd < latestDay) return false;
+    const today = dayNumber(chinaDate(this.now));
+    if (!this.fixedNow && today > latestDay) latestDay = today;
+    return yyyymmdd > today;
   }
   add(
     code: IssueCode,

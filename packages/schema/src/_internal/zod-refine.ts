@@ -1,5 +1,4 @@
 import type { RefinementCtx } from 'zod';
-import type { IssuePath } from '../issue.js';
 import { CheckContext } from './context.js';
 
 /**
@@ -7,10 +6,10 @@ import { CheckContext } from './context.js';
  * become zod custom issues carrying the GDS code and message; warnings are dropped, since zod has no
  * notion of a warning and a warning must never fail a parse.
  */
-export function gdsRefine<T>(rule: (value: T, path: IssuePath, ctx: CheckContext) => void) {
+export function gdsRefine<T>(rule: (value: T, ctx: CheckContext) => void) {
   return (value: T, zctx: RefinementCtx): void => {
     const ctx = new CheckContext();
-    rule(value, [], ctx);
+    rule(value, ctx);
     for (const issue of ctx.issues) {
       if (issue.severity !== 'error') continue;
       zctx.addIssue({

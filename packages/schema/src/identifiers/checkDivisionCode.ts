@@ -37,19 +37,46 @@ export function checkDivisionCode(
   value: string,
   options: CheckDivisionCodeOptions = {},
 ): IdentifierFinding[] {
-  const registry = options.registry ?? bundledDivisions();
-  const date = options.date ?? chinaDate(options.now ?? new Date());
-  // Records of one batch share a handful of codes and one date: remember the answers per registry.
-  let byDate = MEMO.get(registry);
-  if (!byDate) {
-    byDate = new Map();
-    MEMO.set(registry, byDate);
-  }
-  let memo = byDate.get(date);
+  const found = divisionFindings(
+    value,
+    options.registry ?? bundledDivisions(),
+    options.date ?? chinaDate(options.now ?? new Date()),
+  );
+  return found.length === 0 ? [] : found.slice();
+}
+
+const MEMO = new WeakMap<DivisionRegistry, Map<string, Map<string, readonly IdentifierFinding[]>>>();
+const MEMO_LIMIT = 50_000;
+// The memo of the last (registry, date) asked about: a batch asks about one pair again and again.
+let lastRegistry: DivisionRegistry | undefined;
+let lastDate = '';
+let lastMemo: Map<string, readonly IdentifierFinding[]> | undefined;
+
+/**
+ * `checkDivisionCode`'s answer, memoised per registry and date and shared: callers must not modify it.
+ * Records of one batch share a handful of codes and one date.
+ */
+export function divisionFindings(
+  value: string,
+  registry: DivisionRegistry,
+  date: string,
+): readonly IdentifierFinding[] {
+  let memo = registry === lastRegistry && date === lastDate ? lastMemo : undefined;
   if (!memo) {
-    if (byDate.size >= 64) byDate.clear();
-    memo = new Map();
-    byDate.set(date, memo);
+    let byDate = MEMO.get(registry);
+    if (!byDate) {
+      byDate = new Map();
+      MEMO.set(registry, byDate);
+    }
+    memo = byDate.get(date);
+    if (!memo) {
+      if (byDate.size >= 64) byDate.clear();
+      memo = new Map();
+      byDate.set(date, memo);
+    }
+    lastRegistry = registry;
+    lastDate = date;
+    lastMemo = memo;
   }
   let found = memo.get(value);
   if (!found) {
@@ -57,11 +84,8 @@ export function checkDivisionCode(
     found = check(value, registry, date);
     memo.set(value, found);
   }
-  return found.length === 0 ? [] : found.slice();
+  return found;
 }
-
-const MEMO = new WeakMap<DivisionRegistry, Map<string, Map<string, readonly IdentifierFinding[]>>>();
-const MEMO_LIMIT = 50_000;
 
 function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {
   const key = value.length === 6 || value.length === 12 ? divisionKey(value) : null;

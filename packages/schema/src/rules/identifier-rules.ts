@@ -1,14 +1,14 @@
 import type { CheckContext } from '../_internal/context.js';
-import { chinaDate } from '../identifiers/_internal/dates.js';
+import { cleanResidentIdBirth } from '../identifiers/_internal/residentIdFast.js';
+import { bundledDivisions } from '../identifiers/bundledDivisions.js';
 import { checkCreditCode } from '../identifiers/checkCreditCode.js';
-import { checkDivisionCode } from '../identifiers/checkDivisionCode.js';
+import { divisionFindings } from '../identifiers/checkDivisionCode.js';
 import { checkLandline } from '../identifiers/checkLandline.js';
 import { checkMobile } from '../identifiers/checkMobile.js';
 import { checkPhone } from '../identifiers/checkPhone.js';
 import { checkPostalCode } from '../identifiers/checkPostalCode.js';
 import { checkResidentId } from '../identifiers/checkResidentId.js';
-import type { IssuePath } from '../issue.js';
-import { divisionsOf, report } from './_internal/report.js';
+import { report } from './_internal/report.js';
 
 /** The names an `x-gds-identifier` keyword may take (see `standards/profile/README.md`). */
 export type IdentifierRuleName =
@@ -20,8 +20,11 @@ export type IdentifierRuleName =
   | 'phone'
   | 'postal-code';
 
-/** A rule the compiled checkers call for a string field carrying `x-gds-identifier`. */
-export type IdentifierRule = (value: string, path: IssuePath, ctx: CheckContext) => void;
+/**
+ * A rule the compiled checkers call for a string field carrying `x-gds-identifier`; the field's path is
+ * the context's path stack (`ctx.path`).
+ */
+export type IdentifierRule = (value: string, ctx: CheckContext) => void;
 
 /**
  * The implementations of the `x-gds-identifier` keyword, by name. Each checks one string value and
@@ -32,39 +35,40 @@ export type IdentifierRule = (value: string, path: IssuePath, ctx: CheckContext)
  *   as `now`), with the context's division registry if it has one, else the bundled excerpt;
  * - `mobile`, `landline`, `phone`, `postal-code`: `checkMobile`, `checkLandline`, `checkPhone`, `checkPostalCode`.
  *
- * Internal to `@gds/schema`: the generated checkers call it; users call the exported algorithms.
+ * Internal to `@gds/schema`: the generated checkers call it; users call the exported algorithms. A
+ * number with nothing to report is recognised without building findings (`cleanResidentIdBirth`,
+ * the memoised division answers), so a valid record costs no allocation here.
  *
  * @example
  * ```ts
  * // In a standard (JSON): "number": {"type": "string", "x-gds-identifier": "gb11643"}; in the generated checker:
- * IDENTIFIER_RULES.gb11643(value, [...path, 'number'], ctx); // reports id_card.* issues into ctx
+ * ctx.path.push('number');
+ * IDENTIFIER_RULES.gb11643(value, ctx); // reports id_card.* issues at ctx.path into ctx
+ * ctx.path.pop();
  * ```
  */
 export const IDENTIFIER_RULES: Record<IdentifierRuleName, IdentifierRule> = {
-  gb11643(value, path, ctx) {
-    report(ctx, path, checkResidentId(value, { now: ctx.now }).findings);
+  gb11643(value, ctx) {
+    const birth = cleanResidentIdBirth(value);
+    if (birth >= 0 && !ctx.isFuture(birth)) return;
+    report(ctx, checkResidentId(value, { now: ctx.now }).findings);
   },
-  gb32100(value, path, ctx) {
-    report(ctx, path, checkCreditCode(value, { checksum: ctx.creditCodeChecksum }).findings);
+  gb32100(value, ctx) {
+    report(ctx, checkCreditCode(value, { checksum: ctx.creditCodeChecksum }).findings);
   },
-  division(value, path, ctx) {
-    const registry = divisionsOf(ctx);
-    report(
-      ctx,
-      path,
-      checkDivisionCode(value, { date: chinaDate(ctx.now), ...(registry ? { registry } : {}) }),
-    );
+  division(value, ctx) {
+    report(ctx, divisionFindings(value, ctx.divisions ?? bundledDivisions(), ctx.todayInChina));
   },
-  mobile(value, path, ctx) {
-    report(ctx, path, checkMobile(value));
+  mobile(value, ctx) {
+    report(ctx, checkMobile(value));
   },
-  landline(value, path, ctx) {
-    report(ctx, path, checkLandline(value));
+  landline(value, ctx) {
+    report(ctx, checkLandline(value));
   },
-  phone(value, path, ctx) {
-    report(ctx, path, checkPhone(value));
+  phone(value, ctx) {
+    report(ctx, checkPhone(value));
   },
-  'postal-code'(value, path, ctx) {
-    report(ctx, path, checkPostalCode(value));
+  'postal-code'(value, ctx) {
+    report(ctx, checkPostalCode(value));
   },
 };

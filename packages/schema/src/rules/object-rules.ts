@@ -1,6 +1,7 @@
 import type { CheckContext } from '../_internal/context.js';
+import { cleanResidentIdBirth, residentIdAgrees } from '../identifiers/_internal/residentIdFast.js';
 import { checkIdCardConsistency } from '../identifiers/checkIdCardConsistency.js';
-import { checkIdentityDocument } from '../identifiers/checkIdentityDocument.js';
+import { checkIdentityDocument, GB11643_DOCUMENT_TYPES } from '../identifiers/checkIdentityDocument.js';
 import type { IssuePath } from '../issue.js';
 import { collectBinding, pathAt, valueAt } from './_internal/bindings.js';
 import { report } from './_internal/report.js';
@@ -19,12 +20,12 @@ export type ObjectRuleName =
 
 /**
  * A rule the compiled checkers call for an object carrying `x-gds-rules`: the object, the entry's
- * bindings (rule parameter -> `/`-separated path relative to the object), the object's path, the context.
+ * bindings (rule parameter -> `/`-separated path relative to the object), the context, whose path
+ * stack (`ctx.path`) is the object's path.
  */
 export type ObjectRule = (
   obj: Record<string, unknown>,
   binding: Readonly<Record<string, string>>,
-  path: IssuePath,
   ctx: CheckContext,
 ) => void;
 
@@ -58,49 +59,50 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * ```ts
  * // In a standard (JSON): "x-gds-rules": [{"rule": "id-card-consistency", "document": "identity",
  * //   "birthDate": "birthDate", "sex": "sex"}]; in the generated checker:
- * OBJECT_RULES['id-card-consistency'](record, { document: 'identity', birthDate: 'birthDate', sex: 'sex' }, path, ctx);
+ * OBJECT_RULES['id-card-consistency'](record, { document: 'identity', birthDate: 'birthDate', sex: 'sex' }, ctx);
  * ```
  */
 export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
-  'id-card-consistency'(obj, binding, path, ctx) {
+  'id-card-consistency'(obj, binding, ctx) {
     const doc = valueAt(obj, binding.document);
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return;
     const type = str((doc as Record<string, unknown>).type);
     const number = str((doc as Record<string, unknown>).number);
-    if (type === undefined || number === undefined) return;
+    if (type === undefined || number === undefined || !GB11643_DOCUMENT_TYPES.has(type)) return;
     const birthDate = str(valueAt(obj, binding.birthDate));
     const sex = str(valueAt(obj, binding.sex));
+    if (residentIdAgrees(number, birthDate, sex)) return;
     for (const f of checkIdCardConsistency({ type, number }, birthDate, sex)) {
-      ctx.add(f.code, pathAt(path, (f.field === 'sex' ? binding.sex : binding.birthDate)!), f.params);
+      ctx.add(f.code, pathAt(ctx.path, (f.field === 'sex' ? binding.sex : binding.birthDate)!), f.params);
     }
   },
-  'identity-document'(obj, binding, path, ctx) {
+  'identity-document'(obj, binding, ctx) {
     const type = str(valueAt(obj, binding.type ?? 'type'));
     const number = str(valueAt(obj, binding.number ?? 'number'));
-    if (type === undefined || number === undefined) return;
+    if (type === undefined || number === undefined || cleanDocument(type, number, ctx)) return;
     const { findings } = checkIdentityDocument(type, number, { now: ctx.now });
-    if (findings.length > 0) report(ctx, pathAt(path, binding.number ?? 'number'), findings);
+    if (findings.length > 0) report(ctx, findings, pathAt(ctx.path, binding.number ?? 'number'));
   },
-  'credit-code-kind'(obj, binding, path, ctx) {
+  'credit-code-kind'(obj, binding, ctx) {
     const code = str(valueAt(obj, binding.code));
     const kind = str(valueAt(obj, binding.kind));
     if (code === undefined || kind === undefined || code.length !== 18) return;
     const expected = code.slice(0, 2);
     if (kind !== expected)
-      ctx.add('organization.kind_mismatch', pathAt(path, binding.kind!), { kind, expected });
+      ctx.add('organization.kind_mismatch', pathAt(ctx.path, binding.kind!), { kind, expected });
   },
-  'household-head'(obj, binding, path, ctx) {
-    const relationships = collectBinding(obj, binding.relationships, path);
+  'household-head'(obj, binding, ctx) {
+    const relationships = collectBinding(obj, binding.relationships, ctx.path);
     const heads = relationships.filter((r) => r.value === '02');
     const type = str(valueAt(obj, binding.type));
     const membersPath = binding.relationships?.split('/')[0];
     if (heads.length > 1) {
       ctx.add('household.multiple_heads', heads[1]!.path, { count: heads.length });
     } else if (heads.length === 0 && relationships.length > 0 && type === 'family' && membersPath) {
-      ctx.add('household.no_head', [...path, membersPath], {});
+      ctx.add('household.no_head', ctx.at(membersPath), {});
     }
   },
-  'case-lifecycle'(obj, binding, path, ctx) {
+  'case-lifecycle'(obj, binding, ctx) {
     const history = valueAt(obj, binding.history);
     if (!Array.isArray(history)) return;
     const steps = history.map((s) =>
@@ -109,18 +111,18 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     for (const f of checkCaseLifecycle(steps, str(valueAt(obj, binding.status)))) {
       const at =
         f.field === 'status'
-          ? pathAt(path, binding.status!)
-          : [...pathAt(path, binding.history!), f.index!, f.field];
+          ? pathAt(ctx.path, binding.status!)
+          : [...pathAt(ctx.path, binding.history!), f.index!, f.field];
       ctx.add(f.code, at, f.params);
     }
   },
-  'geojson-polygon'(obj, binding, path, ctx) {
+  'geojson-polygon'(obj, binding, ctx) {
     const polygon = valueAt(obj, binding.polygon) as { coordinates?: unknown } | undefined;
     const rings = polygon?.coordinates;
     if (!Array.isArray(rings)) return;
     rings.forEach((ring, r) => {
       if (!Array.isArray(ring)) return;
-      const ringPath = [...pathAt(path, binding.polygon!), 'coordinates', r];
+      const ringPath = [...pathAt(ctx.path, binding.polygon!), 'coordinates', r];
       if (ring.length < 4) ctx.add('geometry.ring_too_short', ringPath, { ring: r + 1 });
       ring.forEach((pos, i) => {
         if (!Array.isArray(pos) || typeof pos[0] !== 'number' || typeof pos[1] !== 'number') return;
@@ -141,7 +143,7 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
       }
     });
   },
-  period(obj, binding, path, ctx) {
+  period(obj, binding, ctx) {
     const start = str(valueAt(obj, binding.start));
     const end = str(valueAt(obj, binding.end));
     if (start === undefined || end === undefined) return;
@@ -149,11 +151,11 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     const s = start.length > 10 ? Date.parse(start) : Number.NaN;
     const e = end.length > 10 ? Date.parse(end) : Number.NaN;
     const before = Number.isNaN(s) || Number.isNaN(e) ? end < start : e < s;
-    if (before) ctx.add('period.end_before_start', pathAt(path, binding.end!), { start, end });
+    if (before) ctx.add('period.end_before_start', pathAt(ctx.path, binding.end!), { start, end });
   },
-  'unique-values'(obj, binding, path, ctx) {
+  'unique-values'(obj, binding, ctx) {
     const seen = new Map<string, IssuePath>();
-    for (const { value, path: at } of collectBinding(obj, binding.values, path)) {
+    for (const { value, path: at } of collectBinding(obj, binding.values, ctx.path)) {
       if (typeof value !== 'string' && typeof value !== 'number') continue;
       const key = `${typeof value}:${value}`;
       const first = seen.get(key);
@@ -163,6 +165,30 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     }
   },
 };
+
+/**
+ * Whether `checkIdentityDocument` would find nothing, decided without building findings for the common
+ * GB 11643 documents (resident ID cards; residence permits with an 810000/820000/830000 address code).
+ * False means "run the full check", not "invalid".
+ */
+function cleanDocument(type: string, number: string, ctx: CheckContext): boolean {
+  if (type === 'resident-id' || type === 'temporary-resident-id') {
+    const birth = cleanResidentIdBirth(number);
+    return birth >= 0 && !ctx.isFuture(birth);
+  }
+  if (type === 'hk-macao-taiwan-residence-permit') {
+    const birth = cleanResidentIdBirth(number);
+    return (
+      birth >= 0 &&
+      number.charCodeAt(0) === 56 &&
+      number.charCodeAt(1) >= 49 &&
+      number.charCodeAt(1) <= 51 &&
+      number.startsWith('0000', 2) &&
+      !ctx.isFuture(birth)
+    );
+  }
+  return false;
+}
 
 /** The 1-based position of the array item a collected path runs through (its last numeric step). */
 function itemIndex(path: IssuePath): number {

@@ -28,6 +28,8 @@ function isIndex(step: string): boolean {
  */
 export function valueAt(obj: Record<string, unknown>, binding: string | undefined): unknown {
   if (binding === undefined) return undefined;
+  // Most bindings name a property of the object itself.
+  if (binding !== '' && binding.indexOf('/') === -1) return obj[binding];
   let value: unknown = obj;
   for (const step of steps(binding)) {
     if (Array.isArray(value)) {

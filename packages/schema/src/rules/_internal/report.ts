@@ -1,17 +1,11 @@
 import type { CheckContext } from '../../_internal/context.js';
-import type { DivisionRegistry } from '../../identifiers/divisionRegistry.js';
 import type { IdentifierFinding } from '../../identifiers/finding.js';
 import type { IssuePath } from '../../issue.js';
 
-/** Reports identifier findings at a path. */
-export function report(ctx: CheckContext, path: IssuePath, findings: readonly IdentifierFinding[]): void {
-  for (const f of findings) ctx.add(f.code, path, f.params, f.severity);
-}
-
-/**
- * The division registry a validation runs with: `ctx.divisions` when the context carries one (a full
- * statistics list the caller loaded), else the bundled excerpt.
- */
-export function divisionsOf(ctx: CheckContext): DivisionRegistry | undefined {
-  return ctx.divisions;
+/** Reports identifier findings at a path (default: the context's current path). */
+export function report(ctx: CheckContext, findings: readonly IdentifierFinding[], path?: IssuePath): void {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    ctx.add(f.code, path ?? ctx.at(), f.params, f.severity);
+  }
 }

@@ -15,9 +15,9 @@ const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
 const RE_1 = new RegExp("^[0-9]{12}$", 'u');
 const RE_2 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
 
-function check_geoPoint(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -27,46 +27,46 @@ function check_geoPoint(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["datum"];
-    if (v2 === undefined) ctx.add('required', p, { property: "datum" });
+    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "datum"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_GEODETIC_DATUM.get(v2);
-        if (d3 === undefined) ctx.add('codelist.unknown_code', [...p, "datum"], { code: v2, list: 'geodetic-datum' });
-        else if (d3) ctx.add('codelist.deprecated_code', [...p, "datum"], { code: v2, list: 'geodetic-datum' });
+        if (d3 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        else if (d3) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
       }
     }
     const v4 = o0["longitude"];
-    if (v4 === undefined) ctx.add('required', p, { property: "longitude" });
+    if (v4 === undefined) ctx.add('required', ctx.at(), { property: "longitude" });
     else {
       if (typeof v4 !== 'number' || !Number.isFinite(v4)) {
-        ctx.add('type', [...p, "longitude"], { expected: 'number', received: typeName(v4) });
+        ctx.add('type', ctx.at("longitude"), { expected: 'number', received: typeName(v4) });
       } else {
-        if (v4 < -180) ctx.add('minimum', [...p, "longitude"], { limit: -180 });
-        if (v4 > 180) ctx.add('maximum', [...p, "longitude"], { limit: 180 });
+        if (v4 < -180) ctx.add('minimum', ctx.at("longitude"), { limit: -180 });
+        if (v4 > 180) ctx.add('maximum', ctx.at("longitude"), { limit: 180 });
       }
     }
     const v5 = o0["latitude"];
-    if (v5 === undefined) ctx.add('required', p, { property: "latitude" });
+    if (v5 === undefined) ctx.add('required', ctx.at(), { property: "latitude" });
     else {
       if (typeof v5 !== 'number' || !Number.isFinite(v5)) {
-        ctx.add('type', [...p, "latitude"], { expected: 'number', received: typeName(v5) });
+        ctx.add('type', ctx.at("latitude"), { expected: 'number', received: typeName(v5) });
       } else {
-        if (v5 < -90) ctx.add('minimum', [...p, "latitude"], { limit: -90 });
-        if (v5 > 90) ctx.add('maximum', [...p, "latitude"], { limit: 90 });
+        if (v5 < -90) ctx.add('minimum', ctx.at("latitude"), { limit: -90 });
+        if (v5 > 90) ctx.add('maximum', ctx.at("latitude"), { limit: 90 });
       }
     }
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -78,62 +78,64 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k7 });
+          ctx.add('additional_property', ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["sourceDepartment"];
-    if (v8 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v8 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v8 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v8) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v8) });
       } else {
         const d9 = CODELIST_DEPARTMENT.get(v8);
-        if (d9 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v8, list: 'department' });
-        else if (d9) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v8, list: 'department' });
+        if (d9 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v8, list: 'department' });
+        else if (d9) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v8, list: 'department' });
       }
     }
     const v10 = o6["sourceSystem"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v10) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v10) });
       } else {
-        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v10.length > 100 && codePointLength(v10) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v10.length > 100 && codePointLength(v10) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v11 = o6["sourceRecordId"];
     if (v11 !== undefined) {
       if (typeof v11 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v11) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v11) });
       } else {
-        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v11.length > 100 && codePointLength(v11) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v11.length > 100 && codePointLength(v11) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v12 = o6["collectedAt"];
     if (v12 !== undefined) {
       if (typeof v12 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v12) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v12) });
       } else {
-        if (!isDateTime(v12)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v12)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v13 = o6["updatedAt"];
     if (v13 !== undefined) {
       if (typeof v13 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v13) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v13) });
       } else {
-        if (!isDateTime(v13)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v13)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o6, BINDING_14, p, ctx);
+    OBJECT_RULES["period"](o6, BINDING_14, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:address:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o15 = v as Record<string, unknown>;
     for (const k16 in o15) {
@@ -155,132 +157,141 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k16 });
+          ctx.add('additional_property', ctx.at(), { property: k16 });
       }
     }
     const v17 = o15["id"];
-    if (v17 === undefined) ctx.add('required', p, { property: "id" });
+    if (v17 === undefined) ctx.add('required', ctx.at(), { property: "id" });
     else {
       if (typeof v17 !== 'string') {
-        ctx.add('type', [...p, "id"], { expected: 'string', received: typeName(v17) });
+        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v17) });
       } else {
-        if (!RE_0.test(v17)) ctx.add('pattern', [...p, "id"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v17)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v18 = o15["divisionCode"];
-    if (v18 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v18 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v18 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v18) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!RE_1.test(v18)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{12}$" });
-        IDENTIFIER_RULES["division"](v18, [...p, "divisionCode"], ctx);
+        if (!RE_1.test(v18)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v18, ctx);
+        ctx.path.pop();
       }
     }
     const v19 = o15["road"];
     if (v19 !== undefined) {
       if (typeof v19 !== 'string') {
-        ctx.add('type', [...p, "road"], { expected: 'string', received: typeName(v19) });
+        ctx.add('type', ctx.at("road"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.add('min_length', [...p, "road"], { limit: 1 });
-        if (v19.length > 100 && codePointLength(v19) > 100) ctx.add('max_length', [...p, "road"], { limit: 100 });
+        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.add('min_length', ctx.at("road"), { limit: 1 });
+        if (v19.length > 100 && codePointLength(v19) > 100) ctx.add('max_length', ctx.at("road"), { limit: 100 });
       }
     }
     const v20 = o15["lane"];
     if (v20 !== undefined) {
       if (typeof v20 !== 'string') {
-        ctx.add('type', [...p, "lane"], { expected: 'string', received: typeName(v20) });
+        ctx.add('type', ctx.at("lane"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.add('min_length', [...p, "lane"], { limit: 1 });
-        if (v20.length > 50 && codePointLength(v20) > 50) ctx.add('max_length', [...p, "lane"], { limit: 50 });
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.add('min_length', ctx.at("lane"), { limit: 1 });
+        if (v20.length > 50 && codePointLength(v20) > 50) ctx.add('max_length', ctx.at("lane"), { limit: 50 });
       }
     }
     const v21 = o15["houseNumber"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.add('type', [...p, "houseNumber"], { expected: 'string', received: typeName(v21) });
+        ctx.add('type', ctx.at("houseNumber"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', [...p, "houseNumber"], { limit: 1 });
-        if (v21.length > 50 && codePointLength(v21) > 50) ctx.add('max_length', [...p, "houseNumber"], { limit: 50 });
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', ctx.at("houseNumber"), { limit: 1 });
+        if (v21.length > 50 && codePointLength(v21) > 50) ctx.add('max_length', ctx.at("houseNumber"), { limit: 50 });
       }
     }
     const v22 = o15["building"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.add('type', [...p, "building"], { expected: 'string', received: typeName(v22) });
+        ctx.add('type', ctx.at("building"), { expected: 'string', received: typeName(v22) });
       } else {
-        if (v22.length < 1 || (v22.length < 2 && codePointLength(v22) < 1)) ctx.add('min_length', [...p, "building"], { limit: 1 });
-        if (v22.length > 50 && codePointLength(v22) > 50) ctx.add('max_length', [...p, "building"], { limit: 50 });
+        if (v22.length < 1 || (v22.length < 2 && codePointLength(v22) < 1)) ctx.add('min_length', ctx.at("building"), { limit: 1 });
+        if (v22.length > 50 && codePointLength(v22) > 50) ctx.add('max_length', ctx.at("building"), { limit: 50 });
       }
     }
     const v23 = o15["unit"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', [...p, "unit"], { expected: 'string', received: typeName(v23) });
+        ctx.add('type', ctx.at("unit"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', [...p, "unit"], { limit: 1 });
-        if (v23.length > 20 && codePointLength(v23) > 20) ctx.add('max_length', [...p, "unit"], { limit: 20 });
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', ctx.at("unit"), { limit: 1 });
+        if (v23.length > 20 && codePointLength(v23) > 20) ctx.add('max_length', ctx.at("unit"), { limit: 20 });
       }
     }
     const v24 = o15["floor"];
     if (v24 !== undefined) {
       if (typeof v24 !== 'number' || !Number.isInteger(v24)) {
-        ctx.add('type', [...p, "floor"], { expected: 'integer', received: typeName(v24) });
+        ctx.add('type', ctx.at("floor"), { expected: 'integer', received: typeName(v24) });
       } else {
-        if (v24 < -10) ctx.add('minimum', [...p, "floor"], { limit: -10 });
-        if (v24 > 300) ctx.add('maximum', [...p, "floor"], { limit: 300 });
+        if (v24 < -10) ctx.add('minimum', ctx.at("floor"), { limit: -10 });
+        if (v24 > 300) ctx.add('maximum', ctx.at("floor"), { limit: 300 });
       }
     }
     const v25 = o15["room"];
     if (v25 !== undefined) {
       if (typeof v25 !== 'string') {
-        ctx.add('type', [...p, "room"], { expected: 'string', received: typeName(v25) });
+        ctx.add('type', ctx.at("room"), { expected: 'string', received: typeName(v25) });
       } else {
-        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.add('min_length', [...p, "room"], { limit: 1 });
-        if (v25.length > 20 && codePointLength(v25) > 20) ctx.add('max_length', [...p, "room"], { limit: 20 });
+        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.add('min_length', ctx.at("room"), { limit: 1 });
+        if (v25.length > 20 && codePointLength(v25) > 20) ctx.add('max_length', ctx.at("room"), { limit: 20 });
       }
     }
     const v26 = o15["fullText"];
-    if (v26 === undefined) ctx.add('required', p, { property: "fullText" });
+    if (v26 === undefined) ctx.add('required', ctx.at(), { property: "fullText" });
     else {
       if (typeof v26 !== 'string') {
-        ctx.add('type', [...p, "fullText"], { expected: 'string', received: typeName(v26) });
+        ctx.add('type', ctx.at("fullText"), { expected: 'string', received: typeName(v26) });
       } else {
-        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.add('min_length', [...p, "fullText"], { limit: 1 });
-        if (v26.length > 300 && codePointLength(v26) > 300) ctx.add('max_length', [...p, "fullText"], { limit: 300 });
+        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.add('min_length', ctx.at("fullText"), { limit: 1 });
+        if (v26.length > 300 && codePointLength(v26) > 300) ctx.add('max_length', ctx.at("fullText"), { limit: 300 });
       }
     }
     const v27 = o15["point"];
     if (v27 !== undefined) {
-      check_geoPoint(v27, [...p, "point"], ctx);
+      ctx.path.push("point");
+      check_geoPoint(v27, ctx);
+      ctx.path.pop();
     }
     const v28 = o15["gridCode"];
     if (v28 !== undefined) {
       if (typeof v28 !== 'string') {
-        ctx.add('type', [...p, "gridCode"], { expected: 'string', received: typeName(v28) });
+        ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!RE_2.test(v28)) ctx.add('pattern', [...p, "gridCode"], { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!RE_2.test(v28)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v29 = o15["postalCode"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', [...p, "postalCode"], { expected: 'string', received: typeName(v29) });
+        ctx.add('type', ctx.at("postalCode"), { expected: 'string', received: typeName(v29) });
       } else {
-        IDENTIFIER_RULES["postal-code"](v29, [...p, "postalCode"], ctx);
+        ctx.path.push("postalCode");
+        IDENTIFIER_RULES["postal-code"](v29, ctx);
+        ctx.path.pop();
       }
     }
     const v30 = o15["parentId"];
     if (v30 !== undefined) {
       if (typeof v30 !== 'string') {
-        ctx.add('type', [...p, "parentId"], { expected: 'string', received: typeName(v30) });
+        ctx.add('type', ctx.at("parentId"), { expected: 'string', received: typeName(v30) });
       } else {
-        if (!RE_0.test(v30)) ctx.add('pattern', [...p, "parentId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v30)) ctx.add('pattern', ctx.at("parentId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v31 = o15["provenance"];
     if (v31 !== undefined) {
-      check_provenance(v31, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v31, ctx);
+      ctx.path.pop();
     }
   }
+  if (p.length) ctx.path.length = depth;
 }

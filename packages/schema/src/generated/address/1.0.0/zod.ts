@@ -21,12 +21,12 @@ const ProvenanceDef = z.strictObject({
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 
 /** zod schema of urn:gds:schema:address:1.0.0. */
 export const addressZod_1_0_0 = z.strictObject({
   "id": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')),
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{12}$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{12}$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "road": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "lane": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 50, { message: 'too long' }).optional(),
   "houseNumber": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 50, { message: 'too long' }).optional(),
@@ -37,7 +37,7 @@ export const addressZod_1_0_0 = z.strictObject({
   "fullText": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 300, { message: 'too long' }),
   "point": GeoPointDef.optional(),
   "gridCode": z.string().regex(new RegExp("^[0-9A-Za-z]{6,32}$", 'u')).optional(),
-  "postalCode": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["postal-code"](s as string, p, ctx))).optional(),
+  "postalCode": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["postal-code"](s as string, ctx))).optional(),
   "parentId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
   "provenance": ProvenanceDef.optional(),
 });

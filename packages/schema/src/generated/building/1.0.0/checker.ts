@@ -20,9 +20,9 @@ const BINDING_28 = {"start":"collectedAt","end":"updatedAt"} as const;
 const RE_2 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
 const BINDING_51 = {"values":"units/number"} as const;
 
-function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -32,42 +32,44 @@ function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["addressId"];
     if (v2 !== undefined) {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "addressId"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!RE_0.test(v2)) ctx.add('pattern', [...p, "addressId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v2)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v3 = o0["divisionCode"];
-    if (v3 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v3 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v3 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v3) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (!RE_1.test(v3)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v3, [...p, "divisionCode"], ctx);
+        if (!RE_1.test(v3)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v3, ctx);
+        ctx.path.pop();
       }
     }
     const v4 = o0["detail"];
     if (v4 !== undefined) {
       if (typeof v4 !== 'string') {
-        ctx.add('type', [...p, "detail"], { expected: 'string', received: typeName(v4) });
+        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v4) });
       } else {
-        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.add('min_length', [...p, "detail"], { limit: 1 });
-        if (v4.length > 200 && codePointLength(v4) > 200) ctx.add('max_length', [...p, "detail"], { limit: 200 });
+        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
+        if (v4.length > 200 && codePointLength(v4) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
       }
     }
   }
 }
 
-function check_unit(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_unit(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o5 = v as Record<string, unknown>;
     for (const k6 in o5) {
@@ -79,63 +81,63 @@ function check_unit(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "rentalStatus":
           break;
         default:
-          ctx.add('additional_property', p, { property: k6 });
+          ctx.add('additional_property', ctx.at(), { property: k6 });
       }
     }
     const v7 = o5["number"];
-    if (v7 === undefined) ctx.add('required', p, { property: "number" });
+    if (v7 === undefined) ctx.add('required', ctx.at(), { property: "number" });
     else {
       if (typeof v7 !== 'string') {
-        ctx.add('type', [...p, "number"], { expected: 'string', received: typeName(v7) });
+        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v7) });
       } else {
-        if (v7.length < 1 || (v7.length < 2 && codePointLength(v7) < 1)) ctx.add('min_length', [...p, "number"], { limit: 1 });
-        if (v7.length > 20 && codePointLength(v7) > 20) ctx.add('max_length', [...p, "number"], { limit: 20 });
+        if (v7.length < 1 || (v7.length < 2 && codePointLength(v7) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
+        if (v7.length > 20 && codePointLength(v7) > 20) ctx.add('max_length', ctx.at("number"), { limit: 20 });
       }
     }
     const v8 = o5["floor"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'number' || !Number.isInteger(v8)) {
-        ctx.add('type', [...p, "floor"], { expected: 'integer', received: typeName(v8) });
+        ctx.add('type', ctx.at("floor"), { expected: 'integer', received: typeName(v8) });
       } else {
-        if (v8 < -30) ctx.add('minimum', [...p, "floor"], { limit: -30 });
-        if (v8 > 300) ctx.add('maximum', [...p, "floor"], { limit: 300 });
+        if (v8 < -30) ctx.add('minimum', ctx.at("floor"), { limit: -30 });
+        if (v8 > 300) ctx.add('maximum', ctx.at("floor"), { limit: 300 });
       }
     }
     const v9 = o5["area"];
     if (v9 !== undefined) {
       if (typeof v9 !== 'number' || !Number.isFinite(v9)) {
-        ctx.add('type', [...p, "area"], { expected: 'number', received: typeName(v9) });
+        ctx.add('type', ctx.at("area"), { expected: 'number', received: typeName(v9) });
       } else {
-        if (v9 > 100000) ctx.add('maximum', [...p, "area"], { limit: 100000 });
-        if (v9 <= 0) ctx.add('exclusive_minimum', [...p, "area"], { limit: 0 });
+        if (v9 > 100000) ctx.add('maximum', ctx.at("area"), { limit: 100000 });
+        if (v9 <= 0) ctx.add('exclusive_minimum', ctx.at("area"), { limit: 0 });
       }
     }
     const v10 = o5["use"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', [...p, "use"], { expected: 'string', received: typeName(v10) });
+        ctx.add('type', ctx.at("use"), { expected: 'string', received: typeName(v10) });
       } else {
         const d11 = CODELIST_BUILDING_USE.get(v10);
-        if (d11 === undefined) ctx.add('codelist.unknown_code', [...p, "use"], { code: v10, list: 'building-use' });
-        else if (d11) ctx.add('codelist.deprecated_code', [...p, "use"], { code: v10, list: 'building-use' });
+        if (d11 === undefined) ctx.add('codelist.unknown_code', ctx.at("use"), { code: v10, list: 'building-use' });
+        else if (d11) ctx.add('codelist.deprecated_code', ctx.at("use"), { code: v10, list: 'building-use' });
       }
     }
     const v12 = o5["rentalStatus"];
     if (v12 !== undefined) {
       if (typeof v12 !== 'string') {
-        ctx.add('type', [...p, "rentalStatus"], { expected: 'string', received: typeName(v12) });
+        ctx.add('type', ctx.at("rentalStatus"), { expected: 'string', received: typeName(v12) });
       } else {
         const d13 = CODELIST_RENTAL_STATUS.get(v12);
-        if (d13 === undefined) ctx.add('codelist.unknown_code', [...p, "rentalStatus"], { code: v12, list: 'rental-status' });
-        else if (d13) ctx.add('codelist.deprecated_code', [...p, "rentalStatus"], { code: v12, list: 'rental-status' });
+        if (d13 === undefined) ctx.add('codelist.unknown_code', ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
+        else if (d13) ctx.add('codelist.deprecated_code', ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
       }
     }
   }
 }
 
-function check_geoPoint(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o14 = v as Record<string, unknown>;
     for (const k15 in o14) {
@@ -145,46 +147,46 @@ function check_geoPoint(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.add('additional_property', p, { property: k15 });
+          ctx.add('additional_property', ctx.at(), { property: k15 });
       }
     }
     const v16 = o14["datum"];
-    if (v16 === undefined) ctx.add('required', p, { property: "datum" });
+    if (v16 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
     else {
       if (typeof v16 !== 'string') {
-        ctx.add('type', [...p, "datum"], { expected: 'string', received: typeName(v16) });
+        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v16) });
       } else {
         const d17 = CODELIST_GEODETIC_DATUM.get(v16);
-        if (d17 === undefined) ctx.add('codelist.unknown_code', [...p, "datum"], { code: v16, list: 'geodetic-datum' });
-        else if (d17) ctx.add('codelist.deprecated_code', [...p, "datum"], { code: v16, list: 'geodetic-datum' });
+        if (d17 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
+        else if (d17) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
       }
     }
     const v18 = o14["longitude"];
-    if (v18 === undefined) ctx.add('required', p, { property: "longitude" });
+    if (v18 === undefined) ctx.add('required', ctx.at(), { property: "longitude" });
     else {
       if (typeof v18 !== 'number' || !Number.isFinite(v18)) {
-        ctx.add('type', [...p, "longitude"], { expected: 'number', received: typeName(v18) });
+        ctx.add('type', ctx.at("longitude"), { expected: 'number', received: typeName(v18) });
       } else {
-        if (v18 < -180) ctx.add('minimum', [...p, "longitude"], { limit: -180 });
-        if (v18 > 180) ctx.add('maximum', [...p, "longitude"], { limit: 180 });
+        if (v18 < -180) ctx.add('minimum', ctx.at("longitude"), { limit: -180 });
+        if (v18 > 180) ctx.add('maximum', ctx.at("longitude"), { limit: 180 });
       }
     }
     const v19 = o14["latitude"];
-    if (v19 === undefined) ctx.add('required', p, { property: "latitude" });
+    if (v19 === undefined) ctx.add('required', ctx.at(), { property: "latitude" });
     else {
       if (typeof v19 !== 'number' || !Number.isFinite(v19)) {
-        ctx.add('type', [...p, "latitude"], { expected: 'number', received: typeName(v19) });
+        ctx.add('type', ctx.at("latitude"), { expected: 'number', received: typeName(v19) });
       } else {
-        if (v19 < -90) ctx.add('minimum', [...p, "latitude"], { limit: -90 });
-        if (v19 > 90) ctx.add('maximum', [...p, "latitude"], { limit: 90 });
+        if (v19 < -90) ctx.add('minimum', ctx.at("latitude"), { limit: -90 });
+        if (v19 > 90) ctx.add('maximum', ctx.at("latitude"), { limit: 90 });
       }
     }
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o20 = v as Record<string, unknown>;
     for (const k21 in o20) {
@@ -196,62 +198,64 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k21 });
+          ctx.add('additional_property', ctx.at(), { property: k21 });
       }
     }
     const v22 = o20["sourceDepartment"];
-    if (v22 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v22 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v22 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v22) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v22) });
       } else {
         const d23 = CODELIST_DEPARTMENT.get(v22);
-        if (d23 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v22, list: 'department' });
-        else if (d23) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v22, list: 'department' });
+        if (d23 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v22, list: 'department' });
+        else if (d23) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v22, list: 'department' });
       }
     }
     const v24 = o20["sourceSystem"];
     if (v24 !== undefined) {
       if (typeof v24 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v24) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v24) });
       } else {
-        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v24.length > 100 && codePointLength(v24) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v24.length > 100 && codePointLength(v24) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v25 = o20["sourceRecordId"];
     if (v25 !== undefined) {
       if (typeof v25 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v25) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v25) });
       } else {
-        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v25.length > 100 && codePointLength(v25) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v25.length > 100 && codePointLength(v25) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v26 = o20["collectedAt"];
     if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v26) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v26) });
       } else {
-        if (!isDateTime(v26)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v26)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v27 = o20["updatedAt"];
     if (v27 !== undefined) {
       if (typeof v27 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v27) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v27) });
       } else {
-        if (!isDateTime(v27)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v27)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o20, BINDING_28, p, ctx);
+    OBJECT_RULES["period"](o20, BINDING_28, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:building:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o29 = v as Record<string, unknown>;
     for (const k30 in o29) {
@@ -272,128 +276,138 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k30 });
+          ctx.add('additional_property', ctx.at(), { property: k30 });
       }
     }
     const v31 = o29["id"];
-    if (v31 === undefined) ctx.add('required', p, { property: "id" });
+    if (v31 === undefined) ctx.add('required', ctx.at(), { property: "id" });
     else {
       if (typeof v31 !== 'string') {
-        ctx.add('type', [...p, "id"], { expected: 'string', received: typeName(v31) });
+        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (!RE_0.test(v31)) ctx.add('pattern', [...p, "id"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v31)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v32 = o29["name"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v32) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v32.length > 100 && codePointLength(v32) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v32.length > 100 && codePointLength(v32) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v33 = o29["address"];
-    if (v33 === undefined) ctx.add('required', p, { property: "address" });
+    if (v33 === undefined) ctx.add('required', ctx.at(), { property: "address" });
     else {
-      check_address(v33, [...p, "address"], ctx);
+      ctx.path.push("address");
+      check_address(v33, ctx);
+      ctx.path.pop();
     }
     const v34 = o29["use"];
-    if (v34 === undefined) ctx.add('required', p, { property: "use" });
+    if (v34 === undefined) ctx.add('required', ctx.at(), { property: "use" });
     else {
       if (typeof v34 !== 'string') {
-        ctx.add('type', [...p, "use"], { expected: 'string', received: typeName(v34) });
+        ctx.add('type', ctx.at("use"), { expected: 'string', received: typeName(v34) });
       } else {
         const d35 = CODELIST_BUILDING_USE.get(v34);
-        if (d35 === undefined) ctx.add('codelist.unknown_code', [...p, "use"], { code: v34, list: 'building-use' });
-        else if (d35) ctx.add('codelist.deprecated_code', [...p, "use"], { code: v34, list: 'building-use' });
+        if (d35 === undefined) ctx.add('codelist.unknown_code', ctx.at("use"), { code: v34, list: 'building-use' });
+        else if (d35) ctx.add('codelist.deprecated_code', ctx.at("use"), { code: v34, list: 'building-use' });
       }
     }
     const v36 = o29["structure"];
     if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.add('type', [...p, "structure"], { expected: 'string', received: typeName(v36) });
+        ctx.add('type', ctx.at("structure"), { expected: 'string', received: typeName(v36) });
       } else {
         const d37 = CODELIST_BUILDING_STRUCTURE.get(v36);
-        if (d37 === undefined) ctx.add('codelist.unknown_code', [...p, "structure"], { code: v36, list: 'building-structure' });
-        else if (d37) ctx.add('codelist.deprecated_code', [...p, "structure"], { code: v36, list: 'building-structure' });
+        if (d37 === undefined) ctx.add('codelist.unknown_code', ctx.at("structure"), { code: v36, list: 'building-structure' });
+        else if (d37) ctx.add('codelist.deprecated_code', ctx.at("structure"), { code: v36, list: 'building-structure' });
       }
     }
     const v38 = o29["floorsAboveGround"];
     if (v38 !== undefined) {
       if (typeof v38 !== 'number' || !Number.isInteger(v38)) {
-        ctx.add('type', [...p, "floorsAboveGround"], { expected: 'integer', received: typeName(v38) });
+        ctx.add('type', ctx.at("floorsAboveGround"), { expected: 'integer', received: typeName(v38) });
       } else {
-        if (v38 < 1) ctx.add('minimum', [...p, "floorsAboveGround"], { limit: 1 });
-        if (v38 > 300) ctx.add('maximum', [...p, "floorsAboveGround"], { limit: 300 });
+        if (v38 < 1) ctx.add('minimum', ctx.at("floorsAboveGround"), { limit: 1 });
+        if (v38 > 300) ctx.add('maximum', ctx.at("floorsAboveGround"), { limit: 300 });
       }
     }
     const v39 = o29["floorsBelowGround"];
     if (v39 !== undefined) {
       if (typeof v39 !== 'number' || !Number.isInteger(v39)) {
-        ctx.add('type', [...p, "floorsBelowGround"], { expected: 'integer', received: typeName(v39) });
+        ctx.add('type', ctx.at("floorsBelowGround"), { expected: 'integer', received: typeName(v39) });
       } else {
-        if (v39 < 0) ctx.add('minimum', [...p, "floorsBelowGround"], { limit: 0 });
-        if (v39 > 30) ctx.add('maximum', [...p, "floorsBelowGround"], { limit: 30 });
+        if (v39 < 0) ctx.add('minimum', ctx.at("floorsBelowGround"), { limit: 0 });
+        if (v39 > 30) ctx.add('maximum', ctx.at("floorsBelowGround"), { limit: 30 });
       }
     }
     const v40 = o29["builtYear"];
     if (v40 !== undefined) {
       if (typeof v40 !== 'number' || !Number.isInteger(v40)) {
-        ctx.add('type', [...p, "builtYear"], { expected: 'integer', received: typeName(v40) });
+        ctx.add('type', ctx.at("builtYear"), { expected: 'integer', received: typeName(v40) });
       } else {
-        if (v40 < 1800) ctx.add('minimum', [...p, "builtYear"], { limit: 1800 });
-        if (v40 > 2100) ctx.add('maximum', [...p, "builtYear"], { limit: 2100 });
+        if (v40 < 1800) ctx.add('minimum', ctx.at("builtYear"), { limit: 1800 });
+        if (v40 > 2100) ctx.add('maximum', ctx.at("builtYear"), { limit: 2100 });
       }
     }
     const v41 = o29["ownership"];
     if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.add('type', [...p, "ownership"], { expected: 'string', received: typeName(v41) });
+        ctx.add('type', ctx.at("ownership"), { expected: 'string', received: typeName(v41) });
       } else {
         const d42 = CODELIST_BUILDING_OWNERSHIP.get(v41);
-        if (d42 === undefined) ctx.add('codelist.unknown_code', [...p, "ownership"], { code: v41, list: 'building-ownership' });
-        else if (d42) ctx.add('codelist.deprecated_code', [...p, "ownership"], { code: v41, list: 'building-ownership' });
+        if (d42 === undefined) ctx.add('codelist.unknown_code', ctx.at("ownership"), { code: v41, list: 'building-ownership' });
+        else if (d42) ctx.add('codelist.deprecated_code', ctx.at("ownership"), { code: v41, list: 'building-ownership' });
       }
     }
     const v43 = o29["rentalStatus"];
     if (v43 !== undefined) {
       if (typeof v43 !== 'string') {
-        ctx.add('type', [...p, "rentalStatus"], { expected: 'string', received: typeName(v43) });
+        ctx.add('type', ctx.at("rentalStatus"), { expected: 'string', received: typeName(v43) });
       } else {
         const d44 = CODELIST_RENTAL_STATUS.get(v43);
-        if (d44 === undefined) ctx.add('codelist.unknown_code', [...p, "rentalStatus"], { code: v43, list: 'rental-status' });
-        else if (d44) ctx.add('codelist.deprecated_code', [...p, "rentalStatus"], { code: v43, list: 'rental-status' });
+        if (d44 === undefined) ctx.add('codelist.unknown_code', ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
+        else if (d44) ctx.add('codelist.deprecated_code', ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
       }
     }
     const v45 = o29["point"];
     if (v45 !== undefined) {
-      check_geoPoint(v45, [...p, "point"], ctx);
+      ctx.path.push("point");
+      check_geoPoint(v45, ctx);
+      ctx.path.pop();
     }
     const v46 = o29["gridCode"];
     if (v46 !== undefined) {
       if (typeof v46 !== 'string') {
-        ctx.add('type', [...p, "gridCode"], { expected: 'string', received: typeName(v46) });
+        ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v46) });
       } else {
-        if (!RE_2.test(v46)) ctx.add('pattern', [...p, "gridCode"], { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!RE_2.test(v46)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v47 = o29["units"];
     if (v47 !== undefined) {
       if (!Array.isArray(v47)) {
-        ctx.add('type', [...p, "units"], { expected: 'array', received: typeName(v47) });
+        ctx.add('type', ctx.at("units"), { expected: 'array', received: typeName(v47) });
       } else {
-        if (v47.length > 5000) ctx.add('max_items', [...p, "units"], { limit: 5000 });
+        if (v47.length > 5000) ctx.add('max_items', ctx.at("units"), { limit: 5000 });
         for (let i48 = 0; i48 < v47.length; i48++) {
           const e49: unknown = v47[i48];
-          check_unit(e49, [...[...p, "units"], i48], ctx);
+          ctx.path.push("units", i48);
+          check_unit(e49, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v50 = o29["provenance"];
     if (v50 !== undefined) {
-      check_provenance(v50, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v50, ctx);
+      ctx.path.pop();
     }
-    OBJECT_RULES["unique-values"](o29, BINDING_51, p, ctx);
+    OBJECT_RULES["unique-values"](o29, BINDING_51, ctx);
   }
+  if (p.length) ctx.path.length = depth;
 }

@@ -16,7 +16,7 @@ import { CODELIST_RENTAL_STATUS } from '../../codelists/rental-status.js';
 
 const AddressDef = z.strictObject({
   "addressId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "detail": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }).optional(),
 });
 const UnitDef = z.strictObject({
@@ -37,7 +37,7 @@ const ProvenanceDef = z.strictObject({
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 
 /** zod schema of urn:gds:schema:building:1.0.0. */
 export const buildingZod_1_0_0 = z.strictObject({
@@ -55,4 +55,4 @@ export const buildingZod_1_0_0 = z.strictObject({
   "gridCode": z.string().regex(new RegExp("^[0-9A-Za-z]{6,32}$", 'u')).optional(),
   "units": z.array(UnitDef).max(5000).optional(),
   "provenance": ProvenanceDef.optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["unique-values"](o as Record<string, unknown>, {"values":"units/number"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["unique-values"](o as Record<string, unknown>, {"values":"units/number"}, ctx)));

@@ -27,9 +27,9 @@ const BINDING_72 = {"history":"history","status":"status"} as const;
 const BINDING_73 = {"start":"createdAt","end":"deadline"} as const;
 const BINDING_74 = {"values":"attachments/sha256"} as const;
 
-function check_location(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_location(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -40,46 +40,50 @@ function check_location(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "gridCode":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["divisionCode"];
-    if (v2 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!RE_0.test(v2)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v2, [...p, "divisionCode"], ctx);
+        if (!RE_0.test(v2)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v2, ctx);
+        ctx.path.pop();
       }
     }
     const v3 = o0["address"];
     if (v3 !== undefined) {
       if (typeof v3 !== 'string') {
-        ctx.add('type', [...p, "address"], { expected: 'string', received: typeName(v3) });
+        ctx.add('type', ctx.at("address"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.add('min_length', [...p, "address"], { limit: 1 });
-        if (v3.length > 300 && codePointLength(v3) > 300) ctx.add('max_length', [...p, "address"], { limit: 300 });
+        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.add('min_length', ctx.at("address"), { limit: 1 });
+        if (v3.length > 300 && codePointLength(v3) > 300) ctx.add('max_length', ctx.at("address"), { limit: 300 });
       }
     }
     const v4 = o0["point"];
     if (v4 !== undefined) {
-      check_geoPoint(v4, [...p, "point"], ctx);
+      ctx.path.push("point");
+      check_geoPoint(v4, ctx);
+      ctx.path.pop();
     }
     const v5 = o0["gridCode"];
     if (v5 !== undefined) {
       if (typeof v5 !== 'string') {
-        ctx.add('type', [...p, "gridCode"], { expected: 'string', received: typeName(v5) });
+        ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v5) });
       } else {
-        if (!RE_1.test(v5)) ctx.add('pattern', [...p, "gridCode"], { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!RE_1.test(v5)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
   }
 }
 
-function check_reporter(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_reporter(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -90,42 +94,46 @@ function check_reporter(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "identity":
           break;
         default:
-          ctx.add('additional_property', p, { property: k7 });
+          ctx.add('additional_property', ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["anonymous"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'boolean') {
-        ctx.add('type', [...p, "anonymous"], { expected: 'boolean', received: typeName(v8) });
+        ctx.add('type', ctx.at("anonymous"), { expected: 'boolean', received: typeName(v8) });
       }
     }
     const v9 = o6["name"];
     if (v9 !== undefined) {
       if (typeof v9 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v9) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v9.length > 100 && codePointLength(v9) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v9.length > 100 && codePointLength(v9) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v10 = o6["phone"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v10) });
+        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v10) });
       } else {
-        IDENTIFIER_RULES["phone"](v10, [...p, "phone"], ctx);
+        ctx.path.push("phone");
+        IDENTIFIER_RULES["phone"](v10, ctx);
+        ctx.path.pop();
       }
     }
     const v11 = o6["identity"];
     if (v11 !== undefined) {
-      check_identityDocument(v11, [...p, "identity"], ctx);
+      ctx.path.push("identity");
+      check_identityDocument(v11, ctx);
+      ctx.path.pop();
     }
   }
 }
 
-function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o12 = v as Record<string, unknown>;
     for (const k13 in o12) {
@@ -134,37 +142,37 @@ function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): vo
         case "number":
           break;
         default:
-          ctx.add('additional_property', p, { property: k13 });
+          ctx.add('additional_property', ctx.at(), { property: k13 });
       }
     }
     const v14 = o12["type"];
-    if (v14 === undefined) ctx.add('required', p, { property: "type" });
+    if (v14 === undefined) ctx.add('required', ctx.at(), { property: "type" });
     else {
       if (typeof v14 !== 'string') {
-        ctx.add('type', [...p, "type"], { expected: 'string', received: typeName(v14) });
+        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v14) });
       } else {
         const d15 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v14);
-        if (d15 === undefined) ctx.add('codelist.unknown_code', [...p, "type"], { code: v14, list: 'identity-document-type' });
-        else if (d15) ctx.add('codelist.deprecated_code', [...p, "type"], { code: v14, list: 'identity-document-type' });
+        if (d15 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v14, list: 'identity-document-type' });
+        else if (d15) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v14, list: 'identity-document-type' });
       }
     }
     const v16 = o12["number"];
-    if (v16 === undefined) ctx.add('required', p, { property: "number" });
+    if (v16 === undefined) ctx.add('required', ctx.at(), { property: "number" });
     else {
       if (typeof v16 !== 'string') {
-        ctx.add('type', [...p, "number"], { expected: 'string', received: typeName(v16) });
+        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v16) });
       } else {
-        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', [...p, "number"], { limit: 1 });
-        if (v16.length > 32 && codePointLength(v16) > 32) ctx.add('max_length', [...p, "number"], { limit: 32 });
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
+        if (v16.length > 32 && codePointLength(v16) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o12, BINDING_17, p, ctx);
+    OBJECT_RULES["identity-document"](o12, BINDING_17, ctx);
   }
 }
 
-function check_attachment(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_attachment(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o18 = v as Record<string, unknown>;
     for (const k19 in o18) {
@@ -175,51 +183,51 @@ function check_attachment(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "name":
           break;
         default:
-          ctx.add('additional_property', p, { property: k19 });
+          ctx.add('additional_property', ctx.at(), { property: k19 });
       }
     }
     const v20 = o18["sha256"];
-    if (v20 === undefined) ctx.add('required', p, { property: "sha256" });
+    if (v20 === undefined) ctx.add('required', ctx.at(), { property: "sha256" });
     else {
       if (typeof v20 !== 'string') {
-        ctx.add('type', [...p, "sha256"], { expected: 'string', received: typeName(v20) });
+        ctx.add('type', ctx.at("sha256"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (!RE_2.test(v20)) ctx.add('pattern', [...p, "sha256"], { pattern: "^[0-9a-f]{64}$" });
+        if (!RE_2.test(v20)) ctx.add('pattern', ctx.at("sha256"), { pattern: "^[0-9a-f]{64}$" });
       }
     }
     const v21 = o18["mediaType"];
-    if (v21 === undefined) ctx.add('required', p, { property: "mediaType" });
+    if (v21 === undefined) ctx.add('required', ctx.at(), { property: "mediaType" });
     else {
       if (typeof v21 !== 'string') {
-        ctx.add('type', [...p, "mediaType"], { expected: 'string', received: typeName(v21) });
+        ctx.add('type', ctx.at("mediaType"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length > 100 && codePointLength(v21) > 100) ctx.add('max_length', [...p, "mediaType"], { limit: 100 });
-        if (!RE_3.test(v21)) ctx.add('pattern', [...p, "mediaType"], { pattern: "^[a-z]+/[a-z0-9.+-]+$" });
+        if (v21.length > 100 && codePointLength(v21) > 100) ctx.add('max_length', ctx.at("mediaType"), { limit: 100 });
+        if (!RE_3.test(v21)) ctx.add('pattern', ctx.at("mediaType"), { pattern: "^[a-z]+/[a-z0-9.+-]+$" });
       }
     }
     const v22 = o18["size"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'number' || !Number.isInteger(v22)) {
-        ctx.add('type', [...p, "size"], { expected: 'integer', received: typeName(v22) });
+        ctx.add('type', ctx.at("size"), { expected: 'integer', received: typeName(v22) });
       } else {
-        if (v22 < 0) ctx.add('minimum', [...p, "size"], { limit: 0 });
+        if (v22 < 0) ctx.add('minimum', ctx.at("size"), { limit: 0 });
       }
     }
     const v23 = o18["name"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v23) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v23.length > 255 && codePointLength(v23) > 255) ctx.add('max_length', [...p, "name"], { limit: 255 });
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v23.length > 255 && codePointLength(v23) > 255) ctx.add('max_length', ctx.at("name"), { limit: 255 });
       }
     }
   }
 }
 
-function check_step(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_step(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o24 = v as Record<string, unknown>;
     for (const k25 in o24) {
@@ -231,62 +239,62 @@ function check_step(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "note":
           break;
         default:
-          ctx.add('additional_property', p, { property: k25 });
+          ctx.add('additional_property', ctx.at(), { property: k25 });
       }
     }
     const v26 = o24["action"];
-    if (v26 === undefined) ctx.add('required', p, { property: "action" });
+    if (v26 === undefined) ctx.add('required', ctx.at(), { property: "action" });
     else {
       if (typeof v26 !== 'string') {
-        ctx.add('type', [...p, "action"], { expected: 'string', received: typeName(v26) });
+        ctx.add('type', ctx.at("action"), { expected: 'string', received: typeName(v26) });
       } else {
         const d27 = CODELIST_CASE_ACTION.get(v26);
-        if (d27 === undefined) ctx.add('codelist.unknown_code', [...p, "action"], { code: v26, list: 'case-action' });
-        else if (d27) ctx.add('codelist.deprecated_code', [...p, "action"], { code: v26, list: 'case-action' });
+        if (d27 === undefined) ctx.add('codelist.unknown_code', ctx.at("action"), { code: v26, list: 'case-action' });
+        else if (d27) ctx.add('codelist.deprecated_code', ctx.at("action"), { code: v26, list: 'case-action' });
       }
     }
     const v28 = o24["at"];
-    if (v28 === undefined) ctx.add('required', p, { property: "at" });
+    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "at" });
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', [...p, "at"], { expected: 'string', received: typeName(v28) });
+        ctx.add('type', ctx.at("at"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDateTime(v28)) ctx.add('format', [...p, "at"], { format: 'date-time' });
+        if (!isDateTime(v28)) ctx.add('format', ctx.at("at"), { format: 'date-time' });
       }
     }
     const v29 = o24["department"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', [...p, "department"], { expected: 'string', received: typeName(v29) });
+        ctx.add('type', ctx.at("department"), { expected: 'string', received: typeName(v29) });
       } else {
         const d30 = CODELIST_DEPARTMENT.get(v29);
-        if (d30 === undefined) ctx.add('codelist.unlisted_code', [...p, "department"], { code: v29, list: 'department' });
-        else if (d30) ctx.add('codelist.deprecated_code', [...p, "department"], { code: v29, list: 'department' });
+        if (d30 === undefined) ctx.add('codelist.unlisted_code', ctx.at("department"), { code: v29, list: 'department' });
+        else if (d30) ctx.add('codelist.deprecated_code', ctx.at("department"), { code: v29, list: 'department' });
       }
     }
     const v31 = o24["actor"];
     if (v31 !== undefined) {
       if (typeof v31 !== 'string') {
-        ctx.add('type', [...p, "actor"], { expected: 'string', received: typeName(v31) });
+        ctx.add('type', ctx.at("actor"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.add('min_length', [...p, "actor"], { limit: 1 });
-        if (v31.length > 100 && codePointLength(v31) > 100) ctx.add('max_length', [...p, "actor"], { limit: 100 });
+        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.add('min_length', ctx.at("actor"), { limit: 1 });
+        if (v31.length > 100 && codePointLength(v31) > 100) ctx.add('max_length', ctx.at("actor"), { limit: 100 });
       }
     }
     const v32 = o24["note"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', [...p, "note"], { expected: 'string', received: typeName(v32) });
+        ctx.add('type', ctx.at("note"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (v32.length > 2000 && codePointLength(v32) > 2000) ctx.add('max_length', [...p, "note"], { limit: 2000 });
+        if (v32.length > 2000 && codePointLength(v32) > 2000) ctx.add('max_length', ctx.at("note"), { limit: 2000 });
       }
     }
   }
 }
 
-function check_geoPoint(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o33 = v as Record<string, unknown>;
     for (const k34 in o33) {
@@ -296,46 +304,46 @@ function check_geoPoint(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.add('additional_property', p, { property: k34 });
+          ctx.add('additional_property', ctx.at(), { property: k34 });
       }
     }
     const v35 = o33["datum"];
-    if (v35 === undefined) ctx.add('required', p, { property: "datum" });
+    if (v35 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
     else {
       if (typeof v35 !== 'string') {
-        ctx.add('type', [...p, "datum"], { expected: 'string', received: typeName(v35) });
+        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v35) });
       } else {
         const d36 = CODELIST_GEODETIC_DATUM.get(v35);
-        if (d36 === undefined) ctx.add('codelist.unknown_code', [...p, "datum"], { code: v35, list: 'geodetic-datum' });
-        else if (d36) ctx.add('codelist.deprecated_code', [...p, "datum"], { code: v35, list: 'geodetic-datum' });
+        if (d36 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
+        else if (d36) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
       }
     }
     const v37 = o33["longitude"];
-    if (v37 === undefined) ctx.add('required', p, { property: "longitude" });
+    if (v37 === undefined) ctx.add('required', ctx.at(), { property: "longitude" });
     else {
       if (typeof v37 !== 'number' || !Number.isFinite(v37)) {
-        ctx.add('type', [...p, "longitude"], { expected: 'number', received: typeName(v37) });
+        ctx.add('type', ctx.at("longitude"), { expected: 'number', received: typeName(v37) });
       } else {
-        if (v37 < -180) ctx.add('minimum', [...p, "longitude"], { limit: -180 });
-        if (v37 > 180) ctx.add('maximum', [...p, "longitude"], { limit: 180 });
+        if (v37 < -180) ctx.add('minimum', ctx.at("longitude"), { limit: -180 });
+        if (v37 > 180) ctx.add('maximum', ctx.at("longitude"), { limit: 180 });
       }
     }
     const v38 = o33["latitude"];
-    if (v38 === undefined) ctx.add('required', p, { property: "latitude" });
+    if (v38 === undefined) ctx.add('required', ctx.at(), { property: "latitude" });
     else {
       if (typeof v38 !== 'number' || !Number.isFinite(v38)) {
-        ctx.add('type', [...p, "latitude"], { expected: 'number', received: typeName(v38) });
+        ctx.add('type', ctx.at("latitude"), { expected: 'number', received: typeName(v38) });
       } else {
-        if (v38 < -90) ctx.add('minimum', [...p, "latitude"], { limit: -90 });
-        if (v38 > 90) ctx.add('maximum', [...p, "latitude"], { limit: 90 });
+        if (v38 < -90) ctx.add('minimum', ctx.at("latitude"), { limit: -90 });
+        if (v38 > 90) ctx.add('maximum', ctx.at("latitude"), { limit: 90 });
       }
     }
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o39 = v as Record<string, unknown>;
     for (const k40 in o39) {
@@ -347,62 +355,64 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k40 });
+          ctx.add('additional_property', ctx.at(), { property: k40 });
       }
     }
     const v41 = o39["sourceDepartment"];
-    if (v41 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v41 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v41 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v41) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v41) });
       } else {
         const d42 = CODELIST_DEPARTMENT.get(v41);
-        if (d42 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v41, list: 'department' });
-        else if (d42) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v41, list: 'department' });
+        if (d42 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v41, list: 'department' });
+        else if (d42) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v41, list: 'department' });
       }
     }
     const v43 = o39["sourceSystem"];
     if (v43 !== undefined) {
       if (typeof v43 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v43) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v43) });
       } else {
-        if (v43.length < 1 || (v43.length < 2 && codePointLength(v43) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v43.length > 100 && codePointLength(v43) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v43.length < 1 || (v43.length < 2 && codePointLength(v43) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v43.length > 100 && codePointLength(v43) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v44 = o39["sourceRecordId"];
     if (v44 !== undefined) {
       if (typeof v44 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v44) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v44) });
       } else {
-        if (v44.length < 1 || (v44.length < 2 && codePointLength(v44) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v44.length > 100 && codePointLength(v44) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v44.length < 1 || (v44.length < 2 && codePointLength(v44) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v44.length > 100 && codePointLength(v44) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v45 = o39["collectedAt"];
     if (v45 !== undefined) {
       if (typeof v45 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v45) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v45) });
       } else {
-        if (!isDateTime(v45)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v45)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v46 = o39["updatedAt"];
     if (v46 !== undefined) {
       if (typeof v46 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v46) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v46) });
       } else {
-        if (!isDateTime(v46)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v46)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o39, BINDING_47, p, ctx);
+    OBJECT_RULES["period"](o39, BINDING_47, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:case:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o48 = v as Record<string, unknown>;
     for (const k49 in o48) {
@@ -423,137 +433,150 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k49 });
+          ctx.add('additional_property', ctx.at(), { property: k49 });
       }
     }
     const v50 = o48["id"];
-    if (v50 === undefined) ctx.add('required', p, { property: "id" });
+    if (v50 === undefined) ctx.add('required', ctx.at(), { property: "id" });
     else {
       if (typeof v50 !== 'string') {
-        ctx.add('type', [...p, "id"], { expected: 'string', received: typeName(v50) });
+        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v50) });
       } else {
-        if (!RE_4.test(v50)) ctx.add('pattern', [...p, "id"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_4.test(v50)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v51 = o48["channel"];
-    if (v51 === undefined) ctx.add('required', p, { property: "channel" });
+    if (v51 === undefined) ctx.add('required', ctx.at(), { property: "channel" });
     else {
       if (typeof v51 !== 'string') {
-        ctx.add('type', [...p, "channel"], { expected: 'string', received: typeName(v51) });
+        ctx.add('type', ctx.at("channel"), { expected: 'string', received: typeName(v51) });
       } else {
         const d52 = CODELIST_CASE_CHANNEL.get(v51);
-        if (d52 === undefined) ctx.add('codelist.unknown_code', [...p, "channel"], { code: v51, list: 'case-channel' });
-        else if (d52) ctx.add('codelist.deprecated_code', [...p, "channel"], { code: v51, list: 'case-channel' });
+        if (d52 === undefined) ctx.add('codelist.unknown_code', ctx.at("channel"), { code: v51, list: 'case-channel' });
+        else if (d52) ctx.add('codelist.deprecated_code', ctx.at("channel"), { code: v51, list: 'case-channel' });
       }
     }
     const v53 = o48["requestType"];
-    if (v53 === undefined) ctx.add('required', p, { property: "requestType" });
+    if (v53 === undefined) ctx.add('required', ctx.at(), { property: "requestType" });
     else {
       if (typeof v53 !== 'string') {
-        ctx.add('type', [...p, "requestType"], { expected: 'string', received: typeName(v53) });
+        ctx.add('type', ctx.at("requestType"), { expected: 'string', received: typeName(v53) });
       } else {
         const d54 = CODELIST_REQUEST_TYPE.get(v53);
-        if (d54 === undefined) ctx.add('codelist.unknown_code', [...p, "requestType"], { code: v53, list: 'request-type' });
-        else if (d54) ctx.add('codelist.deprecated_code', [...p, "requestType"], { code: v53, list: 'request-type' });
+        if (d54 === undefined) ctx.add('codelist.unknown_code', ctx.at("requestType"), { code: v53, list: 'request-type' });
+        else if (d54) ctx.add('codelist.deprecated_code', ctx.at("requestType"), { code: v53, list: 'request-type' });
       }
     }
     const v55 = o48["category"];
     if (v55 !== undefined) {
       if (typeof v55 !== 'string') {
-        ctx.add('type', [...p, "category"], { expected: 'string', received: typeName(v55) });
+        ctx.add('type', ctx.at("category"), { expected: 'string', received: typeName(v55) });
       } else {
         const d56 = CODELIST_CASE_CATEGORY.get(v55);
-        if (d56 === undefined) ctx.add('codelist.unlisted_code', [...p, "category"], { code: v55, list: 'case-category' });
-        else if (d56) ctx.add('codelist.deprecated_code', [...p, "category"], { code: v55, list: 'case-category' });
+        if (d56 === undefined) ctx.add('codelist.unlisted_code', ctx.at("category"), { code: v55, list: 'case-category' });
+        else if (d56) ctx.add('codelist.deprecated_code', ctx.at("category"), { code: v55, list: 'case-category' });
       }
     }
     const v57 = o48["title"];
     if (v57 !== undefined) {
       if (typeof v57 !== 'string') {
-        ctx.add('type', [...p, "title"], { expected: 'string', received: typeName(v57) });
+        ctx.add('type', ctx.at("title"), { expected: 'string', received: typeName(v57) });
       } else {
-        if (v57.length < 1 || (v57.length < 2 && codePointLength(v57) < 1)) ctx.add('min_length', [...p, "title"], { limit: 1 });
-        if (v57.length > 200 && codePointLength(v57) > 200) ctx.add('max_length', [...p, "title"], { limit: 200 });
+        if (v57.length < 1 || (v57.length < 2 && codePointLength(v57) < 1)) ctx.add('min_length', ctx.at("title"), { limit: 1 });
+        if (v57.length > 200 && codePointLength(v57) > 200) ctx.add('max_length', ctx.at("title"), { limit: 200 });
       }
     }
     const v58 = o48["description"];
-    if (v58 === undefined) ctx.add('required', p, { property: "description" });
+    if (v58 === undefined) ctx.add('required', ctx.at(), { property: "description" });
     else {
       if (typeof v58 !== 'string') {
-        ctx.add('type', [...p, "description"], { expected: 'string', received: typeName(v58) });
+        ctx.add('type', ctx.at("description"), { expected: 'string', received: typeName(v58) });
       } else {
-        if (v58.length < 1 || (v58.length < 2 && codePointLength(v58) < 1)) ctx.add('min_length', [...p, "description"], { limit: 1 });
-        if (v58.length > 4000 && codePointLength(v58) > 4000) ctx.add('max_length', [...p, "description"], { limit: 4000 });
+        if (v58.length < 1 || (v58.length < 2 && codePointLength(v58) < 1)) ctx.add('min_length', ctx.at("description"), { limit: 1 });
+        if (v58.length > 4000 && codePointLength(v58) > 4000) ctx.add('max_length', ctx.at("description"), { limit: 4000 });
       }
     }
     const v59 = o48["location"];
     if (v59 !== undefined) {
-      check_location(v59, [...p, "location"], ctx);
+      ctx.path.push("location");
+      check_location(v59, ctx);
+      ctx.path.pop();
     }
     const v60 = o48["reporter"];
     if (v60 !== undefined) {
-      check_reporter(v60, [...p, "reporter"], ctx);
+      ctx.path.push("reporter");
+      check_reporter(v60, ctx);
+      ctx.path.pop();
     }
     const v61 = o48["attachments"];
     if (v61 !== undefined) {
       if (!Array.isArray(v61)) {
-        ctx.add('type', [...p, "attachments"], { expected: 'array', received: typeName(v61) });
+        ctx.add('type', ctx.at("attachments"), { expected: 'array', received: typeName(v61) });
       } else {
-        if (v61.length > 50) ctx.add('max_items', [...p, "attachments"], { limit: 50 });
+        if (v61.length > 50) ctx.add('max_items', ctx.at("attachments"), { limit: 50 });
         for (let i62 = 0; i62 < v61.length; i62++) {
           const e63: unknown = v61[i62];
-          check_attachment(e63, [...[...p, "attachments"], i62], ctx);
+          ctx.path.push("attachments", i62);
+          check_attachment(e63, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v64 = o48["createdAt"];
-    if (v64 === undefined) ctx.add('required', p, { property: "createdAt" });
+    if (v64 === undefined) ctx.add('required', ctx.at(), { property: "createdAt" });
     else {
       if (typeof v64 !== 'string') {
-        ctx.add('type', [...p, "createdAt"], { expected: 'string', received: typeName(v64) });
+        ctx.add('type', ctx.at("createdAt"), { expected: 'string', received: typeName(v64) });
       } else {
-        if (!isDateTime(v64)) ctx.add('format', [...p, "createdAt"], { format: 'date-time' });
+        if (!isDateTime(v64)) ctx.add('format', ctx.at("createdAt"), { format: 'date-time' });
       }
     }
     const v65 = o48["deadline"];
     if (v65 !== undefined) {
       if (typeof v65 !== 'string') {
-        ctx.add('type', [...p, "deadline"], { expected: 'string', received: typeName(v65) });
+        ctx.add('type', ctx.at("deadline"), { expected: 'string', received: typeName(v65) });
       } else {
-        if (!isDateTime(v65)) ctx.add('format', [...p, "deadline"], { format: 'date-time' });
+        if (!isDateTime(v65)) ctx.add('format', ctx.at("deadline"), { format: 'date-time' });
       }
     }
     const v66 = o48["status"];
-    if (v66 === undefined) ctx.add('required', p, { property: "status" });
+    if (v66 === undefined) ctx.add('required', ctx.at(), { property: "status" });
     else {
       if (typeof v66 !== 'string') {
-        ctx.add('type', [...p, "status"], { expected: 'string', received: typeName(v66) });
+        ctx.add('type', ctx.at("status"), { expected: 'string', received: typeName(v66) });
       } else {
         const d67 = CODELIST_CASE_STATUS.get(v66);
-        if (d67 === undefined) ctx.add('codelist.unknown_code', [...p, "status"], { code: v66, list: 'case-status' });
-        else if (d67) ctx.add('codelist.deprecated_code', [...p, "status"], { code: v66, list: 'case-status' });
+        if (d67 === undefined) ctx.add('codelist.unknown_code', ctx.at("status"), { code: v66, list: 'case-status' });
+        else if (d67) ctx.add('codelist.deprecated_code', ctx.at("status"), { code: v66, list: 'case-status' });
       }
     }
     const v68 = o48["history"];
-    if (v68 === undefined) ctx.add('required', p, { property: "history" });
+    if (v68 === undefined) ctx.add('required', ctx.at(), { property: "history" });
     else {
       if (!Array.isArray(v68)) {
-        ctx.add('type', [...p, "history"], { expected: 'array', received: typeName(v68) });
+        ctx.add('type', ctx.at("history"), { expected: 'array', received: typeName(v68) });
       } else {
-        if (v68.length < 1) ctx.add('min_items', [...p, "history"], { limit: 1 });
-        if (v68.length > 1000) ctx.add('max_items', [...p, "history"], { limit: 1000 });
+        if (v68.length < 1) ctx.add('min_items', ctx.at("history"), { limit: 1 });
+        if (v68.length > 1000) ctx.add('max_items', ctx.at("history"), { limit: 1000 });
         for (let i69 = 0; i69 < v68.length; i69++) {
           const e70: unknown = v68[i69];
-          check_step(e70, [...[...p, "history"], i69], ctx);
+          ctx.path.push("history", i69);
+          check_step(e70, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v71 = o48["provenance"];
     if (v71 !== undefined) {
-      check_provenance(v71, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v71, ctx);
+      ctx.path.pop();
     }
-    OBJECT_RULES["case-lifecycle"](o48, BINDING_72, p, ctx);
-    OBJECT_RULES["period"](o48, BINDING_73, p, ctx);
-    OBJECT_RULES["unique-values"](o48, BINDING_74, p, ctx);
+    OBJECT_RULES["case-lifecycle"](o48, BINDING_72, ctx);
+    OBJECT_RULES["period"](o48, BINDING_73, ctx);
+    OBJECT_RULES["unique-values"](o48, BINDING_74, ctx);
   }
+  if (p.length) ctx.path.length = depth;
 }

@@ -21,7 +21,7 @@ const GeoPointDef = z.strictObject({
   "latitude": z.number().gte(-90).lte(90),
 });
 const LocationDef = z.strictObject({
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "address": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 300, { message: 'too long' }).optional(),
   "point": GeoPointDef.optional(),
   "gridCode": z.string().regex(new RegExp("^[0-9A-Za-z]{6,32}$", 'u')).optional(),
@@ -29,11 +29,11 @@ const LocationDef = z.strictObject({
 const IdentityDocumentDef = z.strictObject({
   "type": z.string().refine((s) => CODELIST_IDENTITY_DOCUMENT_TYPE.has(s), { message: 'code not in list identity-document-type' }),
   "number": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 32, { message: 'too long' }),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, ctx)));
 const ReporterDef = z.strictObject({
   "anonymous": z.boolean().optional(),
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
-  "phone": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["phone"](s as string, p, ctx))).optional(),
+  "phone": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["phone"](s as string, ctx))).optional(),
   "identity": IdentityDocumentDef.optional(),
 });
 const AttachmentDef = z.strictObject({
@@ -55,7 +55,7 @@ const ProvenanceDef = z.strictObject({
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 
 /** zod schema of urn:gds:schema:case:1.0.0. */
 export const caseZod_1_0_0 = z.strictObject({
@@ -73,4 +73,4 @@ export const caseZod_1_0_0 = z.strictObject({
   "status": z.string().refine((s) => CODELIST_CASE_STATUS.has(s), { message: 'code not in list case-status' }),
   "history": z.array(StepDef).min(1).max(1000),
   "provenance": ProvenanceDef.optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["case-lifecycle"](o as Record<string, unknown>, {"history":"history","status":"status"}, p, ctx))).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"createdAt","end":"deadline"}, p, ctx))).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["unique-values"](o as Record<string, unknown>, {"values":"attachments/sha256"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["case-lifecycle"](o as Record<string, unknown>, {"history":"history","status":"status"}, ctx))).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"createdAt","end":"deadline"}, ctx))).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["unique-values"](o as Record<string, unknown>, {"values":"attachments/sha256"}, ctx)));

@@ -19,9 +19,9 @@ const BINDING_34 = {"start":"collectedAt","end":"updatedAt"} as const;
 const RE_1 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
 const RE_2 = new RegExp("^[0-9]{12}$", 'u');
 
-function check_boundary(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_boundary(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -30,32 +30,34 @@ function check_boundary(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "geometry":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["datum"];
-    if (v2 === undefined) ctx.add('required', p, { property: "datum" });
+    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "datum"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_GEODETIC_DATUM.get(v2);
-        if (d3 === undefined) ctx.add('codelist.unknown_code', [...p, "datum"], { code: v2, list: 'geodetic-datum' });
-        else if (d3) ctx.add('codelist.deprecated_code', [...p, "datum"], { code: v2, list: 'geodetic-datum' });
+        if (d3 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        else if (d3) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
       }
     }
     const v4 = o0["geometry"];
-    if (v4 === undefined) ctx.add('required', p, { property: "geometry" });
+    if (v4 === undefined) ctx.add('required', ctx.at(), { property: "geometry" });
     else {
-      check_polygon(v4, [...p, "geometry"], ctx);
+      ctx.path.push("geometry");
+      check_polygon(v4, ctx);
+      ctx.path.pop();
     }
-    OBJECT_RULES["geojson-polygon"](o0, BINDING_5, p, ctx);
+    OBJECT_RULES["geojson-polygon"](o0, BINDING_5, ctx);
   }
 }
 
-function check_polygon(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_polygon(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -64,41 +66,41 @@ function check_polygon(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "coordinates":
           break;
         default:
-          ctx.add('additional_property', p, { property: k7 });
+          ctx.add('additional_property', ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["type"];
-    if (v8 === undefined) ctx.add('required', p, { property: "type" });
+    if (v8 === undefined) ctx.add('required', ctx.at(), { property: "type" });
     else {
       if (typeof v8 !== 'string') {
-        ctx.add('type', [...p, "type"], { expected: 'string', received: typeName(v8) });
+        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v8) });
       } else {
-        if (v8 !== "Polygon") ctx.add('const', [...p, "type"], { expected: "Polygon" });
+        if (v8 !== "Polygon") ctx.add('const', ctx.at("type"), { expected: "Polygon" });
       }
     }
     const v9 = o6["coordinates"];
-    if (v9 === undefined) ctx.add('required', p, { property: "coordinates" });
+    if (v9 === undefined) ctx.add('required', ctx.at(), { property: "coordinates" });
     else {
       if (!Array.isArray(v9)) {
-        ctx.add('type', [...p, "coordinates"], { expected: 'array', received: typeName(v9) });
+        ctx.add('type', ctx.at("coordinates"), { expected: 'array', received: typeName(v9) });
       } else {
-        if (v9.length < 1) ctx.add('min_items', [...p, "coordinates"], { limit: 1 });
+        if (v9.length < 1) ctx.add('min_items', ctx.at("coordinates"), { limit: 1 });
         for (let i10 = 0; i10 < v9.length; i10++) {
           const e11: unknown = v9[i10];
           if (!Array.isArray(e11)) {
-            ctx.add('type', [...[...p, "coordinates"], i10], { expected: 'array', received: typeName(e11) });
+            ctx.add('type', ctx.at("coordinates", i10), { expected: 'array', received: typeName(e11) });
           } else {
             for (let i12 = 0; i12 < e11.length; i12++) {
               const e13: unknown = e11[i12];
               if (!Array.isArray(e13)) {
-                ctx.add('type', [...[...[...p, "coordinates"], i10], i12], { expected: 'array', received: typeName(e13) });
+                ctx.add('type', ctx.at("coordinates", i10, i12), { expected: 'array', received: typeName(e13) });
               } else {
-                if (e13.length < 2) ctx.add('min_items', [...[...[...p, "coordinates"], i10], i12], { limit: 2 });
-                if (e13.length > 3) ctx.add('max_items', [...[...[...p, "coordinates"], i10], i12], { limit: 3 });
+                if (e13.length < 2) ctx.add('min_items', ctx.at("coordinates", i10, i12), { limit: 2 });
+                if (e13.length > 3) ctx.add('max_items', ctx.at("coordinates", i10, i12), { limit: 3 });
                 for (let i14 = 0; i14 < e13.length; i14++) {
                   const e15: unknown = e13[i14];
                   if (typeof e15 !== 'number' || !Number.isFinite(e15)) {
-                    ctx.add('type', [...[...[...[...p, "coordinates"], i10], i12], i14], { expected: 'number', received: typeName(e15) });
+                    ctx.add('type', ctx.at("coordinates", i10, i12, i14), { expected: 'number', received: typeName(e15) });
                   }
                 }
               }
@@ -110,9 +112,9 @@ function check_polygon(v: unknown, p: IssuePath, ctx: CheckContext): void {
   }
 }
 
-function check_worker(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_worker(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o16 = v as Record<string, unknown>;
     for (const k17 in o16) {
@@ -125,69 +127,71 @@ function check_worker(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "end":
           break;
         default:
-          ctx.add('additional_property', p, { property: k17 });
+          ctx.add('additional_property', ctx.at(), { property: k17 });
       }
     }
     const v18 = o16["personId"];
     if (v18 !== undefined) {
       if (typeof v18 !== 'string') {
-        ctx.add('type', [...p, "personId"], { expected: 'string', received: typeName(v18) });
+        ctx.add('type', ctx.at("personId"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!RE_0.test(v18)) ctx.add('pattern', [...p, "personId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v18)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v19 = o16["name"];
-    if (v19 === undefined) ctx.add('required', p, { property: "name" });
+    if (v19 === undefined) ctx.add('required', ctx.at(), { property: "name" });
     else {
       if (typeof v19 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v19) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v19.length > 100 && codePointLength(v19) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v19.length > 100 && codePointLength(v19) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v20 = o16["role"];
-    if (v20 === undefined) ctx.add('required', p, { property: "role" });
+    if (v20 === undefined) ctx.add('required', ctx.at(), { property: "role" });
     else {
       if (typeof v20 !== 'string') {
-        ctx.add('type', [...p, "role"], { expected: 'string', received: typeName(v20) });
+        ctx.add('type', ctx.at("role"), { expected: 'string', received: typeName(v20) });
       } else {
         const d21 = CODELIST_GRID_WORKER_ROLE.get(v20);
-        if (d21 === undefined) ctx.add('codelist.unknown_code', [...p, "role"], { code: v20, list: 'grid-worker-role' });
-        else if (d21) ctx.add('codelist.deprecated_code', [...p, "role"], { code: v20, list: 'grid-worker-role' });
+        if (d21 === undefined) ctx.add('codelist.unknown_code', ctx.at("role"), { code: v20, list: 'grid-worker-role' });
+        else if (d21) ctx.add('codelist.deprecated_code', ctx.at("role"), { code: v20, list: 'grid-worker-role' });
       }
     }
     const v22 = o16["phone"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v22) });
+        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v22) });
       } else {
-        IDENTIFIER_RULES["mobile"](v22, [...p, "phone"], ctx);
+        ctx.path.push("phone");
+        IDENTIFIER_RULES["mobile"](v22, ctx);
+        ctx.path.pop();
       }
     }
     const v23 = o16["start"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', [...p, "start"], { expected: 'string', received: typeName(v23) });
+        ctx.add('type', ctx.at("start"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (!isDate(v23)) ctx.add('format', [...p, "start"], { format: 'date' });
+        if (!isDate(v23)) ctx.add('format', ctx.at("start"), { format: 'date' });
       }
     }
     const v24 = o16["end"];
     if (v24 !== undefined) {
       if (typeof v24 !== 'string') {
-        ctx.add('type', [...p, "end"], { expected: 'string', received: typeName(v24) });
+        ctx.add('type', ctx.at("end"), { expected: 'string', received: typeName(v24) });
       } else {
-        if (!isDate(v24)) ctx.add('format', [...p, "end"], { format: 'date' });
+        if (!isDate(v24)) ctx.add('format', ctx.at("end"), { format: 'date' });
       }
     }
-    OBJECT_RULES["period"](o16, BINDING_25, p, ctx);
+    OBJECT_RULES["period"](o16, BINDING_25, ctx);
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o26 = v as Record<string, unknown>;
     for (const k27 in o26) {
@@ -199,62 +203,64 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k27 });
+          ctx.add('additional_property', ctx.at(), { property: k27 });
       }
     }
     const v28 = o26["sourceDepartment"];
-    if (v28 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v28) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v28) });
       } else {
         const d29 = CODELIST_DEPARTMENT.get(v28);
-        if (d29 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v28, list: 'department' });
-        else if (d29) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v28, list: 'department' });
+        if (d29 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v28, list: 'department' });
+        else if (d29) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v28, list: 'department' });
       }
     }
     const v30 = o26["sourceSystem"];
     if (v30 !== undefined) {
       if (typeof v30 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v30) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v30) });
       } else {
-        if (v30.length < 1 || (v30.length < 2 && codePointLength(v30) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v30.length > 100 && codePointLength(v30) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v30.length < 1 || (v30.length < 2 && codePointLength(v30) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v30.length > 100 && codePointLength(v30) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v31 = o26["sourceRecordId"];
     if (v31 !== undefined) {
       if (typeof v31 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v31) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v31.length > 100 && codePointLength(v31) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v31.length > 100 && codePointLength(v31) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v32 = o26["collectedAt"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v32) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (!isDateTime(v32)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v32)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v33 = o26["updatedAt"];
     if (v33 !== undefined) {
       if (typeof v33 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v33) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v33) });
       } else {
-        if (!isDateTime(v33)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v33)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o26, BINDING_34, p, ctx);
+    OBJECT_RULES["period"](o26, BINDING_34, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:grid:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o35 = v as Record<string, unknown>;
     for (const k36 in o35) {
@@ -271,92 +277,102 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k36 });
+          ctx.add('additional_property', ctx.at(), { property: k36 });
       }
     }
     const v37 = o35["code"];
-    if (v37 === undefined) ctx.add('required', p, { property: "code" });
+    if (v37 === undefined) ctx.add('required', ctx.at(), { property: "code" });
     else {
       if (typeof v37 !== 'string') {
-        ctx.add('type', [...p, "code"], { expected: 'string', received: typeName(v37) });
+        ctx.add('type', ctx.at("code"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (!RE_1.test(v37)) ctx.add('pattern', [...p, "code"], { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!RE_1.test(v37)) ctx.add('pattern', ctx.at("code"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v38 = o35["name"];
-    if (v38 === undefined) ctx.add('required', p, { property: "name" });
+    if (v38 === undefined) ctx.add('required', ctx.at(), { property: "name" });
     else {
       if (typeof v38 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v38) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v38) });
       } else {
-        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v38.length > 100 && codePointLength(v38) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v38.length > 100 && codePointLength(v38) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v39 = o35["level"];
-    if (v39 === undefined) ctx.add('required', p, { property: "level" });
+    if (v39 === undefined) ctx.add('required', ctx.at(), { property: "level" });
     else {
       if (typeof v39 !== 'string') {
-        ctx.add('type', [...p, "level"], { expected: 'string', received: typeName(v39) });
+        ctx.add('type', ctx.at("level"), { expected: 'string', received: typeName(v39) });
       } else {
         const d40 = CODELIST_GRID_LEVEL.get(v39);
-        if (d40 === undefined) ctx.add('codelist.unlisted_code', [...p, "level"], { code: v39, list: 'grid-level' });
-        else if (d40) ctx.add('codelist.deprecated_code', [...p, "level"], { code: v39, list: 'grid-level' });
+        if (d40 === undefined) ctx.add('codelist.unlisted_code', ctx.at("level"), { code: v39, list: 'grid-level' });
+        else if (d40) ctx.add('codelist.deprecated_code', ctx.at("level"), { code: v39, list: 'grid-level' });
       }
     }
     const v41 = o35["parentCode"];
     if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.add('type', [...p, "parentCode"], { expected: 'string', received: typeName(v41) });
+        ctx.add('type', ctx.at("parentCode"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!RE_1.test(v41)) ctx.add('pattern', [...p, "parentCode"], { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!RE_1.test(v41)) ctx.add('pattern', ctx.at("parentCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v42 = o35["divisionCode"];
-    if (v42 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v42 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v42 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v42) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v42) });
       } else {
-        if (!RE_2.test(v42)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{12}$" });
-        IDENTIFIER_RULES["division"](v42, [...p, "divisionCode"], ctx);
+        if (!RE_2.test(v42)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v42, ctx);
+        ctx.path.pop();
       }
     }
     const v43 = o35["boundary"];
     if (v43 !== undefined) {
-      check_boundary(v43, [...p, "boundary"], ctx);
+      ctx.path.push("boundary");
+      check_boundary(v43, ctx);
+      ctx.path.pop();
     }
     const v44 = o35["workers"];
     if (v44 !== undefined) {
       if (!Array.isArray(v44)) {
-        ctx.add('type', [...p, "workers"], { expected: 'array', received: typeName(v44) });
+        ctx.add('type', ctx.at("workers"), { expected: 'array', received: typeName(v44) });
       } else {
-        if (v44.length > 100) ctx.add('max_items', [...p, "workers"], { limit: 100 });
+        if (v44.length > 100) ctx.add('max_items', ctx.at("workers"), { limit: 100 });
         for (let i45 = 0; i45 < v44.length; i45++) {
           const e46: unknown = v44[i45];
-          check_worker(e46, [...[...p, "workers"], i45], ctx);
+          ctx.path.push("workers", i45);
+          check_worker(e46, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v47 = o35["householdCount"];
     if (v47 !== undefined) {
       if (typeof v47 !== 'number' || !Number.isInteger(v47)) {
-        ctx.add('type', [...p, "householdCount"], { expected: 'integer', received: typeName(v47) });
+        ctx.add('type', ctx.at("householdCount"), { expected: 'integer', received: typeName(v47) });
       } else {
-        if (v47 < 0) ctx.add('minimum', [...p, "householdCount"], { limit: 0 });
+        if (v47 < 0) ctx.add('minimum', ctx.at("householdCount"), { limit: 0 });
       }
     }
     const v48 = o35["populationCount"];
     if (v48 !== undefined) {
       if (typeof v48 !== 'number' || !Number.isInteger(v48)) {
-        ctx.add('type', [...p, "populationCount"], { expected: 'integer', received: typeName(v48) });
+        ctx.add('type', ctx.at("populationCount"), { expected: 'integer', received: typeName(v48) });
       } else {
-        if (v48 < 0) ctx.add('minimum', [...p, "populationCount"], { limit: 0 });
+        if (v48 < 0) ctx.add('minimum', ctx.at("populationCount"), { limit: 0 });
       }
     }
     const v49 = o35["provenance"];
     if (v49 !== undefined) {
-      check_provenance(v49, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v49, ctx);
+      ctx.path.pop();
     }
   }
+  if (p.length) ctx.path.length = depth;
 }

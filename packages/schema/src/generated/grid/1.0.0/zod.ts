@@ -18,22 +18,22 @@ const PolygonDef = z.strictObject({
 const BoundaryDef = z.strictObject({
   "datum": z.string().refine((s) => CODELIST_GEODETIC_DATUM.has(s), { message: 'code not in list geodetic-datum' }),
   "geometry": PolygonDef,
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["geojson-polygon"](o as Record<string, unknown>, {"polygon":"geometry"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["geojson-polygon"](o as Record<string, unknown>, {"polygon":"geometry"}, ctx)));
 const WorkerDef = z.strictObject({
   "personId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
   "role": z.string().refine((s) => CODELIST_GRID_WORKER_ROLE.has(s), { message: 'code not in list grid-worker-role' }),
-  "phone": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["mobile"](s as string, p, ctx))).optional(),
+  "phone": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["mobile"](s as string, ctx))).optional(),
   "start": z.string().refine(isDate, { message: 'invalid date' }).optional(),
   "end": z.string().refine(isDate, { message: 'invalid date' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"start","end":"end"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"start","end":"end"}, ctx)));
 const ProvenanceDef = z.strictObject({
   "sourceDepartment": z.string().refine((s) => CODELIST_DEPARTMENT.has(s), { message: 'code not in list department' }),
   "sourceSystem": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 
 /** zod schema of urn:gds:schema:grid:1.0.0. */
 export const gridZod_1_0_0 = z.strictObject({
@@ -41,7 +41,7 @@ export const gridZod_1_0_0 = z.strictObject({
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
   "level": z.string(),
   "parentCode": z.string().regex(new RegExp("^[0-9A-Za-z]{6,32}$", 'u')).optional(),
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{12}$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{12}$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "boundary": BoundaryDef.optional(),
   "workers": z.array(WorkerDef).max(100).optional(),
   "householdCount": z.number().refine((n) => Number.isInteger(n), { message: 'expected integer' }).gte(0).optional(),

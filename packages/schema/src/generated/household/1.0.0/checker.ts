@@ -22,9 +22,9 @@ const RE_2 = new RegExp("^[0-9A-Za-z-]{1,30}$", 'u');
 const BINDING_43 = {"relationships":"members/relationship","type":"type"} as const;
 const BINDING_44 = {"values":"members/identity/number"} as const;
 
-function check_member(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_member(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -37,67 +37,69 @@ function check_member(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "birthDate":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["personId"];
     if (v2 !== undefined) {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "personId"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("personId"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!RE_0.test(v2)) ctx.add('pattern', [...p, "personId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v2)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v3 = o0["name"];
-    if (v3 === undefined) ctx.add('required', p, { property: "name" });
+    if (v3 === undefined) ctx.add('required', ctx.at(), { property: "name" });
     else {
       if (typeof v3 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v3) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v3.length > 100 && codePointLength(v3) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v3.length > 100 && codePointLength(v3) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v4 = o0["identity"];
     if (v4 !== undefined) {
-      check_identityDocument(v4, [...p, "identity"], ctx);
+      ctx.path.push("identity");
+      check_identityDocument(v4, ctx);
+      ctx.path.pop();
     }
     const v5 = o0["relationship"];
-    if (v5 === undefined) ctx.add('required', p, { property: "relationship" });
+    if (v5 === undefined) ctx.add('required', ctx.at(), { property: "relationship" });
     else {
       if (typeof v5 !== 'string') {
-        ctx.add('type', [...p, "relationship"], { expected: 'string', received: typeName(v5) });
+        ctx.add('type', ctx.at("relationship"), { expected: 'string', received: typeName(v5) });
       } else {
         const d6 = CODELIST_RELATIONSHIP.get(v5);
-        if (d6 === undefined) ctx.add('codelist.unknown_code', [...p, "relationship"], { code: v5, list: 'relationship' });
-        else if (d6) ctx.add('codelist.deprecated_code', [...p, "relationship"], { code: v5, list: 'relationship' });
+        if (d6 === undefined) ctx.add('codelist.unknown_code', ctx.at("relationship"), { code: v5, list: 'relationship' });
+        else if (d6) ctx.add('codelist.deprecated_code', ctx.at("relationship"), { code: v5, list: 'relationship' });
       }
     }
     const v7 = o0["sex"];
     if (v7 !== undefined) {
       if (typeof v7 !== 'string') {
-        ctx.add('type', [...p, "sex"], { expected: 'string', received: typeName(v7) });
+        ctx.add('type', ctx.at("sex"), { expected: 'string', received: typeName(v7) });
       } else {
         const d8 = CODELIST_SEX.get(v7);
-        if (d8 === undefined) ctx.add('codelist.unknown_code', [...p, "sex"], { code: v7, list: 'sex' });
-        else if (d8) ctx.add('codelist.deprecated_code', [...p, "sex"], { code: v7, list: 'sex' });
+        if (d8 === undefined) ctx.add('codelist.unknown_code', ctx.at("sex"), { code: v7, list: 'sex' });
+        else if (d8) ctx.add('codelist.deprecated_code', ctx.at("sex"), { code: v7, list: 'sex' });
       }
     }
     const v9 = o0["birthDate"];
     if (v9 !== undefined) {
       if (typeof v9 !== 'string') {
-        ctx.add('type', [...p, "birthDate"], { expected: 'string', received: typeName(v9) });
+        ctx.add('type', ctx.at("birthDate"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (!isDate(v9)) ctx.add('format', [...p, "birthDate"], { format: 'date' });
+        if (!isDate(v9)) ctx.add('format', ctx.at("birthDate"), { format: 'date' });
       }
     }
-    OBJECT_RULES["id-card-consistency"](o0, BINDING_10, p, ctx);
+    OBJECT_RULES["id-card-consistency"](o0, BINDING_10, ctx);
   }
 }
 
-function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o11 = v as Record<string, unknown>;
     for (const k12 in o11) {
@@ -106,37 +108,37 @@ function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): vo
         case "number":
           break;
         default:
-          ctx.add('additional_property', p, { property: k12 });
+          ctx.add('additional_property', ctx.at(), { property: k12 });
       }
     }
     const v13 = o11["type"];
-    if (v13 === undefined) ctx.add('required', p, { property: "type" });
+    if (v13 === undefined) ctx.add('required', ctx.at(), { property: "type" });
     else {
       if (typeof v13 !== 'string') {
-        ctx.add('type', [...p, "type"], { expected: 'string', received: typeName(v13) });
+        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v13) });
       } else {
         const d14 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v13);
-        if (d14 === undefined) ctx.add('codelist.unknown_code', [...p, "type"], { code: v13, list: 'identity-document-type' });
-        else if (d14) ctx.add('codelist.deprecated_code', [...p, "type"], { code: v13, list: 'identity-document-type' });
+        if (d14 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v13, list: 'identity-document-type' });
+        else if (d14) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v13, list: 'identity-document-type' });
       }
     }
     const v15 = o11["number"];
-    if (v15 === undefined) ctx.add('required', p, { property: "number" });
+    if (v15 === undefined) ctx.add('required', ctx.at(), { property: "number" });
     else {
       if (typeof v15 !== 'string') {
-        ctx.add('type', [...p, "number"], { expected: 'string', received: typeName(v15) });
+        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', [...p, "number"], { limit: 1 });
-        if (v15.length > 32 && codePointLength(v15) > 32) ctx.add('max_length', [...p, "number"], { limit: 32 });
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
+        if (v15.length > 32 && codePointLength(v15) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o11, BINDING_16, p, ctx);
+    OBJECT_RULES["identity-document"](o11, BINDING_16, ctx);
   }
 }
 
-function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o17 = v as Record<string, unknown>;
     for (const k18 in o17) {
@@ -146,42 +148,44 @@ function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', p, { property: k18 });
+          ctx.add('additional_property', ctx.at(), { property: k18 });
       }
     }
     const v19 = o17["addressId"];
     if (v19 !== undefined) {
       if (typeof v19 !== 'string') {
-        ctx.add('type', [...p, "addressId"], { expected: 'string', received: typeName(v19) });
+        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (!RE_0.test(v19)) ctx.add('pattern', [...p, "addressId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v19)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v20 = o17["divisionCode"];
-    if (v20 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v20 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v20 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v20) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (!RE_1.test(v20)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v20, [...p, "divisionCode"], ctx);
+        if (!RE_1.test(v20)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v20, ctx);
+        ctx.path.pop();
       }
     }
     const v21 = o17["detail"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.add('type', [...p, "detail"], { expected: 'string', received: typeName(v21) });
+        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', [...p, "detail"], { limit: 1 });
-        if (v21.length > 200 && codePointLength(v21) > 200) ctx.add('max_length', [...p, "detail"], { limit: 200 });
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
+        if (v21.length > 200 && codePointLength(v21) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
       }
     }
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o22 = v as Record<string, unknown>;
     for (const k23 in o22) {
@@ -193,62 +197,64 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k23 });
+          ctx.add('additional_property', ctx.at(), { property: k23 });
       }
     }
     const v24 = o22["sourceDepartment"];
-    if (v24 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v24 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v24 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v24) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v24) });
       } else {
         const d25 = CODELIST_DEPARTMENT.get(v24);
-        if (d25 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v24, list: 'department' });
-        else if (d25) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v24, list: 'department' });
+        if (d25 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v24, list: 'department' });
+        else if (d25) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v24, list: 'department' });
       }
     }
     const v26 = o22["sourceSystem"];
     if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v26) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v26) });
       } else {
-        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v26.length > 100 && codePointLength(v26) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v26.length > 100 && codePointLength(v26) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v27 = o22["sourceRecordId"];
     if (v27 !== undefined) {
       if (typeof v27 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v27) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v27) });
       } else {
-        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v27.length > 100 && codePointLength(v27) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v27.length > 100 && codePointLength(v27) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v28 = o22["collectedAt"];
     if (v28 !== undefined) {
       if (typeof v28 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v28) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDateTime(v28)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v28)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v29 = o22["updatedAt"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v29) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v29) });
       } else {
-        if (!isDateTime(v29)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v29)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o22, BINDING_30, p, ctx);
+    OBJECT_RULES["period"](o22, BINDING_30, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:household:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o31 = v as Record<string, unknown>;
     for (const k32 in o31) {
@@ -262,69 +268,79 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k32 });
+          ctx.add('additional_property', ctx.at(), { property: k32 });
       }
     }
     const v33 = o31["householdNumber"];
-    if (v33 === undefined) ctx.add('required', p, { property: "householdNumber" });
+    if (v33 === undefined) ctx.add('required', ctx.at(), { property: "householdNumber" });
     else {
       if (typeof v33 !== 'string') {
-        ctx.add('type', [...p, "householdNumber"], { expected: 'string', received: typeName(v33) });
+        ctx.add('type', ctx.at("householdNumber"), { expected: 'string', received: typeName(v33) });
       } else {
-        if (!RE_2.test(v33)) ctx.add('pattern', [...p, "householdNumber"], { pattern: "^[0-9A-Za-z-]{1,30}$" });
+        if (!RE_2.test(v33)) ctx.add('pattern', ctx.at("householdNumber"), { pattern: "^[0-9A-Za-z-]{1,30}$" });
       }
     }
     const v34 = o31["type"];
-    if (v34 === undefined) ctx.add('required', p, { property: "type" });
+    if (v34 === undefined) ctx.add('required', ctx.at(), { property: "type" });
     else {
       if (typeof v34 !== 'string') {
-        ctx.add('type', [...p, "type"], { expected: 'string', received: typeName(v34) });
+        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v34) });
       } else {
         const d35 = CODELIST_HOUSEHOLD_TYPE.get(v34);
-        if (d35 === undefined) ctx.add('codelist.unknown_code', [...p, "type"], { code: v34, list: 'household-type' });
-        else if (d35) ctx.add('codelist.deprecated_code', [...p, "type"], { code: v34, list: 'household-type' });
+        if (d35 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v34, list: 'household-type' });
+        else if (d35) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v34, list: 'household-type' });
       }
     }
     const v36 = o31["registrationDivision"];
     if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.add('type', [...p, "registrationDivision"], { expected: 'string', received: typeName(v36) });
+        ctx.add('type', ctx.at("registrationDivision"), { expected: 'string', received: typeName(v36) });
       } else {
-        if (!RE_1.test(v36)) ctx.add('pattern', [...p, "registrationDivision"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v36, [...p, "registrationDivision"], ctx);
+        if (!RE_1.test(v36)) ctx.add('pattern', ctx.at("registrationDivision"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        ctx.path.push("registrationDivision");
+        IDENTIFIER_RULES["division"](v36, ctx);
+        ctx.path.pop();
       }
     }
     const v37 = o31["address"];
     if (v37 !== undefined) {
-      check_address(v37, [...p, "address"], ctx);
+      ctx.path.push("address");
+      check_address(v37, ctx);
+      ctx.path.pop();
     }
     const v38 = o31["members"];
-    if (v38 === undefined) ctx.add('required', p, { property: "members" });
+    if (v38 === undefined) ctx.add('required', ctx.at(), { property: "members" });
     else {
       if (!Array.isArray(v38)) {
-        ctx.add('type', [...p, "members"], { expected: 'array', received: typeName(v38) });
+        ctx.add('type', ctx.at("members"), { expected: 'array', received: typeName(v38) });
       } else {
-        if (v38.length < 1) ctx.add('min_items', [...p, "members"], { limit: 1 });
-        if (v38.length > 500) ctx.add('max_items', [...p, "members"], { limit: 500 });
+        if (v38.length < 1) ctx.add('min_items', ctx.at("members"), { limit: 1 });
+        if (v38.length > 500) ctx.add('max_items', ctx.at("members"), { limit: 500 });
         for (let i39 = 0; i39 < v38.length; i39++) {
           const e40: unknown = v38[i39];
-          check_member(e40, [...[...p, "members"], i39], ctx);
+          ctx.path.push("members", i39);
+          check_member(e40, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v41 = o31["registeredAt"];
     if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.add('type', [...p, "registeredAt"], { expected: 'string', received: typeName(v41) });
+        ctx.add('type', ctx.at("registeredAt"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!isDate(v41)) ctx.add('format', [...p, "registeredAt"], { format: 'date' });
+        if (!isDate(v41)) ctx.add('format', ctx.at("registeredAt"), { format: 'date' });
       }
     }
     const v42 = o31["provenance"];
     if (v42 !== undefined) {
-      check_provenance(v42, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v42, ctx);
+      ctx.path.pop();
     }
-    OBJECT_RULES["household-head"](o31, BINDING_43, p, ctx);
-    OBJECT_RULES["unique-values"](o31, BINDING_44, p, ctx);
+    OBJECT_RULES["household-head"](o31, BINDING_43, ctx);
+    OBJECT_RULES["unique-values"](o31, BINDING_44, ctx);
   }
+  if (p.length) ctx.path.length = depth;
 }

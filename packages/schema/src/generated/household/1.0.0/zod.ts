@@ -16,7 +16,7 @@ import { CODELIST_SEX } from '../../codelists/sex.js';
 const IdentityDocumentDef = z.strictObject({
   "type": z.string().refine((s) => CODELIST_IDENTITY_DOCUMENT_TYPE.has(s), { message: 'code not in list identity-document-type' }),
   "number": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 32, { message: 'too long' }),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, ctx)));
 const MemberDef = z.strictObject({
   "personId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
@@ -24,10 +24,10 @@ const MemberDef = z.strictObject({
   "relationship": z.string().refine((s) => CODELIST_RELATIONSHIP.has(s), { message: 'code not in list relationship' }),
   "sex": z.string().refine((s) => CODELIST_SEX.has(s), { message: 'code not in list sex' }).optional(),
   "birthDate": z.string().refine(isDate, { message: 'invalid date' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["id-card-consistency"](o as Record<string, unknown>, {"document":"identity","birthDate":"birthDate","sex":"sex"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["id-card-consistency"](o as Record<string, unknown>, {"document":"identity","birthDate":"birthDate","sex":"sex"}, ctx)));
 const AddressDef = z.strictObject({
   "addressId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "detail": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }).optional(),
 });
 const ProvenanceDef = z.strictObject({
@@ -36,15 +36,15 @@ const ProvenanceDef = z.strictObject({
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 
 /** zod schema of urn:gds:schema:household:1.0.0. */
 export const householdZod_1_0_0 = z.strictObject({
   "householdNumber": z.string().regex(new RegExp("^[0-9A-Za-z-]{1,30}$", 'u')),
   "type": z.string().refine((s) => CODELIST_HOUSEHOLD_TYPE.has(s), { message: 'code not in list household-type' }),
-  "registrationDivision": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))).optional(),
+  "registrationDivision": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))).optional(),
   "address": AddressDef.optional(),
   "members": z.array(MemberDef).min(1).max(500),
   "registeredAt": z.string().refine(isDate, { message: 'invalid date' }).optional(),
   "provenance": ProvenanceDef.optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["household-head"](o as Record<string, unknown>, {"relationships":"members/relationship","type":"type"}, p, ctx))).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["unique-values"](o as Record<string, unknown>, {"values":"members/identity/number"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["household-head"](o as Record<string, unknown>, {"relationships":"members/relationship","type":"type"}, ctx))).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["unique-values"](o as Record<string, unknown>, {"values":"members/identity/number"}, ctx)));

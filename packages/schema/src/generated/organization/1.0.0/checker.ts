@@ -20,9 +20,9 @@ const BINDING_24 = {"start":"collectedAt","end":"updatedAt"} as const;
 const BINDING_42 = {"code":"creditCode","kind":"kind"} as const;
 const BINDING_43 = {"start":"establishedDate","end":"deregisteredDate"} as const;
 
-function check_legalRepresentative(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -32,37 +32,41 @@ function check_legalRepresentative(v: unknown, p: IssuePath, ctx: CheckContext):
         case "phone":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["name"];
-    if (v2 === undefined) ctx.add('required', p, { property: "name" });
+    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "name" });
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (v2.length < 1 || (v2.length < 2 && codePointLength(v2) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v2.length > 100 && codePointLength(v2) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v2.length < 1 || (v2.length < 2 && codePointLength(v2) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v2.length > 100 && codePointLength(v2) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v3 = o0["identity"];
     if (v3 !== undefined) {
-      check_identityDocument(v3, [...p, "identity"], ctx);
+      ctx.path.push("identity");
+      check_identityDocument(v3, ctx);
+      ctx.path.pop();
     }
     const v4 = o0["phone"];
     if (v4 !== undefined) {
       if (typeof v4 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v4) });
+        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v4) });
       } else {
-        IDENTIFIER_RULES["phone"](v4, [...p, "phone"], ctx);
+        ctx.path.push("phone");
+        IDENTIFIER_RULES["phone"](v4, ctx);
+        ctx.path.pop();
       }
     }
   }
 }
 
-function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o5 = v as Record<string, unknown>;
     for (const k6 in o5) {
@@ -71,37 +75,37 @@ function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): vo
         case "number":
           break;
         default:
-          ctx.add('additional_property', p, { property: k6 });
+          ctx.add('additional_property', ctx.at(), { property: k6 });
       }
     }
     const v7 = o5["type"];
-    if (v7 === undefined) ctx.add('required', p, { property: "type" });
+    if (v7 === undefined) ctx.add('required', ctx.at(), { property: "type" });
     else {
       if (typeof v7 !== 'string') {
-        ctx.add('type', [...p, "type"], { expected: 'string', received: typeName(v7) });
+        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v7) });
       } else {
         const d8 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v7);
-        if (d8 === undefined) ctx.add('codelist.unknown_code', [...p, "type"], { code: v7, list: 'identity-document-type' });
-        else if (d8) ctx.add('codelist.deprecated_code', [...p, "type"], { code: v7, list: 'identity-document-type' });
+        if (d8 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v7, list: 'identity-document-type' });
+        else if (d8) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v7, list: 'identity-document-type' });
       }
     }
     const v9 = o5["number"];
-    if (v9 === undefined) ctx.add('required', p, { property: "number" });
+    if (v9 === undefined) ctx.add('required', ctx.at(), { property: "number" });
     else {
       if (typeof v9 !== 'string') {
-        ctx.add('type', [...p, "number"], { expected: 'string', received: typeName(v9) });
+        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', [...p, "number"], { limit: 1 });
-        if (v9.length > 32 && codePointLength(v9) > 32) ctx.add('max_length', [...p, "number"], { limit: 32 });
+        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
+        if (v9.length > 32 && codePointLength(v9) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o5, BINDING_10, p, ctx);
+    OBJECT_RULES["identity-document"](o5, BINDING_10, ctx);
   }
 }
 
-function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o11 = v as Record<string, unknown>;
     for (const k12 in o11) {
@@ -111,42 +115,44 @@ function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', p, { property: k12 });
+          ctx.add('additional_property', ctx.at(), { property: k12 });
       }
     }
     const v13 = o11["addressId"];
     if (v13 !== undefined) {
       if (typeof v13 !== 'string') {
-        ctx.add('type', [...p, "addressId"], { expected: 'string', received: typeName(v13) });
+        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v13) });
       } else {
-        if (!RE_0.test(v13)) ctx.add('pattern', [...p, "addressId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v13)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v14 = o11["divisionCode"];
-    if (v14 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v14 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v14 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v14) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v14) });
       } else {
-        if (!RE_1.test(v14)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v14, [...p, "divisionCode"], ctx);
+        if (!RE_1.test(v14)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v14, ctx);
+        ctx.path.pop();
       }
     }
     const v15 = o11["detail"];
     if (v15 !== undefined) {
       if (typeof v15 !== 'string') {
-        ctx.add('type', [...p, "detail"], { expected: 'string', received: typeName(v15) });
+        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', [...p, "detail"], { limit: 1 });
-        if (v15.length > 200 && codePointLength(v15) > 200) ctx.add('max_length', [...p, "detail"], { limit: 200 });
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
+        if (v15.length > 200 && codePointLength(v15) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
       }
     }
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o16 = v as Record<string, unknown>;
     for (const k17 in o16) {
@@ -158,62 +164,64 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k17 });
+          ctx.add('additional_property', ctx.at(), { property: k17 });
       }
     }
     const v18 = o16["sourceDepartment"];
-    if (v18 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v18 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v18 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v18) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v18) });
       } else {
         const d19 = CODELIST_DEPARTMENT.get(v18);
-        if (d19 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v18, list: 'department' });
-        else if (d19) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v18, list: 'department' });
+        if (d19 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v18, list: 'department' });
+        else if (d19) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v18, list: 'department' });
       }
     }
     const v20 = o16["sourceSystem"];
     if (v20 !== undefined) {
       if (typeof v20 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v20) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v20.length > 100 && codePointLength(v20) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v20.length > 100 && codePointLength(v20) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v21 = o16["sourceRecordId"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v21) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v21.length > 100 && codePointLength(v21) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v21.length > 100 && codePointLength(v21) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v22 = o16["collectedAt"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v22) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v22) });
       } else {
-        if (!isDateTime(v22)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v22)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v23 = o16["updatedAt"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v23) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (!isDateTime(v23)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v23)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o16, BINDING_24, p, ctx);
+    OBJECT_RULES["period"](o16, BINDING_24, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:organization:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o25 = v as Record<string, unknown>;
     for (const k26 in o25) {
@@ -232,103 +240,116 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k26 });
+          ctx.add('additional_property', ctx.at(), { property: k26 });
       }
     }
     const v27 = o25["creditCode"];
-    if (v27 === undefined) ctx.add('required', p, { property: "creditCode" });
+    if (v27 === undefined) ctx.add('required', ctx.at(), { property: "creditCode" });
     else {
       if (typeof v27 !== 'string') {
-        ctx.add('type', [...p, "creditCode"], { expected: 'string', received: typeName(v27) });
+        ctx.add('type', ctx.at("creditCode"), { expected: 'string', received: typeName(v27) });
       } else {
-        IDENTIFIER_RULES["gb32100"](v27, [...p, "creditCode"], ctx);
+        ctx.path.push("creditCode");
+        IDENTIFIER_RULES["gb32100"](v27, ctx);
+        ctx.path.pop();
       }
     }
     const v28 = o25["name"];
-    if (v28 === undefined) ctx.add('required', p, { property: "name" });
+    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "name" });
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v28) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (v28.length < 1 || (v28.length < 2 && codePointLength(v28) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v28.length > 200 && codePointLength(v28) > 200) ctx.add('max_length', [...p, "name"], { limit: 200 });
+        if (v28.length < 1 || (v28.length < 2 && codePointLength(v28) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v28.length > 200 && codePointLength(v28) > 200) ctx.add('max_length', ctx.at("name"), { limit: 200 });
       }
     }
     const v29 = o25["kind"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', [...p, "kind"], { expected: 'string', received: typeName(v29) });
+        ctx.add('type', ctx.at("kind"), { expected: 'string', received: typeName(v29) });
       } else {
         const d30 = CODELIST_ORGANIZATION_KIND.get(v29);
-        if (d30 === undefined) ctx.add('codelist.unlisted_code', [...p, "kind"], { code: v29, list: 'organization-kind' });
-        else if (d30) ctx.add('codelist.deprecated_code', [...p, "kind"], { code: v29, list: 'organization-kind' });
+        if (d30 === undefined) ctx.add('codelist.unlisted_code', ctx.at("kind"), { code: v29, list: 'organization-kind' });
+        else if (d30) ctx.add('codelist.deprecated_code', ctx.at("kind"), { code: v29, list: 'organization-kind' });
       }
     }
     const v31 = o25["legalRepresentative"];
     if (v31 !== undefined) {
-      check_legalRepresentative(v31, [...p, "legalRepresentative"], ctx);
+      ctx.path.push("legalRepresentative");
+      check_legalRepresentative(v31, ctx);
+      ctx.path.pop();
     }
     const v32 = o25["industry"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', [...p, "industry"], { expected: 'string', received: typeName(v32) });
+        ctx.add('type', ctx.at("industry"), { expected: 'string', received: typeName(v32) });
       } else {
         const d33 = CODELIST_INDUSTRY_SECTION.get(v32);
-        if (d33 === undefined) ctx.add('codelist.unknown_code', [...p, "industry"], { code: v32, list: 'industry-section' });
-        else if (d33) ctx.add('codelist.deprecated_code', [...p, "industry"], { code: v32, list: 'industry-section' });
+        if (d33 === undefined) ctx.add('codelist.unknown_code', ctx.at("industry"), { code: v32, list: 'industry-section' });
+        else if (d33) ctx.add('codelist.deprecated_code', ctx.at("industry"), { code: v32, list: 'industry-section' });
       }
     }
     const v34 = o25["address"];
     if (v34 !== undefined) {
-      check_address(v34, [...p, "address"], ctx);
+      ctx.path.push("address");
+      check_address(v34, ctx);
+      ctx.path.pop();
     }
     const v35 = o25["phone"];
     if (v35 !== undefined) {
       if (typeof v35 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v35) });
+        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v35) });
       } else {
-        IDENTIFIER_RULES["phone"](v35, [...p, "phone"], ctx);
+        ctx.path.push("phone");
+        IDENTIFIER_RULES["phone"](v35, ctx);
+        ctx.path.pop();
       }
     }
     const v36 = o25["fax"];
     if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.add('type', [...p, "fax"], { expected: 'string', received: typeName(v36) });
+        ctx.add('type', ctx.at("fax"), { expected: 'string', received: typeName(v36) });
       } else {
-        IDENTIFIER_RULES["landline"](v36, [...p, "fax"], ctx);
+        ctx.path.push("fax");
+        IDENTIFIER_RULES["landline"](v36, ctx);
+        ctx.path.pop();
       }
     }
     const v37 = o25["establishedDate"];
     if (v37 !== undefined) {
       if (typeof v37 !== 'string') {
-        ctx.add('type', [...p, "establishedDate"], { expected: 'string', received: typeName(v37) });
+        ctx.add('type', ctx.at("establishedDate"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (!isDate(v37)) ctx.add('format', [...p, "establishedDate"], { format: 'date' });
+        if (!isDate(v37)) ctx.add('format', ctx.at("establishedDate"), { format: 'date' });
       }
     }
     const v38 = o25["deregisteredDate"];
     if (v38 !== undefined) {
       if (typeof v38 !== 'string') {
-        ctx.add('type', [...p, "deregisteredDate"], { expected: 'string', received: typeName(v38) });
+        ctx.add('type', ctx.at("deregisteredDate"), { expected: 'string', received: typeName(v38) });
       } else {
-        if (!isDate(v38)) ctx.add('format', [...p, "deregisteredDate"], { format: 'date' });
+        if (!isDate(v38)) ctx.add('format', ctx.at("deregisteredDate"), { format: 'date' });
       }
     }
     const v39 = o25["status"];
     if (v39 !== undefined) {
       if (typeof v39 !== 'string') {
-        ctx.add('type', [...p, "status"], { expected: 'string', received: typeName(v39) });
+        ctx.add('type', ctx.at("status"), { expected: 'string', received: typeName(v39) });
       } else {
         const d40 = CODELIST_ORGANIZATION_STATUS.get(v39);
-        if (d40 === undefined) ctx.add('codelist.unknown_code', [...p, "status"], { code: v39, list: 'organization-status' });
-        else if (d40) ctx.add('codelist.deprecated_code', [...p, "status"], { code: v39, list: 'organization-status' });
+        if (d40 === undefined) ctx.add('codelist.unknown_code', ctx.at("status"), { code: v39, list: 'organization-status' });
+        else if (d40) ctx.add('codelist.deprecated_code', ctx.at("status"), { code: v39, list: 'organization-status' });
       }
     }
     const v41 = o25["provenance"];
     if (v41 !== undefined) {
-      check_provenance(v41, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v41, ctx);
+      ctx.path.pop();
     }
-    OBJECT_RULES["credit-code-kind"](o25, BINDING_42, p, ctx);
-    OBJECT_RULES["period"](o25, BINDING_43, p, ctx);
+    OBJECT_RULES["credit-code-kind"](o25, BINDING_42, ctx);
+    OBJECT_RULES["period"](o25, BINDING_43, ctx);
   }
+  if (p.length) ctx.path.length = depth;
 }

@@ -15,15 +15,15 @@ import { CODELIST_ORGANIZATION_STATUS } from '../../codelists/organization-statu
 const IdentityDocumentDef = z.strictObject({
   "type": z.string().refine((s) => CODELIST_IDENTITY_DOCUMENT_TYPE.has(s), { message: 'code not in list identity-document-type' }),
   "number": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 32, { message: 'too long' }),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, ctx)));
 const LegalRepresentativeDef = z.strictObject({
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
   "identity": IdentityDocumentDef.optional(),
-  "phone": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["phone"](s as string, p, ctx))).optional(),
+  "phone": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["phone"](s as string, ctx))).optional(),
 });
 const AddressDef = z.strictObject({
   "addressId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "detail": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }).optional(),
 });
 const ProvenanceDef = z.strictObject({
@@ -32,20 +32,20 @@ const ProvenanceDef = z.strictObject({
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 
 /** zod schema of urn:gds:schema:organization:1.0.0. */
 export const organizationZod_1_0_0 = z.strictObject({
-  "creditCode": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["gb32100"](s as string, p, ctx))),
+  "creditCode": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["gb32100"](s as string, ctx))),
   "name": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }),
   "kind": z.string().optional(),
   "legalRepresentative": LegalRepresentativeDef.optional(),
   "industry": z.string().refine((s) => CODELIST_INDUSTRY_SECTION.has(s), { message: 'code not in list industry-section' }).optional(),
   "address": AddressDef.optional(),
-  "phone": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["phone"](s as string, p, ctx))).optional(),
-  "fax": z.string().superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["landline"](s as string, p, ctx))).optional(),
+  "phone": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["phone"](s as string, ctx))).optional(),
+  "fax": z.string().superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["landline"](s as string, ctx))).optional(),
   "establishedDate": z.string().refine(isDate, { message: 'invalid date' }).optional(),
   "deregisteredDate": z.string().refine(isDate, { message: 'invalid date' }).optional(),
   "status": z.string().refine((s) => CODELIST_ORGANIZATION_STATUS.has(s), { message: 'code not in list organization-status' }).optional(),
   "provenance": ProvenanceDef.optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["credit-code-kind"](o as Record<string, unknown>, {"code":"creditCode","kind":"kind"}, p, ctx))).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"establishedDate","end":"deregisteredDate"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["credit-code-kind"](o as Record<string, unknown>, {"code":"creditCode","kind":"kind"}, ctx))).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"establishedDate","end":"deregisteredDate"}, ctx)));

@@ -25,9 +25,9 @@ const BINDING_19 = {"start":"collectedAt","end":"updatedAt"} as const;
 const RE_2 = new RegExp("^[A-Z]{2}$", 'u');
 const BINDING_65 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 
-function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -36,37 +36,37 @@ function check_identityDocument(v: unknown, p: IssuePath, ctx: CheckContext): vo
         case "number":
           break;
         default:
-          ctx.add('additional_property', p, { property: k1 });
+          ctx.add('additional_property', ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["type"];
-    if (v2 === undefined) ctx.add('required', p, { property: "type" });
+    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "type" });
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', [...p, "type"], { expected: 'string', received: typeName(v2) });
+        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v2);
-        if (d3 === undefined) ctx.add('codelist.unknown_code', [...p, "type"], { code: v2, list: 'identity-document-type' });
-        else if (d3) ctx.add('codelist.deprecated_code', [...p, "type"], { code: v2, list: 'identity-document-type' });
+        if (d3 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v2, list: 'identity-document-type' });
+        else if (d3) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v2, list: 'identity-document-type' });
       }
     }
     const v4 = o0["number"];
-    if (v4 === undefined) ctx.add('required', p, { property: "number" });
+    if (v4 === undefined) ctx.add('required', ctx.at(), { property: "number" });
     else {
       if (typeof v4 !== 'string') {
-        ctx.add('type', [...p, "number"], { expected: 'string', received: typeName(v4) });
+        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v4) });
       } else {
-        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.add('min_length', [...p, "number"], { limit: 1 });
-        if (v4.length > 32 && codePointLength(v4) > 32) ctx.add('max_length', [...p, "number"], { limit: 32 });
+        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
+        if (v4.length > 32 && codePointLength(v4) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o0, BINDING_5, p, ctx);
+    OBJECT_RULES["identity-document"](o0, BINDING_5, ctx);
   }
 }
 
-function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -76,42 +76,44 @@ function check_address(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', p, { property: k7 });
+          ctx.add('additional_property', ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["addressId"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'string') {
-        ctx.add('type', [...p, "addressId"], { expected: 'string', received: typeName(v8) });
+        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v8) });
       } else {
-        if (!RE_0.test(v8)) ctx.add('pattern', [...p, "addressId"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v8)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v9 = o6["divisionCode"];
-    if (v9 === undefined) ctx.add('required', p, { property: "divisionCode" });
+    if (v9 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
     else {
       if (typeof v9 !== 'string') {
-        ctx.add('type', [...p, "divisionCode"], { expected: 'string', received: typeName(v9) });
+        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (!RE_1.test(v9)) ctx.add('pattern', [...p, "divisionCode"], { pattern: "^[0-9]{6}([0-9]{6})?$" });
-        IDENTIFIER_RULES["division"](v9, [...p, "divisionCode"], ctx);
+        if (!RE_1.test(v9)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        ctx.path.push("divisionCode");
+        IDENTIFIER_RULES["division"](v9, ctx);
+        ctx.path.pop();
       }
     }
     const v10 = o6["detail"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', [...p, "detail"], { expected: 'string', received: typeName(v10) });
+        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v10) });
       } else {
-        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', [...p, "detail"], { limit: 1 });
-        if (v10.length > 200 && codePointLength(v10) > 200) ctx.add('max_length', [...p, "detail"], { limit: 200 });
+        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
+        if (v10.length > 200 && codePointLength(v10) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
       }
     }
   }
 }
 
-function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o11 = v as Record<string, unknown>;
     for (const k12 in o11) {
@@ -123,61 +125,61 @@ function check_provenance(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', p, { property: k12 });
+          ctx.add('additional_property', ctx.at(), { property: k12 });
       }
     }
     const v13 = o11["sourceDepartment"];
-    if (v13 === undefined) ctx.add('required', p, { property: "sourceDepartment" });
+    if (v13 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
     else {
       if (typeof v13 !== 'string') {
-        ctx.add('type', [...p, "sourceDepartment"], { expected: 'string', received: typeName(v13) });
+        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v13) });
       } else {
         const d14 = CODELIST_DEPARTMENT.get(v13);
-        if (d14 === undefined) ctx.add('codelist.unknown_code', [...p, "sourceDepartment"], { code: v13, list: 'department' });
-        else if (d14) ctx.add('codelist.deprecated_code', [...p, "sourceDepartment"], { code: v13, list: 'department' });
+        if (d14 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v13, list: 'department' });
+        else if (d14) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v13, list: 'department' });
       }
     }
     const v15 = o11["sourceSystem"];
     if (v15 !== undefined) {
       if (typeof v15 !== 'string') {
-        ctx.add('type', [...p, "sourceSystem"], { expected: 'string', received: typeName(v15) });
+        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', [...p, "sourceSystem"], { limit: 1 });
-        if (v15.length > 100 && codePointLength(v15) > 100) ctx.add('max_length', [...p, "sourceSystem"], { limit: 100 });
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
+        if (v15.length > 100 && codePointLength(v15) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
       }
     }
     const v16 = o11["sourceRecordId"];
     if (v16 !== undefined) {
       if (typeof v16 !== 'string') {
-        ctx.add('type', [...p, "sourceRecordId"], { expected: 'string', received: typeName(v16) });
+        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v16) });
       } else {
-        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', [...p, "sourceRecordId"], { limit: 1 });
-        if (v16.length > 100 && codePointLength(v16) > 100) ctx.add('max_length', [...p, "sourceRecordId"], { limit: 100 });
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
+        if (v16.length > 100 && codePointLength(v16) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
       }
     }
     const v17 = o11["collectedAt"];
     if (v17 !== undefined) {
       if (typeof v17 !== 'string') {
-        ctx.add('type', [...p, "collectedAt"], { expected: 'string', received: typeName(v17) });
+        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v17) });
       } else {
-        if (!isDateTime(v17)) ctx.add('format', [...p, "collectedAt"], { format: 'date-time' });
+        if (!isDateTime(v17)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
       }
     }
     const v18 = o11["updatedAt"];
     if (v18 !== undefined) {
       if (typeof v18 !== 'string') {
-        ctx.add('type', [...p, "updatedAt"], { expected: 'string', received: typeName(v18) });
+        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!isDateTime(v18)) ctx.add('format', [...p, "updatedAt"], { format: 'date-time' });
+        if (!isDateTime(v18)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
       }
     }
-    OBJECT_RULES["period"](o11, BINDING_19, p, ctx);
+    OBJECT_RULES["period"](o11, BINDING_19, ctx);
   }
 }
 
-function check_contact(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_contact(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o20 = v as Record<string, unknown>;
     for (const k21 in o20) {
@@ -186,34 +188,34 @@ function check_contact(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "value":
           break;
         default:
-          ctx.add('additional_property', p, { property: k21 });
+          ctx.add('additional_property', ctx.at(), { property: k21 });
       }
     }
     const v22 = o20["kind"];
-    if (v22 === undefined) ctx.add('required', p, { property: "kind" });
+    if (v22 === undefined) ctx.add('required', ctx.at(), { property: "kind" });
     else {
       if (typeof v22 !== 'string') {
-        ctx.add('type', [...p, "kind"], { expected: 'string', received: typeName(v22) });
+        ctx.add('type', ctx.at("kind"), { expected: 'string', received: typeName(v22) });
       } else {
-        if (v22 !== "mobile" && v22 !== "landline" && v22 !== "email" && v22 !== "other") ctx.add('enum', [...p, "kind"], { allowed: ["mobile","landline","email","other"] });
+        if (v22 !== "mobile" && v22 !== "landline" && v22 !== "email" && v22 !== "other") ctx.add('enum', ctx.at("kind"), { allowed: ["mobile","landline","email","other"] });
       }
     }
     const v23 = o20["value"];
-    if (v23 === undefined) ctx.add('required', p, { property: "value" });
+    if (v23 === undefined) ctx.add('required', ctx.at(), { property: "value" });
     else {
       if (typeof v23 !== 'string') {
-        ctx.add('type', [...p, "value"], { expected: 'string', received: typeName(v23) });
+        ctx.add('type', ctx.at("value"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', [...p, "value"], { limit: 1 });
-        if (v23.length > 100 && codePointLength(v23) > 100) ctx.add('max_length', [...p, "value"], { limit: 100 });
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', ctx.at("value"), { limit: 1 });
+        if (v23.length > 100 && codePointLength(v23) > 100) ctx.add('max_length', ctx.at("value"), { limit: 100 });
       }
     }
   }
 }
 
-function check_groupMembership(v: unknown, p: IssuePath, ctx: CheckContext): void {
+function check_groupMembership(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o24 = v as Record<string, unknown>;
     for (const k25 in o24) {
@@ -223,35 +225,35 @@ function check_groupMembership(v: unknown, p: IssuePath, ctx: CheckContext): voi
         case "end":
           break;
         default:
-          ctx.add('additional_property', p, { property: k25 });
+          ctx.add('additional_property', ctx.at(), { property: k25 });
       }
     }
     const v26 = o24["group"];
-    if (v26 === undefined) ctx.add('required', p, { property: "group" });
+    if (v26 === undefined) ctx.add('required', ctx.at(), { property: "group" });
     else {
       if (typeof v26 !== 'string') {
-        ctx.add('type', [...p, "group"], { expected: 'string', received: typeName(v26) });
+        ctx.add('type', ctx.at("group"), { expected: 'string', received: typeName(v26) });
       } else {
         const d27 = CODELIST_SPECIAL_GROUP.get(v26);
-        if (d27 === undefined) ctx.add('codelist.unknown_code', [...p, "group"], { code: v26, list: 'special-group' });
-        else if (d27) ctx.add('codelist.deprecated_code', [...p, "group"], { code: v26, list: 'special-group' });
+        if (d27 === undefined) ctx.add('codelist.unknown_code', ctx.at("group"), { code: v26, list: 'special-group' });
+        else if (d27) ctx.add('codelist.deprecated_code', ctx.at("group"), { code: v26, list: 'special-group' });
       }
     }
     const v28 = o24["start"];
-    if (v28 === undefined) ctx.add('required', p, { property: "start" });
+    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "start" });
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', [...p, "start"], { expected: 'string', received: typeName(v28) });
+        ctx.add('type', ctx.at("start"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDate(v28)) ctx.add('format', [...p, "start"], { format: 'date' });
+        if (!isDate(v28)) ctx.add('format', ctx.at("start"), { format: 'date' });
       }
     }
     const v29 = o24["end"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', [...p, "end"], { expected: 'string', received: typeName(v29) });
+        ctx.add('type', ctx.at("end"), { expected: 'string', received: typeName(v29) });
       } else {
-        if (!isDate(v29)) ctx.add('format', [...p, "end"], { format: 'date' });
+        if (!isDate(v29)) ctx.add('format', ctx.at("end"), { format: 'date' });
       }
     }
   }
@@ -259,8 +261,10 @@ function check_groupMembership(v: unknown, p: IssuePath, ctx: CheckContext): voi
 
 /** Checks a value against urn:gds:schema:person:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
+  const depth = ctx.path.length;
+  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', p, { expected: 'object', received: typeName(v) });
+    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o30 = v as Record<string, unknown>;
     for (const k31 in o30) {
@@ -287,187 +291,207 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', p, { property: k31 });
+          ctx.add('additional_property', ctx.at(), { property: k31 });
       }
     }
     const v32 = o30["id"];
-    if (v32 === undefined) ctx.add('required', p, { property: "id" });
+    if (v32 === undefined) ctx.add('required', ctx.at(), { property: "id" });
     else {
       if (typeof v32 !== 'string') {
-        ctx.add('type', [...p, "id"], { expected: 'string', received: typeName(v32) });
+        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (!RE_0.test(v32)) ctx.add('pattern', [...p, "id"], { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!RE_0.test(v32)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v33 = o30["identity"];
-    if (v33 === undefined) ctx.add('required', p, { property: "identity" });
+    if (v33 === undefined) ctx.add('required', ctx.at(), { property: "identity" });
     else {
-      check_identityDocument(v33, [...p, "identity"], ctx);
+      ctx.path.push("identity");
+      check_identityDocument(v33, ctx);
+      ctx.path.pop();
     }
     const v34 = o30["otherDocuments"];
     if (v34 !== undefined) {
       if (!Array.isArray(v34)) {
-        ctx.add('type', [...p, "otherDocuments"], { expected: 'array', received: typeName(v34) });
+        ctx.add('type', ctx.at("otherDocuments"), { expected: 'array', received: typeName(v34) });
       } else {
-        if (v34.length > 10) ctx.add('max_items', [...p, "otherDocuments"], { limit: 10 });
+        if (v34.length > 10) ctx.add('max_items', ctx.at("otherDocuments"), { limit: 10 });
         for (let i35 = 0; i35 < v34.length; i35++) {
           const e36: unknown = v34[i35];
-          check_identityDocument(e36, [...[...p, "otherDocuments"], i35], ctx);
+          ctx.path.push("otherDocuments", i35);
+          check_identityDocument(e36, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v37 = o30["name"];
-    if (v37 === undefined) ctx.add('required', p, { property: "name" });
+    if (v37 === undefined) ctx.add('required', ctx.at(), { property: "name" });
     else {
       if (typeof v37 !== 'string') {
-        ctx.add('type', [...p, "name"], { expected: 'string', received: typeName(v37) });
+        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (v37.length < 1 || (v37.length < 2 && codePointLength(v37) < 1)) ctx.add('min_length', [...p, "name"], { limit: 1 });
-        if (v37.length > 100 && codePointLength(v37) > 100) ctx.add('max_length', [...p, "name"], { limit: 100 });
+        if (v37.length < 1 || (v37.length < 2 && codePointLength(v37) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
+        if (v37.length > 100 && codePointLength(v37) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
       }
     }
     const v38 = o30["alternateName"];
     if (v38 !== undefined) {
       if (typeof v38 !== 'string') {
-        ctx.add('type', [...p, "alternateName"], { expected: 'string', received: typeName(v38) });
+        ctx.add('type', ctx.at("alternateName"), { expected: 'string', received: typeName(v38) });
       } else {
-        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', [...p, "alternateName"], { limit: 1 });
-        if (v38.length > 200 && codePointLength(v38) > 200) ctx.add('max_length', [...p, "alternateName"], { limit: 200 });
+        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', ctx.at("alternateName"), { limit: 1 });
+        if (v38.length > 200 && codePointLength(v38) > 200) ctx.add('max_length', ctx.at("alternateName"), { limit: 200 });
       }
     }
     const v39 = o30["sex"];
-    if (v39 === undefined) ctx.add('required', p, { property: "sex" });
+    if (v39 === undefined) ctx.add('required', ctx.at(), { property: "sex" });
     else {
       if (typeof v39 !== 'string') {
-        ctx.add('type', [...p, "sex"], { expected: 'string', received: typeName(v39) });
+        ctx.add('type', ctx.at("sex"), { expected: 'string', received: typeName(v39) });
       } else {
         const d40 = CODELIST_SEX.get(v39);
-        if (d40 === undefined) ctx.add('codelist.unknown_code', [...p, "sex"], { code: v39, list: 'sex' });
-        else if (d40) ctx.add('codelist.deprecated_code', [...p, "sex"], { code: v39, list: 'sex' });
+        if (d40 === undefined) ctx.add('codelist.unknown_code', ctx.at("sex"), { code: v39, list: 'sex' });
+        else if (d40) ctx.add('codelist.deprecated_code', ctx.at("sex"), { code: v39, list: 'sex' });
       }
     }
     const v41 = o30["birthDate"];
-    if (v41 === undefined) ctx.add('required', p, { property: "birthDate" });
+    if (v41 === undefined) ctx.add('required', ctx.at(), { property: "birthDate" });
     else {
       if (typeof v41 !== 'string') {
-        ctx.add('type', [...p, "birthDate"], { expected: 'string', received: typeName(v41) });
+        ctx.add('type', ctx.at("birthDate"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!isDate(v41)) ctx.add('format', [...p, "birthDate"], { format: 'date' });
+        if (!isDate(v41)) ctx.add('format', ctx.at("birthDate"), { format: 'date' });
       }
     }
     const v42 = o30["ethnicity"];
     if (v42 !== undefined) {
       if (typeof v42 !== 'string') {
-        ctx.add('type', [...p, "ethnicity"], { expected: 'string', received: typeName(v42) });
+        ctx.add('type', ctx.at("ethnicity"), { expected: 'string', received: typeName(v42) });
       } else {
         const d43 = CODELIST_ETHNICITY.get(v42);
-        if (d43 === undefined) ctx.add('codelist.unknown_code', [...p, "ethnicity"], { code: v42, list: 'ethnicity' });
-        else if (d43) ctx.add('codelist.deprecated_code', [...p, "ethnicity"], { code: v42, list: 'ethnicity' });
+        if (d43 === undefined) ctx.add('codelist.unknown_code', ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
+        else if (d43) ctx.add('codelist.deprecated_code', ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
       }
     }
     const v44 = o30["nationality"];
     if (v44 !== undefined) {
       if (typeof v44 !== 'string') {
-        ctx.add('type', [...p, "nationality"], { expected: 'string', received: typeName(v44) });
+        ctx.add('type', ctx.at("nationality"), { expected: 'string', received: typeName(v44) });
       } else {
-        if (!RE_2.test(v44)) ctx.add('pattern', [...p, "nationality"], { pattern: "^[A-Z]{2}$" });
+        if (!RE_2.test(v44)) ctx.add('pattern', ctx.at("nationality"), { pattern: "^[A-Z]{2}$" });
       }
     }
     const v45 = o30["maritalStatus"];
     if (v45 !== undefined) {
       if (typeof v45 !== 'string') {
-        ctx.add('type', [...p, "maritalStatus"], { expected: 'string', received: typeName(v45) });
+        ctx.add('type', ctx.at("maritalStatus"), { expected: 'string', received: typeName(v45) });
       } else {
         const d46 = CODELIST_MARITAL_STATUS.get(v45);
-        if (d46 === undefined) ctx.add('codelist.unknown_code', [...p, "maritalStatus"], { code: v45, list: 'marital-status' });
-        else if (d46) ctx.add('codelist.deprecated_code', [...p, "maritalStatus"], { code: v45, list: 'marital-status' });
+        if (d46 === undefined) ctx.add('codelist.unknown_code', ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
+        else if (d46) ctx.add('codelist.deprecated_code', ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
       }
     }
     const v47 = o30["education"];
     if (v47 !== undefined) {
       if (typeof v47 !== 'string') {
-        ctx.add('type', [...p, "education"], { expected: 'string', received: typeName(v47) });
+        ctx.add('type', ctx.at("education"), { expected: 'string', received: typeName(v47) });
       } else {
         const d48 = CODELIST_EDUCATION.get(v47);
-        if (d48 === undefined) ctx.add('codelist.unlisted_code', [...p, "education"], { code: v47, list: 'education' });
-        else if (d48) ctx.add('codelist.deprecated_code', [...p, "education"], { code: v47, list: 'education' });
+        if (d48 === undefined) ctx.add('codelist.unlisted_code', ctx.at("education"), { code: v47, list: 'education' });
+        else if (d48) ctx.add('codelist.deprecated_code', ctx.at("education"), { code: v47, list: 'education' });
       }
     }
     const v49 = o30["health"];
     if (v49 !== undefined) {
       if (typeof v49 !== 'string') {
-        ctx.add('type', [...p, "health"], { expected: 'string', received: typeName(v49) });
+        ctx.add('type', ctx.at("health"), { expected: 'string', received: typeName(v49) });
       } else {
         const d50 = CODELIST_HEALTH.get(v49);
-        if (d50 === undefined) ctx.add('codelist.unknown_code', [...p, "health"], { code: v49, list: 'health' });
-        else if (d50) ctx.add('codelist.deprecated_code', [...p, "health"], { code: v49, list: 'health' });
+        if (d50 === undefined) ctx.add('codelist.unknown_code', ctx.at("health"), { code: v49, list: 'health' });
+        else if (d50) ctx.add('codelist.deprecated_code', ctx.at("health"), { code: v49, list: 'health' });
       }
     }
     const v51 = o30["employmentStatus"];
     if (v51 !== undefined) {
       if (typeof v51 !== 'string') {
-        ctx.add('type', [...p, "employmentStatus"], { expected: 'string', received: typeName(v51) });
+        ctx.add('type', ctx.at("employmentStatus"), { expected: 'string', received: typeName(v51) });
       } else {
         const d52 = CODELIST_EMPLOYMENT_STATUS.get(v51);
-        if (d52 === undefined) ctx.add('codelist.unknown_code', [...p, "employmentStatus"], { code: v51, list: 'employment-status' });
-        else if (d52) ctx.add('codelist.deprecated_code', [...p, "employmentStatus"], { code: v51, list: 'employment-status' });
+        if (d52 === undefined) ctx.add('codelist.unknown_code', ctx.at("employmentStatus"), { code: v51, list: 'employment-status' });
+        else if (d52) ctx.add('codelist.deprecated_code', ctx.at("employmentStatus"), { code: v51, list: 'employment-status' });
       }
     }
     const v53 = o30["phone"];
     if (v53 !== undefined) {
       if (typeof v53 !== 'string') {
-        ctx.add('type', [...p, "phone"], { expected: 'string', received: typeName(v53) });
+        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v53) });
       } else {
-        if (v53.length > 20 && codePointLength(v53) > 20) ctx.add('max_length', [...p, "phone"], { limit: 20 });
-        IDENTIFIER_RULES["phone"](v53, [...p, "phone"], ctx);
+        if (v53.length > 20 && codePointLength(v53) > 20) ctx.add('max_length', ctx.at("phone"), { limit: 20 });
+        ctx.path.push("phone");
+        IDENTIFIER_RULES["phone"](v53, ctx);
+        ctx.path.pop();
       }
     }
     const v54 = o30["contacts"];
     if (v54 !== undefined) {
       if (!Array.isArray(v54)) {
-        ctx.add('type', [...p, "contacts"], { expected: 'array', received: typeName(v54) });
+        ctx.add('type', ctx.at("contacts"), { expected: 'array', received: typeName(v54) });
       } else {
-        if (v54.length > 10) ctx.add('max_items', [...p, "contacts"], { limit: 10 });
+        if (v54.length > 10) ctx.add('max_items', ctx.at("contacts"), { limit: 10 });
         for (let i55 = 0; i55 < v54.length; i55++) {
           const e56: unknown = v54[i55];
-          check_contact(e56, [...[...p, "contacts"], i55], ctx);
+          ctx.path.push("contacts", i55);
+          check_contact(e56, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v57 = o30["registeredResidence"];
     if (v57 !== undefined) {
-      check_address(v57, [...p, "registeredResidence"], ctx);
+      ctx.path.push("registeredResidence");
+      check_address(v57, ctx);
+      ctx.path.pop();
     }
     const v58 = o30["residence"];
     if (v58 !== undefined) {
-      check_address(v58, [...p, "residence"], ctx);
+      ctx.path.push("residence");
+      check_address(v58, ctx);
+      ctx.path.pop();
     }
     const v59 = o30["populationKind"];
     if (v59 !== undefined) {
       if (typeof v59 !== 'string') {
-        ctx.add('type', [...p, "populationKind"], { expected: 'string', received: typeName(v59) });
+        ctx.add('type', ctx.at("populationKind"), { expected: 'string', received: typeName(v59) });
       } else {
         const d60 = CODELIST_POPULATION_KIND.get(v59);
-        if (d60 === undefined) ctx.add('codelist.unknown_code', [...p, "populationKind"], { code: v59, list: 'population-kind' });
-        else if (d60) ctx.add('codelist.deprecated_code', [...p, "populationKind"], { code: v59, list: 'population-kind' });
+        if (d60 === undefined) ctx.add('codelist.unknown_code', ctx.at("populationKind"), { code: v59, list: 'population-kind' });
+        else if (d60) ctx.add('codelist.deprecated_code', ctx.at("populationKind"), { code: v59, list: 'population-kind' });
       }
     }
     const v61 = o30["specialGroups"];
     if (v61 !== undefined) {
       if (!Array.isArray(v61)) {
-        ctx.add('type', [...p, "specialGroups"], { expected: 'array', received: typeName(v61) });
+        ctx.add('type', ctx.at("specialGroups"), { expected: 'array', received: typeName(v61) });
       } else {
-        if (v61.length > 20) ctx.add('max_items', [...p, "specialGroups"], { limit: 20 });
+        if (v61.length > 20) ctx.add('max_items', ctx.at("specialGroups"), { limit: 20 });
         for (let i62 = 0; i62 < v61.length; i62++) {
           const e63: unknown = v61[i62];
-          check_groupMembership(e63, [...[...p, "specialGroups"], i62], ctx);
+          ctx.path.push("specialGroups", i62);
+          check_groupMembership(e63, ctx);
+          ctx.path.pop();
+          ctx.path.pop();
         }
       }
     }
     const v64 = o30["provenance"];
     if (v64 !== undefined) {
-      check_provenance(v64, [...p, "provenance"], ctx);
+      ctx.path.push("provenance");
+      check_provenance(v64, ctx);
+      ctx.path.pop();
     }
-    OBJECT_RULES["id-card-consistency"](o30, BINDING_65, p, ctx);
+    OBJECT_RULES["id-card-consistency"](o30, BINDING_65, ctx);
   }
+  if (p.length) ctx.path.length = depth;
 }

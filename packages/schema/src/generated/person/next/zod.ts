@@ -21,10 +21,10 @@ import { CODELIST_SPECIAL_GROUP } from '../../codelists/special-group.js';
 const IdentityDocumentDef = z.strictObject({
   "type": z.string().refine((s) => CODELIST_IDENTITY_DOCUMENT_TYPE.has(s), { message: 'code not in list identity-document-type' }),
   "number": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 32, { message: 'too long' }),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["identity-document"](o as Record<string, unknown>, {"type":"type","number":"number"}, ctx)));
 const AddressDef = z.strictObject({
   "addressId": z.string().regex(new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u')).optional(),
-  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["division"](s as string, p, ctx))),
+  "divisionCode": z.string().regex(new RegExp("^[0-9]{6}([0-9]{6})?$", 'u')).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["division"](s as string, ctx))),
   "detail": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 200, { message: 'too long' }).optional(),
 });
 const ProvenanceDef = z.strictObject({
@@ -33,7 +33,7 @@ const ProvenanceDef = z.strictObject({
   "sourceRecordId": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }).optional(),
   "collectedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
   "updatedAt": z.string().refine(isDateTime, { message: 'invalid date-time' }).optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["period"](o as Record<string, unknown>, {"start":"collectedAt","end":"updatedAt"}, ctx)));
 const ContactDef = z.strictObject({
   "kind": z.union([z.literal("mobile"), z.literal("landline"), z.literal("email"), z.literal("other")]),
   "value": z.string().refine((s) => codePointLength(s) >= 1, { message: 'too short' }).refine((s) => codePointLength(s) <= 100, { message: 'too long' }),
@@ -60,7 +60,7 @@ export const personZod_next = z.strictObject({
   "health": z.string().refine((s) => CODELIST_HEALTH_STATUS.has(s), { message: 'code not in list health-status' }).optional(),
   "disabilityCategory": z.string().refine((s) => CODELIST_DISABILITY_CATEGORY.has(s), { message: 'code not in list disability-category' }).optional(),
   "employmentStatus": z.string().refine((s) => CODELIST_EMPLOYMENT_STATUS.has(s), { message: 'code not in list employment-status' }).optional(),
-  "phone": z.string().refine((s) => codePointLength(s) <= 20, { message: 'too long' }).superRefine(gdsRefine((s, p, ctx) => IDENTIFIER_RULES["phone"](s as string, p, ctx))).optional(),
+  "phone": z.string().refine((s) => codePointLength(s) <= 20, { message: 'too long' }).superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES["phone"](s as string, ctx))).optional(),
   "contacts": z.array(ContactDef).max(10).optional(),
   "email": z.string().refine((s) => codePointLength(s) <= 100, { message: 'too long' }).refine(isEmail, { message: 'invalid email' }).optional(),
   "registeredResidence": AddressDef.optional(),
@@ -68,4 +68,4 @@ export const personZod_next = z.strictObject({
   "populationKind": z.string().refine((s) => CODELIST_POPULATION_KIND.has(s), { message: 'code not in list population-kind' }).optional(),
   "specialGroups": z.array(GroupMembershipDef).max(20).optional(),
   "provenance": ProvenanceDef.optional(),
-}).superRefine(gdsRefine((o, p, ctx) => OBJECT_RULES["id-card-consistency"](o as Record<string, unknown>, {"document":"identity","birthDate":"birthDate","sex":"sex"}, p, ctx)));
+}).superRefine(gdsRefine((o, ctx) => OBJECT_RULES["id-card-consistency"](o as Record<string, unknown>, {"document":"identity","birthDate":"birthDate","sex":"sex"}, ctx)));

@@ -1,0 +1,121 @@
+// The validators recognise a clean identity number, a birth date and sex that agree with it, and a
+// known division code without building findings. These properties pin those shortcuts to the full
+// algorithms: whatever the record, validate() reports exactly what the exported checks find.
+import { fc, test as prop } from '@fast-check/vitest';
+import {
+  checkIdCardConsistency,
+  checkIdentityDocument,
+  type Issue,
+  person,
+  residentIdCheckCharacter,
+} from '@gds/schema';
+import { describe, expect, test } from 'vitest';
+
+const NOW = new Date('2026-06-30T12:00:00+08:00');
+
+// Numbers near the valid ones: real and unreal dates, right and wrong check characters, lower-case x,
+// unknown provinces, residence-permit prefixes, future births, wrong lengths and stray characters.
+const prefix = fc.constantFrom(
+  '110105',
+  '340524',
+  '513101',
+  '810000',
+  '820000',
+  '830000',
+  '990101',
+  '000000',
+);
+const yyyymmdd = fc.oneof(
+  fc
+    .date({ min: new Date('1790-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10).replaceAll('-', '')),
+  fc.constantFrom('19000229', '20000229', '20260630', '20260701', '19991331', '20010230'),
+);
+const near = fc
+  .tuple(prefix, yyyymmdd, fc.stringMatching(/^\d{3}$/), fc.constantFrom('right', 'wrong', 'lower-x', 'X'))
+  .map(([p, d, s, check]) => {
+    const first17 = `${p}${d}${s}`;
+    const right = residentIdCheckCharacter(first17);
+    if (check === 'right') return first17 + right;
+    if (check === 'lower-x') return first17 + (right === 'X' ? 'x' : right);
+    if (check === 'X') return `${first17}X`;
+    return first17 + String((Number(right === 'X' ? 10 : right) + 1) % 10);
+  });
+const number = fc.oneof(
+  { weight: 8, arbitrary: near },
+  { weight: 1, arbitrary: near.map((n) => n.slice(0, 17)) },
+  { weight: 1, arbitrary: fc.string({ minLength: 18, maxLength: 18 }) },
+);
+const documentType = fc.constantFrom(
+  'resident-id',
+  'temporary-resident-id',
+  'hk-macao-taiwan-residence-permit',
+  'cn-passport',
+);
+
+const at = (issues: readonly Issue[], path: string) =>
+  issues
+    .filter((i) => i.path.join('/') === path)
+    .map((i) => ({ code: i.code, params: i.params, severity: i.severity }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+
+describe('validate() reports what the full identifier checks find', () => {
+  prop.prop([documentType, number], { numRuns: 3000 })('identity/number', (type, value) => {
+    const record = {
+      id: 'p1',
+      identity: { type, number: value },
+      name: '张三',
+      sex: '9',
+      birthDate: '1990-01-01',
+    };
+    const issues = person.validate(record, { now: NOW }).issues;
+    const expected = checkIdentityDocument(type, value, { now: NOW }).findings.map((f) => ({
+      code: f.code,
+      params: f.params,
+      severity: f.severity ?? issues.find((i) => i.code === f.code)?.severity,
+    }));
+    expect(at(issues, 'identity/number')).toEqual(expected.sort((a, b) => a.code.localeCompare(b.code)));
+  });
+
+  // The record's birth date: the number's own, the same with one digit changed, or anything.
+  const withBirthDate = fc
+    .tuple(near, fc.integer({ min: -2, max: 7 }), fc.integer({ min: 0, max: 9 }), fc.string())
+    .map(([value, change, digit, other]) => {
+      if (change === -2) return [value, other] as const;
+      const d = [...value.slice(6, 14)];
+      if (change >= 0) d[change] = String(digit);
+      return [value, `${d.slice(0, 4).join('')}-${d.slice(4, 6).join('')}-${d.slice(6).join('')}`] as const;
+    });
+  prop.prop([documentType, withBirthDate, fc.constantFrom('0', '1', '2', '9')], { numRuns: 3000 })(
+    'birthDate and sex against the number',
+    (type, [value, birthDate], sex) => {
+      const record = { id: 'p1', identity: { type, number: value }, name: '张三', sex, birthDate };
+      const issues = person.validate(record, { now: NOW }).issues;
+      const found = checkIdCardConsistency({ type, number: value }, birthDate, sex);
+      const codes = (field: 'birthDate' | 'sex') => found.filter((f) => f.field === field).map((f) => f.code);
+      const reported = (path: string) =>
+        at(issues, path)
+          .map((i) => i.code)
+          .filter((c) => c.endsWith('_mismatch'));
+      expect(reported('birthDate')).toEqual(codes('birthDate'));
+      expect(reported('sex')).toEqual(codes('sex'));
+    },
+  );
+});
+
+describe('"today" for future birth dates', () => {
+  const first17 = '11010520200101001';
+  const record = {
+    id: 'p1',
+    identity: { type: 'resident-id', number: first17 + residentIdCheckCharacter(first17) },
+    name: '张三',
+    sex: '1',
+    birthDate: '2020-01-01',
+  };
+  test('a caller-given now in the past still makes a later birth a future one, after the clock ran', () => {
+    expect(person.validate(record).ok).toBe(true); // the clock has seen a day after 2020-01-01
+    const past = person.validate(record, { now: new Date('2010-01-01T00:00:00Z') });
+    expect(past.issues.map((i) => i.code)).toContain('id_card.future_birth_date');
+    expect(person.validate(record).ok).toBe(true);
+  });
+});
