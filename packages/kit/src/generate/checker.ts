@@ -38,6 +38,7 @@ export function emitChecker(
     `import type { IssuePath } from '${importBase}/issue.js';`,
     e.usesIdentifiers ? `import { IDENTIFIER_RULES } from '${importBase}/rules/identifier-rules.js';` : '',
     e.usesObjectRules ? `import { OBJECT_RULES } from '${importBase}/rules/object-rules.js';` : '',
+    e.usesShortcuts ? `import { RULE_SHORTCUTS } from '${importBase}/rules/shortcuts.js';` : '',
     ...[...e.codelists].sort().map((id) => `import { ${codelistConst(id)} } from '${codelistImport(id)}';`),
   ].filter(Boolean);
   return [
@@ -51,6 +52,18 @@ export function emitChecker(
     '',
   ].join('\n');
 }
+
+/**
+ * The rules with a shortcut in `@gds/schema` (`RULE_SHORTCUTS`), and the parameters it takes, in order,
+ * with the binding a parameter defaults to when the standard leaves it out.
+ */
+const SHORTCUTS: Readonly<Record<string, readonly (readonly [string, string?])[]>> = {
+  'identity-document': [
+    ['type', 'type'],
+    ['number', 'number'],
+  ],
+  'id-card-consistency': [['document'], ['birthDate'], ['sex']],
+};
 
 /** The code of an issue path: the context's path stack followed by `steps`, copied. */
 function at(steps: readonly string[]): string {
@@ -66,6 +79,7 @@ class Emitter {
   codelists = new Set<string>();
   usesIdentifiers = false;
   usesObjectRules = false;
+  usesShortcuts = false;
   private counter = 0;
   private regexes = new Map<string, string>();
 
@@ -300,7 +314,18 @@ class Emitter {
       const { rule: name, ...binding } = rule;
       const b = this.id('BINDING_');
       this.constants.push(`const ${b} = ${JSON.stringify(binding)} as const;`);
-      this.call(steps, `OBJECT_RULES[${JSON.stringify(name)}](${o}, ${b}, ctx);`, out, ind);
+      const full = `OBJECT_RULES[${JSON.stringify(name)}](${o}, ${b}, ctx);`;
+      const shortcut = SHORTCUTS[name];
+      const args = shortcut?.map(([param, fallback]) => binding[param] ?? fallback);
+      if (args?.every((a) => a === undefined || !a.includes('/'))) {
+        // Plain property loads and a shortcut that proves the rule has nothing to report; the full
+        // rule runs only when it cannot.
+        this.usesShortcuts = true;
+        const values = args.map((a) => (a === undefined ? 'undefined' : `${o}[${JSON.stringify(a)}]`));
+        out.push(`${ind}if (!RULE_SHORTCUTS[${JSON.stringify(name)}](${values.join(', ')}, ctx)) {`);
+        this.call(steps, full, out, `${ind}  `);
+        out.push(`${ind}}`);
+      } else this.call(steps, full, out, ind);
     }
   }
 }

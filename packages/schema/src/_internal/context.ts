@@ -1,5 +1,5 @@
 import type { Severity } from '../catalogue/entry.js';
-import { chinaDate } from '../identifiers/_internal/dates.js';
+import { chinaDateAt } from '../identifiers/_internal/dates.js';
 import type { DivisionRegistry } from '../identifiers/divisionRegistry.js';
 import { createIssue, type Issue, type IssueCode, type IssuePath, type Locale } from '../issue.js';
 
@@ -19,18 +19,6 @@ export interface ValidateOptions {
    * with `parseDivisionList`); default the bundled excerpt, complete for provinces only.
    */
   divisions?: DivisionRegistry;
-}
-
-// Validating a batch asks for "today" once per record: one Date per millisecond is enough.
-let lastTick = Number.NaN;
-let lastDate = new Date(0);
-function clock(): Date {
-  const tick = Date.now();
-  if (tick !== lastTick) {
-    lastTick = tick;
-    lastDate = new Date(tick);
-  }
-  return lastDate;
 }
 
 // The latest China day (yyyymmdd) the clock has shown this process; never from a caller's `now`.
@@ -60,6 +48,8 @@ export class CheckContext {
   divisions: DivisionRegistry | undefined;
   private today: Date | undefined;
   private fixedNow = false;
+  // The clock, read once per record and only when a rule asks (NaN: not read yet).
+  private time = Number.NaN;
   constructor(options: ValidateOptions = {}) {
     this.reset(options);
   }
@@ -71,6 +61,7 @@ export class CheckContext {
     this.locale = options.locale ?? 'zh-CN';
     this.today = options.now;
     this.fixedNow = options.now !== undefined;
+    this.time = options.now === undefined ? Number.NaN : options.now.getTime();
     this.creditCodeChecksum = options.creditCodeChecksum ?? 'error';
     this.divisions = options.divisions;
     if (this.issues.length) this.issues = [];
@@ -82,12 +73,16 @@ export class CheckContext {
   }
   /** "Today": the `now` option, or the clock, read once when a rule first asks. */
   get now(): Date {
-    if (this.today === undefined) this.today = clock();
+    if (this.today === undefined) this.today = new Date(this.tick());
     return this.today;
   }
   /** "Today" in China as `YYYY-MM-DD` (see `chinaDate`). */
   get todayInChina(): string {
-    return chinaDate(this.now);
+    return chinaDateAt(this.tick());
+  }
+  private tick(): number {
+    if (Number.isNaN(this.time)) this.time = Date.now();
+    return this.time;
   }
   /**
    * Whether a date (`YYYY-MM-DD`, or its digits as the number yyyymmdd) is after today in China. The clock
@@ -96,7 +91,7 @@ export class CheckContext {
    */
   isFuture(yyyymmdd: number): boolean {
     if (!this.fixedNow && yyyymmdd < latestDay) return false;
-    const today = dayNumber(chinaDate(this.now));
+    const today = dayNumber(chinaDateAt(this.tick()));
     if (!this.fixedNow && today > latestDay) latestDay = today;
     return yyyymmdd > today;
   }

@@ -1,11 +1,12 @@
 import type { CheckContext } from '../_internal/context.js';
-import { cleanResidentIdBirth, residentIdAgrees } from '../identifiers/_internal/residentIdFast.js';
+import { residentIdAgrees } from '../identifiers/_internal/residentIdFast.js';
 import { checkIdCardConsistency } from '../identifiers/checkIdCardConsistency.js';
 import { checkIdentityDocument, GB11643_DOCUMENT_TYPES } from '../identifiers/checkIdentityDocument.js';
 import type { IssuePath } from '../issue.js';
 import { collectBinding, pathAt, valueAt } from './_internal/bindings.js';
 import { report } from './_internal/report.js';
 import { checkCaseLifecycle } from './checkCaseLifecycle.js';
+import { cleanDocument } from './shortcuts.js';
 
 /** The names an `x-gds-rules` entry may take (see `standards/profile/README.md`). */
 export type ObjectRuleName =
@@ -165,30 +166,6 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     }
   },
 };
-
-/**
- * Whether `checkIdentityDocument` would find nothing, decided without building findings for the common
- * GB 11643 documents (resident ID cards; residence permits with an 810000/820000/830000 address code).
- * False means "run the full check", not "invalid".
- */
-function cleanDocument(type: string, number: string, ctx: CheckContext): boolean {
-  if (type === 'resident-id' || type === 'temporary-resident-id') {
-    const birth = cleanResidentIdBirth(number);
-    return birth >= 0 && !ctx.isFuture(birth);
-  }
-  if (type === 'hk-macao-taiwan-residence-permit') {
-    const birth = cleanResidentIdBirth(number);
-    return (
-      birth >= 0 &&
-      number.charCodeAt(0) === 56 &&
-      number.charCodeAt(1) >= 49 &&
-      number.charCodeAt(1) <= 51 &&
-      number.startsWith('0000', 2) &&
-      !ctx.isFuture(birth)
-    );
-  }
-  return false;
-}
 
 /** The 1-based position of the array item a collected path runs through (its last numeric step). */
 function itemIndex(path: IssuePath): number {

@@ -11,8 +11,12 @@ export function isRealDate(yyyy: number, mm: number, dd: number): boolean {
  * calendar the issuing authority uses, not on the server's time zone.
  */
 export function chinaDate(now: Date): string {
-  // Validations create a "now" per record: remember the China day the last one fell in.
-  const time = now.getTime();
+  return chinaDateAt(now.getTime());
+}
+
+/** `chinaDate` of a time in milliseconds since the epoch. */
+export function chinaDateAt(time: number): string {
+  // Validations ask once per record: remember the China day the last one fell in.
   if (!(time >= dayStart && time < dayStart + DAY)) {
     const shifted = time + 8 * 3_600_000;
     dayStart = shifted - (((shifted % DAY) + DAY) % DAY) - 8 * 3_600_000;

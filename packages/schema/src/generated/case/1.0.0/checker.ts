@@ -7,6 +7,7 @@ import { typeName, codePointLength } from '../../../_internal/runtime.js';
 import type { IssuePath } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
+import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
 import { CODELIST_CASE_ACTION } from '../../codelists/case-action.js';
 import { CODELIST_CASE_CATEGORY } from '../../codelists/case-category.js';
 import { CODELIST_CASE_CHANNEL } from '../../codelists/case-channel.js';
@@ -166,7 +167,9 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         if (v16.length > 32 && codePointLength(v16) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o12, BINDING_17, ctx);
+    if (!RULE_SHORTCUTS["identity-document"](o12["type"], o12["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o12, BINDING_17, ctx);
+    }
   }
 }
 

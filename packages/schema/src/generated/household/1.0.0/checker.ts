@@ -7,6 +7,7 @@ import { typeName, codePointLength } from '../../../_internal/runtime.js';
 import type { IssuePath } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
+import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_HOUSEHOLD_TYPE } from '../../codelists/household-type.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
@@ -93,7 +94,9 @@ function check_member(v: unknown, ctx: CheckContext): void {
         if (!isDate(v9)) ctx.add('format', ctx.at("birthDate"), { format: 'date' });
       }
     }
-    OBJECT_RULES["id-card-consistency"](o0, BINDING_10, ctx);
+    if (!RULE_SHORTCUTS["id-card-consistency"](o0["identity"], o0["birthDate"], o0["sex"], ctx)) {
+      OBJECT_RULES["id-card-consistency"](o0, BINDING_10, ctx);
+    }
   }
 }
 
@@ -132,7 +135,9 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         if (v15.length > 32 && codePointLength(v15) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o11, BINDING_16, ctx);
+    if (!RULE_SHORTCUTS["identity-document"](o11["type"], o11["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o11, BINDING_16, ctx);
+    }
   }
 }
 

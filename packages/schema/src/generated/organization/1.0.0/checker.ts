@@ -7,6 +7,7 @@ import { typeName, codePointLength } from '../../../_internal/runtime.js';
 import type { IssuePath } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
+import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
 import { CODELIST_INDUSTRY_SECTION } from '../../codelists/industry-section.js';
@@ -99,7 +100,9 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         if (v9.length > 32 && codePointLength(v9) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o5, BINDING_10, ctx);
+    if (!RULE_SHORTCUTS["identity-document"](o5["type"], o5["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o5, BINDING_10, ctx);
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { typeName, codePointLength } from '../../../_internal/runtime.js';
 import type { IssuePath } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
+import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_EDUCATION } from '../../codelists/education.js';
 import { CODELIST_EMPLOYMENT_STATUS } from '../../codelists/employment-status.js';
@@ -60,7 +61,9 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         if (v4.length > 32 && codePointLength(v4) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
       }
     }
-    OBJECT_RULES["identity-document"](o0, BINDING_5, ctx);
+    if (!RULE_SHORTCUTS["identity-document"](o0["type"], o0["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o0, BINDING_5, ctx);
+    }
   }
 }
 
@@ -491,7 +494,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       check_provenance(v64, ctx);
       ctx.path.pop();
     }
-    OBJECT_RULES["id-card-consistency"](o30, BINDING_65, ctx);
+    if (!RULE_SHORTCUTS["id-card-consistency"](o30["identity"], o30["birthDate"], o30["sex"], ctx)) {
+      OBJECT_RULES["id-card-consistency"](o30, BINDING_65, ctx);
+    }
   }
   if (p.length) ctx.path.length = depth;
 }

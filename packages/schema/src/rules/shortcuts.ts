@@ -1,0 +1,63 @@
+import type { CheckContext } from '../_internal/context.js';
+import { cleanResidentIdBirth, residentIdAgrees } from '../identifiers/_internal/residentIdFast.js';
+import { GB11643_DOCUMENT_TYPES } from '../identifiers/checkIdentityDocument.js';
+
+/**
+ * Shortcuts of the `x-gds-rules` rules a typical record hits, for the compiled checkers: each takes the
+ * values the rule's bindings point at (read by the generated code with plain property loads) and
+ * returns true only when the full rule in `OBJECT_RULES` would report nothing. False means "run the
+ * full rule", never "invalid". The parameters, in order:
+ * - `identity-document`: type, number;
+ * - `id-card-consistency`: document, birthDate, sex.
+ *
+ * Internal to `@gds/schema`: `@gds/kit` emits the calls when every binding of the rule is a property
+ * of the object itself.
+ *
+ * @example
+ * ```ts
+ * // Emitted by @gds/kit for {"rule": "id-card-consistency", "document": "identity", ...}:
+ * if (!RULE_SHORTCUTS['id-card-consistency'](o['identity'], o['birthDate'], o['sex'], ctx))
+ *   OBJECT_RULES['id-card-consistency'](o, BINDING, ctx);
+ * ```
+ */
+export const RULE_SHORTCUTS = {
+  'identity-document'(type: unknown, number: unknown, ctx: CheckContext): boolean {
+    return typeof type === 'string' && typeof number === 'string' && cleanDocument(type, number, ctx);
+  },
+  'id-card-consistency'(document: unknown, birthDate: unknown, sex: unknown, _ctx: CheckContext): boolean {
+    if (document === null || typeof document !== 'object' || Array.isArray(document)) return true;
+    const type = (document as Record<string, unknown>).type;
+    const number = (document as Record<string, unknown>).number;
+    if (typeof type !== 'string' || typeof number !== 'string' || !GB11643_DOCUMENT_TYPES.has(type))
+      return true;
+    return residentIdAgrees(
+      number,
+      typeof birthDate === 'string' ? birthDate : undefined,
+      typeof sex === 'string' ? sex : undefined,
+    );
+  },
+} as const;
+
+/**
+ * Whether `checkIdentityDocument` would find nothing, decided without building findings for the common
+ * GB 11643 documents (resident ID cards; residence permits with an 810000/820000/830000 address code).
+ * False means "run the full check", not "invalid".
+ */
+export function cleanDocument(type: string, number: string, ctx: CheckContext): boolean {
+  if (type === 'resident-id' || type === 'temporary-resident-id') {
+    const birth = cleanResidentIdBirth(number);
+    return birth >= 0 && !ctx.isFuture(birth);
+  }
+  if (type === 'hk-macao-taiwan-residence-permit') {
+    const birth = cleanResidentIdBirth(number);
+    return (
+      birth >= 0 &&
+      number.charCodeAt(0) === 56 &&
+      number.charCodeAt(1) >= 49 &&
+      number.charCodeAt(1) <= 51 &&
+      number.startsWith('0000', 2) &&
+      !ctx.isFuture(birth)
+    );
+  }
+  return false;
+}
