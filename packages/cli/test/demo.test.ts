@@ -303,6 +303,11 @@ function ensureBuilt(): string {
 describe('the built gds binary', () => {
   it('runs the demo in a fresh folder in under 60 seconds', async () => {
     const bin = ensureBuilt();
+    // `npm run demo` runs this same file: npm links no `gds` bin on a fresh clone (dist is built later).
+    const root = join(CLI, '..', '..');
+    const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.demo;
+    expect(script).toBe('node packages/cli/dist/bin.js demo');
+    expect(join(root, script.split(' ')[1])).toBe(bin);
     const cwd = mkdtempSync(join(tmpdir(), 'gds-demo-bin-'));
     const started = performance.now();
     const { code, stdout, stderr } = await new Promise<{
