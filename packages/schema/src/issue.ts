@@ -69,21 +69,34 @@ const ZH = new Map<string, Render>();
 const EN = new Map<string, Render>();
 
 // Messages are rendered for every issue of every record: templates are split once into literal and
-// placeholder parts instead of being scanned with a regex each time.
+// placeholder parts, and templates of up to three placeholders get a straight-line renderer (a loop
+// that appends part by part is about twice as slow).
 function compileTemplate(template: string, locale: Locale): Render {
   const parts = template.split(/\{(\w+)\}/);
-  if (parts.length === 1) return () => template;
   const separator = locale === 'en' ? ', ' : '、';
-  return (params) => {
-    let out = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) {
-      const name = parts[i]!;
-      const value = params[name];
-      out += value === undefined ? `{${name}}` : Array.isArray(value) ? value.join(separator) : String(value);
-      out += parts[i + 1]!;
-    }
-    return out;
+  const show = (params: Readonly<Record<string, unknown>>, name: string): string => {
+    const value = params[name];
+    if (typeof value === 'string') return value;
+    if (value === undefined) return `{${name}}`;
+    return Array.isArray(value) ? value.join(separator) : String(value);
   };
+  const [a = '', n1 = '', b = '', n2 = '', c = '', n3 = '', d = ''] = parts;
+  switch (parts.length) {
+    case 1:
+      return () => template;
+    case 3:
+      return (p) => a + show(p, n1) + b;
+    case 5:
+      return (p) => a + show(p, n1) + b + show(p, n2) + c;
+    case 7:
+      return (p) => a + show(p, n1) + b + show(p, n2) + c + show(p, n3) + d;
+    default:
+      return (p) => {
+        let out = a;
+        for (let i = 1; i < parts.length; i += 2) out += show(p, parts[i]!) + parts[i + 1]!;
+        return out;
+      };
+  }
 }
 
 /**
