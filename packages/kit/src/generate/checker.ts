@@ -1,4 +1,5 @@
 import { refName, type SchemaNode, type StandardDoc } from './model.js';
+import { emitPatternFunction } from './pattern.js';
 
 /**
  * Emits the compiled checker of one standard version: plain TypeScript that walks a value once and
@@ -87,14 +88,18 @@ class Emitter {
     return `${prefix}${this.counter++}`;
   }
 
-  private regex(pattern: string): string {
+  /** The code testing a string against a pattern: a character scan when it is simple, else a RegExp. */
+  private pattern(pattern: string, v: string): string {
     let name = this.regexes.get(pattern);
     if (!name) {
-      name = `RE_${this.regexes.size}`;
+      const scan = emitPatternFunction(`MATCH_${this.regexes.size}`, pattern);
+      name = scan ? `MATCH_${this.regexes.size}` : `RE_${this.regexes.size}.test`;
       this.regexes.set(pattern, name);
-      this.constants.push(`const ${name} = new RegExp(${JSON.stringify(pattern)}, 'u');`);
+      this.constants.push(
+        scan ?? `const RE_${this.regexes.size - 1} = new RegExp(${JSON.stringify(pattern)}, 'u');`,
+      );
     }
-    return name;
+    return `${name}(${v})`;
   }
 
   /**
@@ -194,7 +199,7 @@ class Emitter {
     }
     if (node.pattern !== undefined) {
       out.push(
-        `${ind}if (!${this.regex(node.pattern)}.test(${v})) ctx.add('pattern', ${p}, { pattern: ${JSON.stringify(node.pattern)} });`,
+        `${ind}if (!${this.pattern(node.pattern, v)}) ctx.add('pattern', ${p}, { pattern: ${JSON.stringify(node.pattern)} });`,
       );
     }
     if (node.format !== undefined) {

@@ -87,6 +87,53 @@ export function divisionFindings(
   return found;
 }
 
+const TIMELESS = new WeakMap<DivisionRegistry, Map<string, readonly IdentifierFinding[] | null>>();
+let lastTimelessRegistry: DivisionRegistry | undefined;
+let lastTimeless: Map<string, readonly IdentifierFinding[] | null> | undefined;
+
+/**
+ * `checkDivisionCode`'s answer when it is the same on every date (no entry along the code's lineage has
+ * a start or an end: the usual case), memoised and shared; `undefined` when the answer depends on the
+ * date. Lets a validator skip reading the clock for most records.
+ */
+export function timelessDivisionFindings(
+  value: string,
+  registry: DivisionRegistry,
+): readonly IdentifierFinding[] | undefined {
+  let memo = registry === lastTimelessRegistry ? lastTimeless : undefined;
+  if (!memo) {
+    memo = TIMELESS.get(registry);
+    if (!memo) {
+      memo = new Map();
+      TIMELESS.set(registry, memo);
+    }
+    lastTimelessRegistry = registry;
+    lastTimeless = memo;
+  }
+  let found = memo.get(value);
+  if (found === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    found = isTimeless(value, registry) ? check(value, registry, '0000-01-01') : null;
+    memo.set(value, found);
+  }
+  return found ?? undefined;
+}
+
+function isTimeless(value: string, registry: DivisionRegistry): boolean {
+  const key = value.length === 6 || value.length === 12 ? divisionKey(value) : null;
+  if (key === null || divisionLevel(value) === null) return true;
+  if (!PROVINCE_PREFIXES.has(key.slice(0, 2)) || key.startsWith('83')) return true;
+  for (const ancestor of lineage(key)) {
+    const entries = registry.lookup(ancestor);
+    if (entries.length === 0) {
+      if (registry.complete.has(divisionLevel(ancestor)!)) return true;
+      continue;
+    }
+    if (entries.some((e) => e.validFrom !== null || e.validTo !== null)) return false;
+  }
+  return true;
+}
+
 function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {
   const key = value.length === 6 || value.length === 12 ? divisionKey(value) : null;
   const level = divisionLevel(value);

@@ -2,7 +2,7 @@ import type { CheckContext } from '../_internal/context.js';
 import { cleanResidentIdBirth } from '../identifiers/_internal/residentIdFast.js';
 import { bundledDivisions } from '../identifiers/bundledDivisions.js';
 import { checkCreditCode } from '../identifiers/checkCreditCode.js';
-import { divisionFindings } from '../identifiers/checkDivisionCode.js';
+import { divisionFindings, timelessDivisionFindings } from '../identifiers/checkDivisionCode.js';
 import { checkLandline } from '../identifiers/checkLandline.js';
 import { checkMobile } from '../identifiers/checkMobile.js';
 import { checkPhone } from '../identifiers/checkPhone.js';
@@ -57,7 +57,9 @@ export const IDENTIFIER_RULES: Record<IdentifierRuleName, IdentifierRule> = {
     report(ctx, checkCreditCode(value, { checksum: ctx.creditCodeChecksum }).findings);
   },
   division(value, ctx) {
-    report(ctx, divisionFindings(value, ctx.divisions ?? bundledDivisions(), ctx.todayInChina));
+    const registry = ctx.divisions ?? bundledDivisions();
+    // Most codes were never created or abolished within the list's span: no need for "today".
+    report(ctx, timelessDivisionFindings(value, registry) ?? divisionFindings(value, registry, ctx.todayInChina));
   },
   mobile(value, ctx) {
     report(ctx, checkMobile(value));

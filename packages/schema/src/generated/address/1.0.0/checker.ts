@@ -11,9 +11,40 @@ import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 
 const BINDING_14 = {"start":"collectedAt","end":"updatedAt"} as const;
-const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
-const RE_1 = new RegExp("^[0-9]{12}$", 'u');
-const RE_2 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
+/** "^[0-9]{12}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+/** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_2(s: string): boolean {
+  const n = s.length;
+  if (n < 6 || n > 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -166,7 +197,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v17 !== 'string') {
         ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v17) });
       } else {
-        if (!RE_0.test(v17)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v17)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v18 = o15["divisionCode"];
@@ -175,7 +206,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v18 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!RE_1.test(v18)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
+        if (!MATCH_1(v18)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v18, ctx);
         ctx.path.pop();
@@ -265,7 +296,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v28 !== 'string') {
         ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!RE_2.test(v28)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_2(v28)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v29 = o15["postalCode"];
@@ -283,7 +314,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v30 !== 'string') {
         ctx.add('type', ctx.at("parentId"), { expected: 'string', received: typeName(v30) });
       } else {
-        if (!RE_0.test(v30)) ctx.add('pattern', ctx.at("parentId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v30)) ctx.add('pattern', ctx.at("parentId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v31 = o15["provenance"];

@@ -14,10 +14,46 @@ import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 import { CODELIST_RENTAL_STATUS } from '../../codelists/rental-status.js';
 
-const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
-const RE_1 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
+/** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n !== 6 && n !== 12) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  if (n === 6) return true;
+  for (let i = 6; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
 const BINDING_28 = {"start":"collectedAt","end":"updatedAt"} as const;
-const RE_2 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
+/** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_2(s: string): boolean {
+  const n = s.length;
+  if (n < 6 || n > 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
 const BINDING_51 = {"values":"units/number"} as const;
 
 function check_address(v: unknown, ctx: CheckContext): void {
@@ -40,7 +76,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v2 !== 'string') {
         ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!RE_0.test(v2)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v2)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v3 = o0["divisionCode"];
@@ -49,7 +85,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v3 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (!RE_1.test(v3)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v3)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v3, ctx);
         ctx.path.pop();
@@ -285,7 +321,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v31 !== 'string') {
         ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (!RE_0.test(v31)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v31)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v32 = o29["name"];
@@ -383,7 +419,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v46 !== 'string') {
         ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v46) });
       } else {
-        if (!RE_2.test(v46)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_2(v46)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v47 = o29["units"];

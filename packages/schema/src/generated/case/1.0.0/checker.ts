@@ -17,13 +17,58 @@ import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
 import { CODELIST_REQUEST_TYPE } from '../../codelists/request-type.js';
 
-const RE_0 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
-const RE_1 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
+/** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n !== 6 && n !== 12) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  if (n === 6) return true;
+  for (let i = 6; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+/** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n < 6 || n > 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
 const BINDING_17 = {"type":"type","number":"number"} as const;
-const RE_2 = new RegExp("^[0-9a-f]{64}$", 'u');
+/** "^[0-9a-f]{64}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_2(s: string): boolean {
+  const n = s.length;
+  if (n !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
 const RE_3 = new RegExp("^[a-z]+/[a-z0-9.+-]+$", 'u');
 const BINDING_47 = {"start":"collectedAt","end":"updatedAt"} as const;
-const RE_4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_4(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
 const BINDING_72 = {"history":"history","status":"status"} as const;
 const BINDING_73 = {"start":"createdAt","end":"deadline"} as const;
 const BINDING_74 = {"values":"attachments/sha256"} as const;
@@ -50,7 +95,7 @@ function check_location(v: unknown, ctx: CheckContext): void {
       if (typeof v2 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!RE_0.test(v2)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_0(v2)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v2, ctx);
         ctx.path.pop();
@@ -76,7 +121,7 @@ function check_location(v: unknown, ctx: CheckContext): void {
       if (typeof v5 !== 'string') {
         ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v5) });
       } else {
-        if (!RE_1.test(v5)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_1(v5)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
   }
@@ -195,7 +240,7 @@ function check_attachment(v: unknown, ctx: CheckContext): void {
       if (typeof v20 !== 'string') {
         ctx.add('type', ctx.at("sha256"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (!RE_2.test(v20)) ctx.add('pattern', ctx.at("sha256"), { pattern: "^[0-9a-f]{64}$" });
+        if (!MATCH_2(v20)) ctx.add('pattern', ctx.at("sha256"), { pattern: "^[0-9a-f]{64}$" });
       }
     }
     const v21 = o18["mediaType"];
@@ -445,7 +490,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v50 !== 'string') {
         ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v50) });
       } else {
-        if (!RE_4.test(v50)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_4(v50)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v51 = o48["channel"];

@@ -13,11 +13,42 @@ import { CODELIST_GRID_LEVEL } from '../../codelists/grid-level.js';
 import { CODELIST_GRID_WORKER_ROLE } from '../../codelists/grid-worker-role.js';
 
 const BINDING_5 = {"polygon":"geometry"} as const;
-const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
 const BINDING_25 = {"start":"start","end":"end"} as const;
 const BINDING_34 = {"start":"collectedAt","end":"updatedAt"} as const;
-const RE_1 = new RegExp("^[0-9A-Za-z]{6,32}$", 'u');
-const RE_2 = new RegExp("^[0-9]{12}$", 'u');
+/** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n < 6 || n > 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+/** "^[0-9]{12}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_2(s: string): boolean {
+  const n = s.length;
+  if (n !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
 
 function check_boundary(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -135,7 +166,7 @@ function check_worker(v: unknown, ctx: CheckContext): void {
       if (typeof v18 !== 'string') {
         ctx.add('type', ctx.at("personId"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!RE_0.test(v18)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v18)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v19 = o16["name"];
@@ -286,7 +317,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v37 !== 'string') {
         ctx.add('type', ctx.at("code"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (!RE_1.test(v37)) ctx.add('pattern', ctx.at("code"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_1(v37)) ctx.add('pattern', ctx.at("code"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v38 = o35["name"];
@@ -315,7 +346,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v41 !== 'string') {
         ctx.add('type', ctx.at("parentCode"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!RE_1.test(v41)) ctx.add('pattern', ctx.at("parentCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_1(v41)) ctx.add('pattern', ctx.at("parentCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
       }
     }
     const v42 = o35["divisionCode"];
@@ -324,7 +355,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v42 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v42) });
       } else {
-        if (!RE_2.test(v42)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
+        if (!MATCH_2(v42)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v42, ctx);
         ctx.path.pop();

@@ -14,12 +14,48 @@ import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-docume
 import { CODELIST_RELATIONSHIP } from '../../codelists/relationship.js';
 import { CODELIST_SEX } from '../../codelists/sex.js';
 
-const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
 const BINDING_10 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 const BINDING_16 = {"type":"type","number":"number"} as const;
-const RE_1 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
+/** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n !== 6 && n !== 12) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  if (n === 6) return true;
+  for (let i = 6; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
 const BINDING_30 = {"start":"collectedAt","end":"updatedAt"} as const;
-const RE_2 = new RegExp("^[0-9A-Za-z-]{1,30}$", 'u');
+/** "^[0-9A-Za-z-]{1,30}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_2(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 30) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return false;
+  }
+  return true;
+}
 const BINDING_43 = {"relationships":"members/relationship","type":"type"} as const;
 const BINDING_44 = {"values":"members/identity/number"} as const;
 
@@ -46,7 +82,7 @@ function check_member(v: unknown, ctx: CheckContext): void {
       if (typeof v2 !== 'string') {
         ctx.add('type', ctx.at("personId"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!RE_0.test(v2)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v2)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v3 = o0["name"];
@@ -161,7 +197,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v19 !== 'string') {
         ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (!RE_0.test(v19)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v19)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v20 = o17["divisionCode"];
@@ -170,7 +206,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v20 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (!RE_1.test(v20)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v20)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v20, ctx);
         ctx.path.pop();
@@ -282,7 +318,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v33 !== 'string') {
         ctx.add('type', ctx.at("householdNumber"), { expected: 'string', received: typeName(v33) });
       } else {
-        if (!RE_2.test(v33)) ctx.add('pattern', ctx.at("householdNumber"), { pattern: "^[0-9A-Za-z-]{1,30}$" });
+        if (!MATCH_2(v33)) ctx.add('pattern', ctx.at("householdNumber"), { pattern: "^[0-9A-Za-z-]{1,30}$" });
       }
     }
     const v34 = o31["type"];
@@ -301,7 +337,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v36 !== 'string') {
         ctx.add('type', ctx.at("registrationDivision"), { expected: 'string', received: typeName(v36) });
       } else {
-        if (!RE_1.test(v36)) ctx.add('pattern', ctx.at("registrationDivision"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v36)) ctx.add('pattern', ctx.at("registrationDivision"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
         ctx.path.push("registrationDivision");
         IDENTIFIER_RULES["division"](v36, ctx);
         ctx.path.pop();

@@ -15,8 +15,35 @@ import { CODELIST_ORGANIZATION_KIND } from '../../codelists/organization-kind.js
 import { CODELIST_ORGANIZATION_STATUS } from '../../codelists/organization-status.js';
 
 const BINDING_10 = {"type":"type","number":"number"} as const;
-const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
-const RE_1 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
+/** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n !== 6 && n !== 12) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  if (n === 6) return true;
+  for (let i = 6; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
 const BINDING_24 = {"start":"collectedAt","end":"updatedAt"} as const;
 const BINDING_42 = {"code":"creditCode","kind":"kind"} as const;
 const BINDING_43 = {"start":"establishedDate","end":"deregisteredDate"} as const;
@@ -126,7 +153,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v13 !== 'string') {
         ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v13) });
       } else {
-        if (!RE_0.test(v13)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v13)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v14 = o11["divisionCode"];
@@ -135,7 +162,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v14 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v14) });
       } else {
-        if (!RE_1.test(v14)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v14)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v14, ctx);
         ctx.path.pop();

@@ -20,10 +20,46 @@ import { CODELIST_SEX } from '../../codelists/sex.js';
 import { CODELIST_SPECIAL_GROUP } from '../../codelists/special-group.js';
 
 const BINDING_5 = {"type":"type","number":"number"} as const;
-const RE_0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", 'u');
-const RE_1 = new RegExp("^[0-9]{6}([0-9]{6})?$", 'u');
+/** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_0(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 64) return false;
+  for (let i = 0; i < 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
+/** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_1(s: string): boolean {
+  const n = s.length;
+  if (n !== 6 && n !== 12) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  if (n === 6) return true;
+  for (let i = 6; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
 const BINDING_19 = {"start":"collectedAt","end":"updatedAt"} as const;
-const RE_2 = new RegExp("^[A-Z]{2}$", 'u');
+/** "^[A-Z]{2}$" as a character scan (equivalent to the RegExp with the u flag). */
+function MATCH_2(s: string): boolean {
+  const n = s.length;
+  if (n !== 2) return false;
+  for (let i = 0; i < 2; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
 const BINDING_65 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
@@ -87,7 +123,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v8 !== 'string') {
         ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v8) });
       } else {
-        if (!RE_0.test(v8)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v8)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v9 = o6["divisionCode"];
@@ -96,7 +132,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
       if (typeof v9 !== 'string') {
         ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (!RE_1.test(v9)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v9)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v9, ctx);
         ctx.path.pop();
@@ -303,7 +339,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v32 !== 'string') {
         ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (!RE_0.test(v32)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v32)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
       }
     }
     const v33 = o30["identity"];
@@ -382,7 +418,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       if (typeof v44 !== 'string') {
         ctx.add('type', ctx.at("nationality"), { expected: 'string', received: typeName(v44) });
       } else {
-        if (!RE_2.test(v44)) ctx.add('pattern', ctx.at("nationality"), { pattern: "^[A-Z]{2}$" });
+        if (!MATCH_2(v44)) ctx.add('pattern', ctx.at("nationality"), { pattern: "^[A-Z]{2}$" });
       }
     }
     const v45 = o30["maritalStatus"];
