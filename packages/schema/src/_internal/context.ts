@@ -21,8 +21,16 @@ export interface ValidateOptions {
   divisions?: DivisionRegistry;
 }
 
-// The latest China day (yyyymmdd) the clock has shown this process; never from a caller's `now`.
+// The latest China day the clock has shown this process (yyyymmdd and YYYY-MM-DD); never from a
+// caller's `now`. Time only moves forward, so "today" is never before it.
 let latestDay = 0;
+let latestDayString = '';
+function observe(today: string): void {
+  if (today > latestDayString) {
+    latestDayString = today;
+    latestDay = dayNumber(today);
+  }
+}
 let lastDayString = '';
 let lastDayNumber = 0;
 function dayNumber(day: string): number {
@@ -98,9 +106,16 @@ export class CheckContext {
    */
   isFuture(yyyymmdd: number): boolean {
     if (!this.fixedNow && yyyymmdd < latestDay) return false;
-    const today = dayNumber(chinaDateAt(this.tick()));
-    if (!this.fixedNow && today > latestDay) latestDay = today;
-    return yyyymmdd > today;
+    const today = chinaDateAt(this.tick());
+    if (!this.fixedNow) observe(today);
+    return yyyymmdd > dayNumber(today);
+  }
+  /** Whether today in China is on or after a day (`YYYY-MM-DD`, or `''` for the beginning of time). */
+  reached(day: string): boolean {
+    if (day === '' || (!this.fixedNow && day <= latestDayString)) return true;
+    const today = chinaDateAt(this.tick());
+    if (!this.fixedNow) observe(today);
+    return day <= today;
   }
   add(
     code: IssueCode,

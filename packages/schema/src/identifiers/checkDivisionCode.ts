@@ -87,51 +87,48 @@ export function divisionFindings(
   return found;
 }
 
-const TIMELESS = new WeakMap<DivisionRegistry, Map<string, readonly IdentifierFinding[] | null>>();
-let lastTimelessRegistry: DivisionRegistry | undefined;
-let lastTimeless: Map<string, readonly IdentifierFinding[] | null> | undefined;
+const SETTLED = new WeakMap<DivisionRegistry, Map<string, string | null>>();
+let lastSettledRegistry: DivisionRegistry | undefined;
+let lastSettled: Map<string, string | null> | undefined;
 
 /**
- * `checkDivisionCode`'s answer when it is the same on every date (no entry along the code's lineage has
- * a start or an end: the usual case), memoised and shared; `undefined` when the answer depends on the
- * date. Lets a validator skip reading the clock for most records.
+ * The day from which a division code is in force for good: every start and end the registry records
+ * along its lineage falls on or before it (`''` when there are none). `null` when the code is not in
+ * force on that day (abolished, unknown, malformed), so its answer depends on the date or is an issue.
+ * Memoised per registry. Lets a validator skip reading the clock for codes in force.
  */
-export function timelessDivisionFindings(
-  value: string,
-  registry: DivisionRegistry,
-): readonly IdentifierFinding[] | undefined {
-  let memo = registry === lastTimelessRegistry ? lastTimeless : undefined;
+export function divisionInForceSince(value: string, registry: DivisionRegistry): string | null {
+  let memo = registry === lastSettledRegistry ? lastSettled : undefined;
   if (!memo) {
-    memo = TIMELESS.get(registry);
+    memo = SETTLED.get(registry);
     if (!memo) {
       memo = new Map();
-      TIMELESS.set(registry, memo);
+      SETTLED.set(registry, memo);
     }
-    lastTimelessRegistry = registry;
-    lastTimeless = memo;
+    lastSettledRegistry = registry;
+    lastSettled = memo;
   }
-  let found = memo.get(value);
-  if (found === undefined) {
+  let since = memo.get(value);
+  if (since === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    found = isTimeless(value, registry) ? check(value, registry, '0000-01-01') : null;
-    memo.set(value, found);
+    since = settledDay(value, registry);
+    memo.set(value, since);
   }
-  return found ?? undefined;
+  return since;
 }
 
-function isTimeless(value: string, registry: DivisionRegistry): boolean {
+function settledDay(value: string, registry: DivisionRegistry): string | null {
   const key = value.length === 6 || value.length === 12 ? divisionKey(value) : null;
-  if (key === null || divisionLevel(value) === null) return true;
-  if (!PROVINCE_PREFIXES.has(key.slice(0, 2)) || key.startsWith('83')) return true;
+  if (key === null || divisionLevel(value) === null) return null;
+  let since = '';
   for (const ancestor of lineage(key)) {
-    const entries = registry.lookup(ancestor);
-    if (entries.length === 0) {
-      if (registry.complete.has(divisionLevel(ancestor)!)) return true;
-      continue;
+    for (const e of registry.lookup(ancestor)) {
+      if (e.validFrom !== null && e.validFrom > since) since = e.validFrom;
+      if (e.validTo !== null && e.validTo > since) since = e.validTo;
     }
-    if (entries.some((e) => e.validFrom !== null || e.validTo !== null)) return false;
   }
-  return true;
+  // From that day on nothing changes, so the answer on that day is the answer on every later day.
+  return check(value, registry, since || '0000-01-01').length === 0 ? since : null;
 }
 
 function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {

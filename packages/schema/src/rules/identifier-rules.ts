@@ -2,7 +2,7 @@ import type { CheckContext } from '../_internal/context.js';
 import { cleanResidentIdBirth } from '../identifiers/_internal/residentIdFast.js';
 import { bundledDivisions } from '../identifiers/bundledDivisions.js';
 import { checkCreditCode } from '../identifiers/checkCreditCode.js';
-import { divisionFindings, timelessDivisionFindings } from '../identifiers/checkDivisionCode.js';
+import { divisionFindings, divisionInForceSince } from '../identifiers/checkDivisionCode.js';
 import { checkLandline } from '../identifiers/checkLandline.js';
 import { checkMobile } from '../identifiers/checkMobile.js';
 import { checkPhone } from '../identifiers/checkPhone.js';
@@ -58,8 +58,10 @@ export const IDENTIFIER_RULES: Record<IdentifierRuleName, IdentifierRule> = {
   },
   division(value, ctx) {
     const registry = ctx.divisions ?? bundledDivisions();
-    // Most codes were never created or abolished within the list's span: no need for "today".
-    report(ctx, timelessDivisionFindings(value, registry) ?? divisionFindings(value, registry, ctx.todayInChina));
+    // A code in force since a day the clock has already passed needs no "today".
+    const since = divisionInForceSince(value, registry);
+    if (since !== null && ctx.reached(since)) return;
+    report(ctx, divisionFindings(value, registry, ctx.todayInChina));
   },
   mobile(value, ctx) {
     report(ctx, checkMobile(value));
