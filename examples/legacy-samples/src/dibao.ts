@@ -1,6 +1,7 @@
 import type { SourceValue } from '@gds/convert';
 import { createXlsxWriter } from '@gds/convert/xlsx';
-import { COUNTIES, identity, personName, Random, STREETS } from './random.js';
+import { Random } from './random.js';
+import { TOWNSHIP, type Township, township } from './township.js';
 
 export const DIBAO_COLUMNS = [
   '户编号',
@@ -19,45 +20,30 @@ export const DIBAO_COLUMNS = [
 ];
 
 /**
- * A civil-affairs subsistence-allowance roster (XLSX): a title row, Chinese headers on row 2, one row
- * per household member, household columns merged over the member rows, dates as real Excel date cells
- * (and one as text, one as the fictitious 1900-02-29), an ID typed as a number, an unknown relationship,
- * a blank row and a 合计 (total) row at the end.
+ * A civil-affairs subsistence-allowance roster (XLSX) of the township's households on the allowance: a
+ * title row, Chinese headers on row 2, one row per household member, household columns merged over the
+ * member rows, dates as real Excel date cells (and one as text, one as the fictitious 1900-02-29), an ID
+ * typed as a number, an unknown relationship, a blank row and a 合计 (total) row at the end.
  */
-export function dibaoXlsx(seed = 20240301, households = 12): Uint8Array {
+export function dibaoXlsx(seed = 20240301, town: Township = township()): Uint8Array {
   const r = new Random(seed);
   const rows: SourceValue[][] = [];
   const merges: string[] = [];
   let excelRow = 3; // row 1 title, row 2 header
-  for (let h = 0; h < households; h++) {
-    const county = r.pick(COUNTIES);
-    const head = identity(r, { minYear: 1940, maxYear: 1985 });
-    const size = r.int(1, 4);
-    const street = r.pick(STREETS);
-    const address = `${street}${r.int(1, 200)}号${r.int(1, 6)}单元${r.int(101, 602)}室`;
-    const headName = personName(r);
+  for (const [h, household] of town.dibao.entries()) {
+    const county = TOWNSHIP.county;
+    const size = household.members.length;
+    const address = household.detail;
+    const headName = household.members[0]!.name;
     const start = `20${r.int(15, 23)}-${String(r.int(1, 12)).padStart(2, '0')}-01`;
     const members: { name: string; sex: string; id: string | number; rel: string; birth: string | number }[] =
-      [
-        {
-          name: headName,
-          sex: head.sex === '1' ? '男' : '女',
-          id: head.id,
-          rel: '户主',
-          birth: iso(head.birth),
-        },
-      ];
-    const rels = ['配偶', '子', '女', '母亲', '孙子'];
-    for (let m = 1; m < size; m++) {
-      const who = identity(r, { minYear: 1940, maxYear: 2015 });
-      members.push({
-        name: personName(r),
-        sex: who.sex === '1' ? '男' : '女',
-        id: who.id,
-        rel: r.pick(rels),
-        birth: iso(who.birth),
-      });
-    }
+      household.members.map((p) => ({
+        name: p.writtenBy['civil-affairs']?.name ?? p.name,
+        sex: p.sex === '1' ? '男' : '女',
+        id: p.id,
+        rel: p.relation,
+        birth: iso(p.birth),
+      }));
     // Dirt at fixed households.
     if (h === 2 && members[0]) members[0].id = Number(String(members[0].id).slice(0, 15)) * 1000; // typed as a number by Excel
     if (h === 4 && members[1]) members[1].rel = '干儿子';
@@ -96,7 +82,7 @@ export function dibaoXlsx(seed = 20240301, households = 12): Uint8Array {
     sheet: '低保花名册',
     dateColumns: ['出生日期', '保障起始日期'],
     merges,
-    preamble: [['某某街道城乡最低生活保障对象花名册（2024年3月）']],
+    preamble: [[`${TOWNSHIP.name}城乡最低生活保障对象花名册（2024年3月）`]],
   });
   w.begin(DIBAO_COLUMNS);
   for (const row of rows) w.row(row.map((v) => (v === '1900-02-29' ? 60 : v)));

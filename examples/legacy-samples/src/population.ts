@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { identity, mobile, personName, Random, STREETS } from './random.js';
+import { Random } from './random.js';
+import { TOWNSHIP, type Township, township } from './township.js';
 
 const COLUMNS = [
   'gmsfhm',
@@ -16,51 +17,33 @@ const COLUMNS = [
   'jcwh',
   'lxdh',
 ];
-const ETHNICITY = [
-  '汉族',
-  '汉族',
-  '汉族',
-  '汉',
-  '01',
-  '1',
-  '蒙古族',
-  '蒙古',
-  '回族',
-  '03',
-  '满族',
-  '壮族',
-  '崩龙族',
-  '毛难族',
-  '土家族',
-];
-
 /**
- * A police population export (GB18030 CSV, pinyin-initial columns) with realistic dirt: lower-case x,
- * full-width digits, an Excel-mangled ID, a 15-digit ID, impossible dates, unknown codes, a duplicate, a
- * blank line, a ragged row, an undecodable byte, a sex that disagrees with the ID.
+ * A police population export (GB18030 CSV, pinyin-initial columns) of the township's register, with
+ * realistic dirt: lower-case x, full-width digits, an Excel-mangled ID, a 15-digit ID, impossible dates,
+ * unknown codes, a duplicate, a blank line, a ragged row, an undecodable byte, a sex that disagrees with
+ * the ID. A household that has moved still has its old address here.
  */
-export function populationCsv(seed = 20240101, rows = 60): Uint8Array {
+export function populationCsv(seed = 20240101, town: Township = township()): Uint8Array {
   const r = new Random(seed);
   const lines: (string | Uint8Array)[] = [COLUMNS.join(',')];
   const clean: string[][] = [];
-  for (let i = 0; i < rows; i++) {
-    const who = identity(r);
-    const street = r.pick(STREETS);
-    const no = `${r.int(1, 200)}号`;
+  for (const p of town.register) {
+    const h = p.household;
+    const at = h.registerAddress ?? h;
     const row = [
-      who.id,
-      personName(r),
-      r.chance(0.5) ? who.sex : who.sex === '1' ? '男' : '女',
-      r.pick(ETHNICITY),
-      who.birth,
-      r.pick(['1', '2']),
-      who.county,
-      street,
-      no,
-      `${street}${no}${r.int(1, 20)}栋${r.int(1, 6)}单元${r.int(101, 1802)}室`,
-      r.pick(['建国门街道', '朝外街道', '南湖镇']),
-      r.pick(['建国门外社区', '光华里社区', '新村村委会']),
-      r.chance(0.8) ? mobile(r) : '',
+      p.id,
+      p.name,
+      r.chance(0.5) ? p.sex : p.sex === '1' ? '男' : '女',
+      p.mz,
+      p.birth,
+      h.kind,
+      TOWNSHIP.county,
+      at.street,
+      at.no,
+      at.detail,
+      TOWNSHIP.name,
+      h.community,
+      p.phone,
     ];
     clean.push(row);
   }

@@ -48,7 +48,7 @@ export const COUNTIES = [
   '440106',
 ];
 
-const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '欧阳', '司马'];
+export const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '欧阳', '司马'];
 // Rare characters that real registers contain: 𠮷 (U+20BB7) and 𡒄 (U+21484) lie outside the BMP and
 // outside GBK; 䶮 (U+4DAE) and 㑇 (U+3447) are CJK Extension A; 喆 堃 犇 are in GBK.
 export const RARE = ['𠮷', '𡒄', '䶮', '㑇'];
@@ -80,6 +80,18 @@ export function personName(r: Random): string {
     ? r.pick(RARE) + (r.chance(0.5) ? r.pick(GIVEN) : '')
     : r.pick(GIVEN) + (r.chance(0.5) ? r.pick(GIVEN) : '');
   return r.pick(SURNAMES) + given;
+}
+
+/** A given name alone, as {@link personName} makes them (children take the family's surname). */
+export function givenName(r: Random): string {
+  return r.chance(0.15)
+    ? r.pick(RARE) + (r.chance(0.5) ? r.pick(GIVEN) : '')
+    : r.pick(GIVEN) + (r.chance(0.5) ? r.pick(GIVEN) : '');
+}
+
+/** The surname of a name made by {@link personName} (two-character surnames first). */
+export function surnameOf(name: string): string {
+  return SURNAMES.find((s) => s.length === 2 && name.startsWith(s)) ?? name.slice(0, 1);
 }
 
 export interface Identity {
