@@ -59,6 +59,11 @@ interface Summary {
   report: string;
 }
 
+interface GoldenLine {
+  provenance: Record<string, { department: string } | undefined>;
+  sources: Array<{ department: string }>;
+}
+
 const lines = (file: string) =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -124,7 +129,32 @@ describe('gds demo', () => {
       (g: { sources: Array<{ department: string }> }) => new Set(g.sources.map((s) => s.department)).size > 1,
     );
     expect(several).toHaveLength(summary.merge.multiDepartment);
-    expect(lines(join(demo, summary.merge.conflictsFile))).toHaveLength(summary.merge.conflicts);
+    // The samples draw on one township: the departments' written records share residents, by ID number.
+    const holders = new Map<string, Set<string>>();
+    for (const c of summary.conversions) {
+      for (const l of lines(join(demo, c.records))) {
+        const id = (JSON.parse(l) as { identity: { number: string } }).identity.number;
+        holders.set(id, (holders.get(id) ?? new Set()).add(c.department));
+      }
+    }
+    expect(golden).toHaveLength(holders.size);
+    const shared = [...holders.values()].filter((d) => d.size > 1).length;
+    expect(summary.merge.multiDepartment).toBe(shared);
+    expect(shared).toBeGreaterThan(0);
+    expect([...holders.values()].some((d) => d.size === 3)).toBe(true);
+    const conflicts = lines(join(demo, summary.merge.conflictsFile)).map(
+      (l) => JSON.parse(l) as { key: string; path: string },
+    );
+    expect(conflicts).toHaveLength(summary.merge.conflicts);
+    // Besides the departments' own record ids, some residents are written differently (a name with a
+    // variant character, another phone, a newer address), and each conflict concerns a shared resident.
+    expect(new Set(conflicts.map((c) => c.path).filter((p) => p !== '/id'))).toEqual(
+      new Set(['/name', '/phone', '/residence/detail', '/specialGroups']),
+    );
+    for (const c of conflicts) expect(holders.get(c.key)?.size).toBeGreaterThan(1);
+    expect(run.stdout).toContain(
+      `黄金记录 ${golden.length} 条（其中 ${shared} 条来自多个部门），冲突 ${conflicts.length} 个`,
+    );
     expect(lines(join(demo, summary.signing.file))).toHaveLength(golden.length);
 
     const log = await Log.open(createSqliteStore({ path: join(demo, summary.ledger.db) }));
@@ -135,7 +165,15 @@ describe('gds demo', () => {
     } finally {
       await log.close();
     }
-    expect(summary.ledger.batches.map((b) => b.size)).toEqual([51, 80, 98, 99]);
+    // One batch per source department (each golden record signed as the source of its ID number), then
+    // the disclosure.
+    const signedBy = (g: GoldenLine) =>
+      g.provenance['/identity/number']?.department ?? g.sources[0]!.department;
+    let size = 0;
+    const sizes = ['public-security', 'civil-affairs', 'health'].map(
+      (d) => (size += golden.filter((g: GoldenLine) => signedBy(g) === d).length),
+    );
+    expect(summary.ledger.batches.map((b) => b.size)).toEqual([...sizes, golden.length + 1]);
     expect(run.stdout).toContain(`账本树大小 ${summary.ledger.size}`);
     expect(summary.witnesses).toMatchObject({ verified: true, cosigners: ['civil-affairs', 'health'] });
   });
@@ -161,7 +199,7 @@ describe('gds demo', () => {
     expect(summary.receipt).toMatchObject({
       verified: true,
       index: summary.share.disclosureIndex,
-      treeSize: 99,
+      treeSize: summary.merge.golden + 1,
     });
     expect(disclosure.records).toHaveLength(summary.share.recordsShared);
 
@@ -212,8 +250,8 @@ describe('gds demo', () => {
     expect(second.ledger.size).toBe(summary.ledger.size);
     expect(second.ledger.rootHash).not.toBe(summary.ledger.rootHash); // new keys, new signatures
     expect(readdirSync(join(demo, 'ledger')).filter((f) => f.startsWith('checkpoint-'))).toEqual([
-      'checkpoint-98.txt',
-      'checkpoint-99.txt',
+      `checkpoint-${summary.merge.golden}.txt`,
+      `checkpoint-${summary.merge.golden + 1}.txt`,
     ]);
   });
 
