@@ -131,7 +131,8 @@ const records = Array.from({ length: N }, (_, i) => ({ ...person, id: `p-${i}` }
 const sample = enc.encrypt(records[0]!);
 const encryptedCount = (sample['gds:fields'] as { groups: { paths: string[] }[] }).groups[0]!.paths.length;
 
-// Peer: raw XChaCha20-Poly1305 of the same field values (JSON text), one fixed nonce, no keys, no AD.
+// Peer: raw libsodium doing the minimal equivalent work, one XChaCha20-Poly1305 per sensitive value
+// (its JSON text), with no key management, no associated data, no blind index and one fixed nonce.
 const fieldKey = suite.randomBytes(32);
 const nonce = suite.randomBytes(24);
 const empty = new Uint8Array(0);
@@ -144,6 +145,7 @@ const peerValues = records.map((r) => [
   r.address.line,
   ...r.contacts.map((c) => c.phone),
 ]);
+if (peerValues[0]!.length !== encryptedCount) throw new Error('the peer must encrypt as many values as ours');
 
 const [fieldResult] = await compare('crypto-fields', [
   {
@@ -157,7 +159,7 @@ const [fieldResult] = await compare('crypto-fields', [
       },
     },
     peer: {
-      name: 'raw xchacha20poly1305 of the same values',
+      name: `raw libsodium, ${encryptedCount} × crypto_aead_xchacha20poly1305_ietf_encrypt`,
       fn: () => {
         for (const vs of peerValues) {
           for (const v of vs)
@@ -184,6 +186,8 @@ const decryptPerSecond = Math.round((5 * encrypted.length) / ((performance.now()
 record('crypto-fields-target', {
   fieldsPerRecord: encryptedCount,
   encryptRecordsPerSecond: fieldResult!.oursPerSecond,
+  peerRecordsPerSecond: fieldResult!.peerPerSecond,
+  ratioToPeer: fieldResult!.ratio,
   target: 50_000,
   met: fieldResult!.oursPerSecond >= 50_000,
   decryptRecordsPerSecond: decryptPerSecond,

@@ -1,6 +1,7 @@
 import { deriveKey, type KdfParams, newKdfParams, unwrapSecret, wrapSecret } from './_internal/atRest.js';
 import { fromBase64Url, toBase64Url } from './_internal/base64.js';
 import { equalBytes } from './_internal/bytes.js';
+import { textDigestFor } from './_internal/sodiumRaw.js';
 import { type TimeInput, toIso } from './_internal/time.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyInfo, KeyResolver, KeyStatus } from './KeyInfo.js';
@@ -305,7 +306,8 @@ export class Keyring implements KeyResolver {
       suite: k.suite,
       issuer: k.issuer,
       sign: (message) => this.sign(k.kid, message),
-      digest: (data) => suite.digest(data),
+      // The suite's own function where it has a text form, so envelopes can digest text directly.
+      digest: textDigestFor(suite.digest) ? suite.digest : (data) => suite.digest(data),
     };
   }
 

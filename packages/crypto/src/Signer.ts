@@ -1,3 +1,4 @@
+import { textDigestFor } from './_internal/sodiumRaw.js';
 import { keyId } from './keyId.js';
 import type { Suite } from './suite.js';
 
@@ -41,6 +42,7 @@ export function createSigner(suite: Suite, secretKey: Uint8Array, options: { iss
     suite: suite.id,
     issuer: options.issuer,
     sign: (message) => suite.sign(message, sk),
-    digest: (data) => suite.digest(data),
+    // The suite's own function where it has a text form, so envelopes can digest text directly.
+    digest: textDigestFor(suite.digest) ? suite.digest : (data) => suite.digest(data),
   };
 }

@@ -43,6 +43,10 @@ export function blindIndex(
   value: unknown,
   normalize: (value: unknown) => string = normalizeForIndex,
 ): string {
-  const data = utf8(`GDS-BLIND-INDEX/v1\0${standard}\0${path}\0${normalize(value)}`);
-  return toBase64Url(suite.mac(key, data).subarray(0, 16));
+  return toBase64Url(suite.mac(key, utf8(blindIndexInput(standard, path, normalize(value)))).subarray(0, 16));
+}
+
+/** The text a blind index MACs (shared with field encryption's fused path). Not exported from the package. */
+export function blindIndexInput(standard: string, path: string, normalized: string): string {
+  return `GDS-BLIND-INDEX/v1\0${standard}\0${path}\0${normalized}`;
 }

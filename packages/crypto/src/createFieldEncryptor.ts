@@ -1,8 +1,10 @@
 import { toBase64Url } from './_internal/base64.js';
-import { concatBytes, utf8 } from './_internal/bytes.js';
+import { assertKey } from './_internal/bytes.js';
 import { expand, parsePath, setAt, toPointer } from './_internal/fieldPaths.js';
-import { dataKeyAd, fieldAd, recordIdOf } from './_internal/fields.js';
-import { blindIndex, normalizeForIndex } from './blindIndex.js';
+import { suiteSealer } from './_internal/fieldSealer.js';
+import { dataKeyAdText, fieldAd, recordIdOf } from './_internal/fields.js';
+import { rawFor } from './_internal/sodiumRaw.js';
+import { blindIndex, blindIndexInput, normalizeForIndex } from './blindIndex.js';
 import { canonicalize } from './canonicalize.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyInfo } from './KeyInfo.js';
@@ -51,8 +53,15 @@ export interface FieldEncryptorOptions {
   suite?: Suite;
 }
 
-// fieldAd('', …) starts with exactly these bytes, followed by the (empty) record id.
-const AD_HEAD = utf8('GDS-FIELD/v1\0');
+// fieldAd('', …) starts with exactly this text, followed by the (empty) record id.
+const AD_HEAD = 'GDS-FIELD/v1\0';
+const AD_HEAD_BYTES = AD_HEAD.length; // ASCII
+
+function valueAt(record: unknown, segments: readonly string[]): unknown {
+  let v = record;
+  for (const s of segments) v = (v as Record<string, unknown>)[s];
+  return v;
+}
 
 function present(record: unknown, segments: readonly string[]): boolean {
   let v = record;
@@ -168,18 +177,30 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
     sealed: { kid: string; key: string }[];
   }
   const groups = new Map<string, Group>();
-  const plan: { segments: string[]; wildcard: boolean; pointer: string; group: Group; groupIndex: number }[] =
-    [];
+  const plan: {
+    segments: string[];
+    wildcard: boolean;
+    pointer: string;
+    group: Group;
+    groupIndex: number;
+    /** The fixed part of the associated data, for a path without wildcards. */
+    tail: Uint8Array | undefined;
+  }[] = [];
   // The associated data of a field is fieldAd(rid, path, std, kek); everything after the record id is
   // fixed per path and group, so it is encoded once here and joined to the record's part per field.
-  const adTails = new Map<string, Uint8Array>();
+  const adTails = new Map<string, Map<string, Uint8Array>>();
   const adTail = (pointer: string, kek: string) => {
-    const key = `${kek}\0${pointer}`;
-    let t = adTails.get(key);
+    let byPointer = adTails.get(kek);
+    if (!byPointer) {
+      byPointer = new Map();
+      adTails.set(kek, byPointer);
+    }
+    let t = byPointer.get(pointer);
     if (!t) {
-      const full = fieldAd('', pointer, std, kek);
-      t = full.subarray(AD_HEAD.length);
-      adTails.set(key, t);
+      t = fieldAd('', pointer, std, kek).subarray(AD_HEAD_BYTES);
+      // Wildcards over arrays of any length: keep the cache bounded.
+      if (byPointer.size >= 4096) byPointer.clear();
+      byPointer.set(pointer, t);
     }
     return t;
   };
@@ -211,12 +232,15 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       groupOrder.push(g);
     }
     const segments = parsePath(path);
+    const wildcard = segments.includes('*');
+    const pointer = toPointer(segments);
     plan.push({
       segments,
-      wildcard: segments.includes('*'),
-      pointer: toPointer(segments),
+      wildcard,
+      pointer,
       group: g,
       groupIndex: groupOrder.indexOf(g),
+      tail: wildcard ? undefined : adTail(pointer, g.id),
     });
   }
   const ridSegments = parsePath(options.recordIdPath ?? '/id');
@@ -229,6 +253,16 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
     : undefined;
   const keks: Record<string, { kid: string; key: string }[]> = {};
   for (const g of groupOrder) keks[g.id] = g.sealed;
+  const markers = groupOrder.map((_, i) => `${i}.`);
+  // One field: base64url(nonce ‖ AEAD(data key, UTF-8 of the value's JCS, associated data)). With the
+  // sodium suite the same bytes are produced in the wasm heap (no per-field allocations).
+  const raw = rawFor(suite);
+  const fallback = suiteSealer(suite);
+  const sealer = raw && groupOrder.length <= 64 ? raw.fieldSealer() : fallback;
+  const macText = raw?.macText;
+  if (macText && bi) assertKey(bi.key, 'blindIndex.key', 32);
+  // Two spellings of one path, or a wildcard, can select a field twice: only then are fields tracked.
+  const dedupe = plan.some((p) => p.wildcard) || new Set(plan.map((p) => p.pointer)).size < plan.length;
 
   return {
     paths: [...targets.keys()],
@@ -244,7 +278,6 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
         );
       }
       const rid = recordIdOf(record, ridSegments);
-      const adHead = concatBytes(AD_HEAD, utf8(rid));
       const out: Record<string, unknown> = { ...record };
       const copied = new Set<unknown>([out]);
       // Blind indexes are computed on the clear values, before they are replaced.
@@ -254,53 +287,58 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
         for (const segs of bi.paths) {
           for (const concrete of expand(record, segs)) {
             const p = toPointer(concrete);
-            let v: unknown = record;
-            for (const s of concrete) v = (v as Record<string, unknown>)[s];
-            if (v !== null) indexes[p] = blindIndex(suite, bi.key, std, p, v, bi.normalize);
+            const v = valueAt(record, concrete);
+            if (v === null) continue;
+            indexes[p] = macText
+              ? macText(bi.key, blindIndexInput(std, p, bi.normalize(v)), 16)
+              : blindIndex(suite, bi.key, std, p, v, bi.normalize);
           }
         }
       }
-      const perGroup: { dk: Uint8Array; paths: string[] }[] = groupOrder.map(() => ({
-        dk: undefined!,
-        paths: [],
-      }));
-      const done = new Set<string>();
-      for (const item of plan) {
-        const found = item.wildcard
-          ? expand(record, item.segments)
-          : present(record, item.segments)
-            ? [item.segments]
-            : [];
-        for (const concrete of found) {
-          const p = item.wildcard ? toPointer(concrete) : item.pointer;
-          if (done.has(p)) continue;
-          done.add(p);
-          const slot = perGroup[item.groupIndex]!;
-          if (!slot.dk) slot.dk = suite.randomBytes(suite.symmetricKeyLength);
-          let v: unknown = record;
-          for (const s of concrete) v = (v as Record<string, unknown>)[s];
-          const ct = suite.encrypt(
-            slot.dk,
-            utf8(canonicalize(v)),
-            concatBytes(adHead, adTail(p, item.group.id)),
-          );
-          slot.paths.push(p);
-          setAt(out, concrete, { [ENC_MEMBER]: `${item.groupIndex}.${toBase64Url(ct)}` }, copied);
-        }
-      }
+      const paths: string[][] = groupOrder.map(() => []);
+      const done = dedupe ? new Set<string>() : undefined;
+      // Record ids are short; an unusually long one goes through the suite's own operations.
+      const s = rid.length <= 4096 ? sealer : fallback;
+      s.begin(groupOrder.length, AD_HEAD + rid);
       const info: EncryptedFieldsInfo = { v: 1, suite: suite.id, std, rid, groups: [], keks: {} };
-      perGroup.forEach((slot, i) => {
-        const g = groupOrder[i]!;
-        if (slot.dk) {
-          const wrapped = suite.encrypt(g.kek, slot.dk, dataKeyAd(rid, std, g.id, slot.paths));
-          slot.dk.fill(0);
-          info.keks[g.id] = keks[g.id]!;
-          info.groups.push({ kek: g.id, dk: toBase64Url(wrapped), paths: slot.paths });
-        } else {
-          // Keep group numbering stable for markers: an empty group carries no key.
-          info.groups.push({ kek: g.id, dk: '', paths: [] });
+      try {
+        const one = (concrete: readonly string[], p: string, v: unknown, gi: number, tail: Uint8Array) => {
+          if (done) {
+            if (done.has(p)) return;
+            done.add(p);
+          }
+          const ct = s.seal(gi, canonicalize(v), tail);
+          paths[gi]!.push(p);
+          setAt(out, concrete, { 'gds:enc': markers[gi] + ct }, copied);
+        };
+        for (const item of plan) {
+          if (item.wildcard) {
+            for (const concrete of expand(record, item.segments)) {
+              const p = toPointer(concrete);
+              one(concrete, p, valueAt(record, concrete), item.groupIndex, adTail(p, item.group.id));
+            }
+          } else if (present(record, item.segments)) {
+            one(item.segments, item.pointer, valueAt(record, item.segments), item.groupIndex, item.tail!);
+          }
         }
-      });
+        for (let i = 0; i < groupOrder.length; i++) {
+          const g = groupOrder[i]!;
+          const ps = paths[i]!;
+          if (ps.length > 0) {
+            info.keks[g.id] = keks[g.id]!;
+            info.groups.push({
+              kek: g.id,
+              dk: s.wrap(i, g.kek, dataKeyAdText(rid, std, g.id, ps)),
+              paths: ps,
+            });
+          } else {
+            // Keep group numbering stable for markers: an empty group carries no key.
+            info.groups.push({ kek: g.id, dk: '', paths: [] });
+          }
+        }
+      } finally {
+        s.end();
+      }
       if (indexes) info.bi = indexes;
       out[FIELDS_MEMBER] = info;
       return out;

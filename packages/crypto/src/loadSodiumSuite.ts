@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { assertBytes, assertKey, concatBytes } from './_internal/bytes.js';
 import { randomBytes } from './_internal/random.js';
 import { loadSodium, type Sodium } from './_internal/sodium.js';
-import { sodiumRaw } from './_internal/sodiumRaw.js';
+import { registerRaw, registerTextDigest, type SodiumRaw, sodiumRaw } from './_internal/sodiumRaw.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyUse, RawKeyPair, Suite } from './suite.js';
 
@@ -17,9 +17,8 @@ function decryptFailed(cause?: unknown): GdsCryptoError {
   );
 }
 
-function build(s: Sodium): Suite {
-  // Direct wasm calls when the wrappers expose the module (they do from 0.8); the wrappers otherwise.
-  const raw = sodiumRaw(s);
+// `raw`: direct wasm calls when the wrappers expose the module (they do from 0.8); the wrappers otherwise.
+function build(s: Sodium, raw: SodiumRaw | undefined): Suite {
   return {
     id: 'sodium',
     algorithms: {
@@ -144,6 +143,13 @@ let suite: Suite | undefined;
  */
 export async function loadSodiumSuite(): Promise<Suite> {
   if (suite) return suite;
-  suite = build(await loadSodium());
+  const s = await loadSodium();
+  if (suite) return suite; // another caller finished first
+  const raw = sodiumRaw(s);
+  suite = build(s, raw);
+  if (raw) {
+    registerRaw(suite, raw);
+    registerTextDigest(suite.digest, raw.digestText);
+  }
   return suite;
 }

@@ -8,32 +8,53 @@ for (let i = 0; i < 64; i++) {
   DECODE[STD_ALPHABET.charCodeAt(i)] = i;
 }
 
-// Two output characters per 12 bits: half the string operations of a 6-bit table.
-function pairs(alphabet: string): string[] {
-  const t: string[] = new Array(4096);
-  for (let i = 0; i < 4096; i++) t[i] = alphabet[i >> 6]! + alphabet[i & 63]!;
+// Characters are written as bytes into a scratch buffer and turned into a string by one native
+// latin1 decode: several times faster than building the string piece by piece, for short field
+// ciphertexts and kilobyte payloads alike.
+const URL_CODES = codes(URL_ALPHABET);
+const STD_CODES = codes(STD_ALPHABET);
+const EQ = 0x3d;
+const latin1 = new TextDecoder('latin1');
+let scratch = new Uint8Array(1024);
+
+function codes(alphabet: string): Uint8Array {
+  const t = new Uint8Array(64);
+  for (let i = 0; i < 64; i++) t[i] = alphabet.charCodeAt(i);
   return t;
 }
-const URL_PAIRS = pairs(URL_ALPHABET);
-const STD_PAIRS = pairs(STD_ALPHABET);
 
 function encode(b: Uint8Array, alphabet: string, pad: boolean): string {
-  const table = alphabet === URL_ALPHABET ? URL_PAIRS : STD_PAIRS;
-  let out = '';
+  const t = alphabet === URL_ALPHABET ? URL_CODES : STD_CODES;
+  const n = b.length;
+  const size = Math.ceil(n / 3) * 4;
+  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, 2 * scratch.length));
+  const out = scratch;
+  let o = 0;
   let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += table[n >> 12]! + table[n & 4095]!;
+  for (; i + 2 < n; i += 3) {
+    const x = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
+    out[o++] = t[x >> 18]!;
+    out[o++] = t[(x >> 12) & 63]!;
+    out[o++] = t[(x >> 6) & 63]!;
+    out[o++] = t[x & 63]!;
   }
-  const rest = b.length - i;
+  const rest = n - i;
   if (rest === 1) {
-    const n = b[i]! << 16;
-    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + (pad ? '==' : '');
+    const x = b[i]! << 16;
+    out[o++] = t[x >> 18]!;
+    out[o++] = t[(x >> 12) & 63]!;
+    if (pad) {
+      out[o++] = EQ;
+      out[o++] = EQ;
+    }
   } else if (rest === 2) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8);
-    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + (pad ? '=' : '');
+    const x = (b[i]! << 16) | (b[i + 1]! << 8);
+    out[o++] = t[x >> 18]!;
+    out[o++] = t[(x >> 12) & 63]!;
+    out[o++] = t[(x >> 6) & 63]!;
+    if (pad) out[o++] = EQ;
   }
-  return out;
+  return latin1.decode(out.subarray(0, o));
 }
 
 /** base64url without padding (RFC 4648 section 5), as JOSE and GDS envelopes use. */

@@ -51,10 +51,19 @@ const encoder = new TextEncoder();
 // TextEncoder crosses into native code on every call, which dominates for the short strings of field
 // encryption (values, associated data); short strings are encoded here, long ones natively.
 export function utf8(s: string): Uint8Array {
+  if (s.length > 96) return encoder.encode(s);
+  const out = new Uint8Array(s.length * 3);
+  return out.slice(0, utf8Into(s, out, 0));
+}
+
+/**
+ * Writes the UTF-8 of `s` into `out` at `at` (room for `3 * s.length` bytes is the caller's to make)
+ * and returns the number of bytes written; lone surrogates become U+FFFD, as with TextEncoder.
+ */
+export function utf8Into(s: string, out: Uint8Array, at: number): number {
   const n = s.length;
-  if (n > 96) return encoder.encode(s);
-  const out = new Uint8Array(n * 3);
-  let o = 0;
+  if (n > 96) return encoder.encodeInto(s, out.subarray(at, at + 3 * n)).written;
+  let o = at;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
@@ -69,14 +78,13 @@ export function utf8(s: string): Uint8Array {
       out[o++] = 0x80 | ((c >> 6) & 63);
       out[o++] = 0x80 | (c & 63);
     } else {
-      // A lone surrogate becomes U+FFFD, as TextEncoder does.
       if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
       out[o++] = 0xe0 | (c >> 12);
       out[o++] = 0x80 | ((c >> 6) & 63);
       out[o++] = 0x80 | (c & 63);
     }
   }
-  return out.slice(0, o);
+  return o - at;
 }
 const decoder = new TextDecoder('utf-8', { fatal: true });
 export function fromUtf8(b: Uint8Array): string {

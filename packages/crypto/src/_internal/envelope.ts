@@ -7,6 +7,7 @@ import { toBase64Url } from './base64.js';
 import { concatBytes, utf8 } from './bytes.js';
 import { fastCanonical } from './jcsFast.js';
 import { randomBytes } from './random.js';
+import { textDigestFor } from './sodiumRaw.js';
 import { type TimeInput, toIso, toMillis } from './time.js';
 
 /** Domain separation: a GDS envelope signature can never be mistaken for any other GDS signature. */
@@ -74,7 +75,9 @@ export function proofInputs(
   const { head, tail } = bodyParts.get(env) ?? splitBody(env, canonicalMember);
   return (proof, digest) => {
     const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
-    return concatBytes(PROOF_DOMAIN_BYTES, digest(utf8(`${head}"proof":${meta}${tail}`)));
+    const body = `${head}"proof":${meta}${tail}`;
+    const ofText = textDigestFor(digest);
+    return concatBytes(PROOF_DOMAIN_BYTES, ofText ? ofText(body) : digest(utf8(body)));
   };
 }
 
@@ -142,7 +145,9 @@ export async function addProof(env: Envelope, signer: Signer, at: TimeInput | un
     iss: signer.issuer ?? env.iss,
     created: toIso(at ?? Date.now()),
   };
-  const sig = await signer.sign(proofInputs(env)(meta, (d) => signer.digest(d)));
+  // The signer's own digest function when it has a text form (ours do), so that it is found.
+  const digest = textDigestFor(signer.digest) ? signer.digest : (d: Uint8Array) => signer.digest(d);
+  const sig = await signer.sign(proofInputs(env)(meta, digest));
   return { ...meta, sig: toBase64Url(sig) };
 }
 

@@ -19,7 +19,14 @@ export function parsePath(path: string): string[] {
 }
 
 export function toPointer(segments: readonly string[]): string {
-  return segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  let out = '';
+  for (const s of segments) out += `/${escapeSegment(s)}`;
+  return out;
+}
+
+// Most segments (member names, array indexes) have nothing to escape: test before replacing.
+function escapeSegment(s: string): string {
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Concrete pointers of the values a (possibly wildcarded) path selects in `value`. */
@@ -34,9 +41,12 @@ export function expand(
   const seg = segments[at]!;
   if (seg === '*') {
     const keys = Array.isArray(value) ? value.map((_, i) => String(i)) : Object.keys(value);
-    return keys.flatMap((k) =>
-      expand((value as Record<string, unknown>)[k], segments, at + 1, [...prefix, k]),
-    );
+    const out: string[][] = [];
+    for (const k of keys) {
+      for (const c of expand((value as Record<string, unknown>)[k], segments, at + 1, [...prefix, k]))
+        out.push(c);
+    }
+    return out;
   }
   if (!Object.hasOwn(value, seg)) return [];
   return expand((value as Record<string, unknown>)[seg], segments, at + 1, [...prefix, seg]);

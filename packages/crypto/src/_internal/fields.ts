@@ -9,7 +9,11 @@ export function fieldAd(rid: string, path: string, std: string, kek: string): Ui
 
 /** Associated data of a wrapped data key: binds record id, standard, key-encryption key and paths. */
 export function dataKeyAd(rid: string, std: string, kek: string, paths: readonly string[]): Uint8Array {
-  return utf8(`GDS-FIELD-DK/v1\0${rid}\0${std}\0${kek}\0${paths.join('\0')}`);
+  return utf8(dataKeyAdText(rid, std, kek, paths));
+}
+
+export function dataKeyAdText(rid: string, std: string, kek: string, paths: readonly string[]): string {
+  return `GDS-FIELD-DK/v1\0${rid}\0${std}\0${kek}\0${paths.join('\0')}`;
 }
 
 export function recordIdOf(record: Record<string, unknown>, segments: readonly string[]): string {

@@ -27,13 +27,20 @@ export function randomBytes(n: number): Uint8Array {
     fill(out);
     return out;
   }
+  return randomInto(new Uint8Array(n), 0, n);
+}
+
+/** Writes n <= 256 random bytes into `out` at `at`, from the pool: for keys drawn straight into place. */
+export function randomInto(out: Uint8Array, at: number, n: number): Uint8Array {
   if (offset + n > pool.length) {
     pool = new Uint8Array(POOL_SIZE);
     fill(pool);
     offset = 0;
   }
-  const out = pool.slice(offset, offset + n);
-  pool.fill(0, offset, offset + n);
+  for (let i = 0; i < n; i++) {
+    out[at + i] = pool[offset + i]!;
+    pool[offset + i] = 0;
+  }
   offset += n;
   return out;
 }

@@ -1,3 +1,8 @@
+import type { Suite } from '../suite.js';
+import { toBase64Url } from './base64.js';
+import { utf8Into } from './bytes.js';
+import type { FieldSealer } from './fieldSealer.js';
+import { randomBytes, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
 
 // The emscripten module under libsodium-wrappers (`sodium.libsodium`): the C functions with pointers
@@ -62,10 +67,16 @@ interface RawModule {
 export interface SodiumRaw {
   signDetached(message: Uint8Array, secretKey: Uint8Array): Uint8Array;
   verifyDetached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+  /** BLAKE2b-256 of the UTF-8 of `text`, encoded straight into the wasm heap (envelope digests). */
+  digestText(text: string): Uint8Array;
   /** BLAKE2b of `outLength` bytes, keyed when `key` is given. */
   generichash(outLength: number, data: Uint8Array, key: Uint8Array | null): Uint8Array;
   /** nonce ‖ XChaCha20-Poly1305(key, nonce, plaintext, ad), in one output array. */
   aeadEncrypt(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, ad: Uint8Array): Uint8Array;
+  /** The fused {@link FieldSealer}: data keys live in the wasm heap only, from draw to wipe. */
+  fieldSealer(): FieldSealer;
+  /** base64url of the first `n` bytes of keyed BLAKE2b-256(key, UTF-8(text)) (blind indexes). */
+  macText(key: Uint8Array, text: string, n: number): string;
   /** The plaintext, or undefined when authentication fails. */
   aeadDecrypt(
     key: Uint8Array,
@@ -76,6 +87,21 @@ export interface SodiumRaw {
 }
 
 const ARENA = 64 * 1024;
+const encoder = new TextEncoder();
+
+// Nonces are public: they come from a pool of their own, not wiped after use, copied byte by byte
+// (cheaper than a typed-array call for 24 bytes). The pool is refilled from the secure source.
+const NONCE_POOL = 24 * 256;
+let noncePool: Uint8Array = new Uint8Array(0);
+let nonceAt = NONCE_POOL;
+function nonceInto(out: Uint8Array, at: number): void {
+  if (nonceAt + 24 > noncePool.length) {
+    noncePool = randomBytes(NONCE_POOL);
+    nonceAt = 0;
+  }
+  for (let i = 0; i < 24; i++) out[at + i] = noncePool[nonceAt + i]!;
+  nonceAt += 24;
+}
 
 export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
   const m = (s as unknown as { libsodium?: Partial<RawModule> }).libsodium;
@@ -100,6 +126,152 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     // HEAPU8 is read afresh: a call that grew the heap replaced it.
     if (secret > 0) L.HEAPU8.fill(0, p, p + secret);
     if (p !== arena) L._free(p);
+  }
+
+  // key ‖ nonce ‖ ad ‖ input ‖ room for the output, copied into one region (an AEAD call's layout).
+  function aeadRegion(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, input: Uint8Array, outLen: number) {
+    const k = region(32 + 24 + ad.length + input.length + outLen);
+    const r = {
+      key: k,
+      nonce: k + 32,
+      ad: k + 56,
+      input: k + 56 + ad.length,
+      out: k + 56 + ad.length + input.length,
+    };
+    const h = L.HEAPU8;
+    h.set(key, r.key);
+    h.set(nonce, r.nonce);
+    h.set(ad, r.ad);
+    h.set(input, r.input);
+    return r;
+  }
+
+  // Element-wise writes into a typed array over wasm memory cost about twice those into an ordinary
+  // one, so small inputs are assembled in a plain staging buffer and copied into the heap in one call,
+  // and results copied out in one call.
+  let stage = new Uint8Array(4096);
+  const staged = (n: number): Uint8Array => {
+    if (stage.length < n) stage = new Uint8Array(Math.max(n, 2 * stage.length));
+    return stage;
+  };
+
+  // One sealer per module: field encryption is synchronous, so records never interleave in its block.
+  let sealer: FieldSealer | undefined;
+  function makeSealer(): FieldSealer {
+    const size = ARENA;
+    const block = L._malloc(size);
+    if (!block) throw new Error('malloc failed');
+    // Layout: data keys (32 bytes per group) ‖ the record's head of the associated data ‖ per-call room.
+    let groups = 0;
+    let drawn: boolean[] = [];
+    let head = block;
+    let headLen = 0;
+    let free = block;
+    return {
+      begin(n, adHead) {
+        if (32 * n + 3 * adHead.length > size / 2) throw new Error('too many groups or too long a record id');
+        groups = n;
+        drawn = new Array(n).fill(false);
+        head = block + 32 * n;
+        const st = staged(3 * adHead.length);
+        headLen = utf8Into(adHead, st, 0);
+        L.HEAPU8.set(st.subarray(0, headLen), head);
+        free = head + headLen;
+      },
+      seal(g, text, adTail) {
+        const k = block + 32 * g;
+        if (!drawn[g]) {
+          const st = staged(32);
+          randomInto(st, 0, 32);
+          L.HEAPU8.set(st.subarray(0, 32), k);
+          st.fill(0, 0, 32);
+          drawn[g] = true;
+        }
+        // tail ‖ nonce ‖ plaintext, staged and copied after the head, then encrypted in place (libsodium
+        // allows c = m): nonce ‖ ciphertext ‖ tag end up contiguous, and no plaintext stays in the heap.
+        const tl = adTail.length;
+        const st = staged(tl + 24 + 3 * text.length + 16);
+        st.set(adTail, 0);
+        nonceInto(st, tl);
+        const len = utf8Into(text, st, tl + 24);
+        const total = tl + 24 + len + 16;
+        const inPlace = free + total <= block + size;
+        // A long value gets a block of its own: key and head copied in, wiped and freed afterwards.
+        const base = inPlace ? free - headLen : L._malloc(32 + headLen + total);
+        const key = inPlace ? k : base;
+        const a = inPlace ? head : base + 32;
+        let h = L.HEAPU8;
+        if (!inPlace) {
+          h.copyWithin(key, k, k + 32);
+          h.copyWithin(a, head, head + headLen);
+        }
+        h.set(st.subarray(0, tl + 24 + len), a + headLen);
+        const npub = a + headLen + tl;
+        const c = npub + 24;
+        const rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
+          c,
+          0,
+          c,
+          len,
+          0,
+          a,
+          headLen + tl,
+          0,
+          0,
+          npub,
+          key,
+        );
+        h = L.HEAPU8;
+        // Overwrites the staged plaintext with the ciphertext.
+        st.set(h.subarray(npub, c + len + 16), tl);
+        if (!inPlace) {
+          h.fill(0, key, key + 32);
+          L._free(base);
+        }
+        if (rc !== 0) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
+        return toBase64Url(st.subarray(tl, tl + 24 + len + 16));
+      },
+      wrap(g, kek, ad) {
+        if (!drawn[g]) return '';
+        // kek ‖ ad ‖ nonce, staged; the data key is encrypted from its slot to after them.
+        const st = staged(32 + 3 * ad.length + 24 + 48);
+        st.set(kek, 0);
+        const adLen = utf8Into(ad, st, 32);
+        nonceInto(st, 32 + adLen);
+        const n = 32 + adLen + 24;
+        const inPlace = free + n + 48 <= block + size;
+        const base = inPlace ? free : L._malloc(n + 48);
+        let h = L.HEAPU8;
+        h.set(st.subarray(0, n), base);
+        st.fill(0, 0, 32);
+        const npub = base + 32 + adLen;
+        const c = npub + 24;
+        const rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
+          c,
+          0,
+          block + 32 * g,
+          32,
+          0,
+          base + 32,
+          adLen,
+          0,
+          0,
+          npub,
+          base,
+        );
+        h = L.HEAPU8;
+        h.fill(0, base, base + 32);
+        st.set(h.subarray(npub, c + 48), 0);
+        if (!inPlace) L._free(base);
+        if (rc !== 0) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
+        return toBase64Url(st.subarray(0, 72));
+      },
+      end() {
+        L.HEAPU8.fill(0, block, block + 32 * groups);
+        drawn = [];
+        groups = 0;
+      },
+    };
   }
 
   return {
@@ -149,70 +321,109 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       return result;
     },
     aeadEncrypt(key, nonce, plaintext, ad) {
-      const n = 32 + 24 + ad.length + plaintext.length + plaintext.length + 16;
-      const base = region(n);
-      const k = base;
-      const npub = base + 32;
-      const a = npub + 24;
-      const p = a + ad.length;
-      const c = p + plaintext.length;
-      const h = L.HEAPU8;
-      h.set(key, k);
-      h.set(nonce, npub);
-      h.set(ad, a);
-      h.set(plaintext, p);
+      const r = aeadRegion(key, nonce, ad, plaintext, plaintext.length + 16);
       const rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
-        c,
+        r.out,
         0,
-        p,
+        r.input,
         plaintext.length,
         0,
-        a,
+        r.ad,
         ad.length,
         0,
         0,
-        npub,
-        k,
+        r.nonce,
+        r.key,
       );
       const out = new Uint8Array(24 + plaintext.length + 16);
       out.set(nonce, 0);
-      out.set(L.HEAPU8.subarray(c, c + plaintext.length + 16), 24);
+      out.set(L.HEAPU8.subarray(r.out, r.out + plaintext.length + 16), 24);
       // The key always; the plaintext too, which may be a secret field value.
-      release(base, c - base);
+      release(r.key, r.out - r.key);
       if (rc !== 0) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
+      return out;
+    },
+    digestText(text) {
+      const room = 3 * text.length;
+      const base = region(32 + room);
+      const { written } = encoder.encodeInto(text, L.HEAPU8.subarray(base + 32, base + 32 + room));
+      const rc = L._crypto_generichash(base, 32, base + 32, written, 0, 0, 0);
+      const out = L.HEAPU8.slice(base, base + 32);
+      if (base !== arena) L._free(base);
+      if (rc !== 0) throw new Error('crypto_generichash failed');
+      return out;
+    },
+    fieldSealer() {
+      sealer ??= makeSealer();
+      return sealer;
+    },
+    macText(key, text, n) {
+      // key ‖ text staged, copied in, hashed; the digest copied out over the staged key.
+      const st = staged(32 + 3 * text.length);
+      st.set(key, 0);
+      const len = utf8Into(text, st, 32);
+      const base = region(32 + 32 + len);
+      let h = L.HEAPU8;
+      h.set(st.subarray(0, 32 + len), base + 32);
+      const rc = L._crypto_generichash(base, 32, base + 64, len, 0, base + 32, 32);
+      h = L.HEAPU8;
+      h.fill(0, base + 32, base + 64);
+      st.set(h.subarray(base, base + 32), 0);
+      if (base !== arena) L._free(base);
+      if (rc !== 0) throw new Error('crypto_generichash failed');
+      const out = toBase64Url(st.subarray(0, n));
+      st.fill(0, 0, 32);
       return out;
     },
     aeadDecrypt(key, nonce, ciphertext, ad) {
       if (ciphertext.length < 16) return undefined;
       const mlen = ciphertext.length - 16;
-      const n = 32 + 24 + ad.length + ciphertext.length + mlen;
-      const base = region(n);
-      const k = base;
-      const npub = base + 32;
-      const a = npub + 24;
-      const c = a + ad.length;
-      const p = c + ciphertext.length;
-      const h = L.HEAPU8;
-      h.set(key, k);
-      h.set(nonce, npub);
-      h.set(ad, a);
-      h.set(ciphertext, c);
+      const r = aeadRegion(key, nonce, ad, ciphertext, mlen);
       const rc = L._crypto_aead_xchacha20poly1305_ietf_decrypt(
-        p,
+        r.out,
         0,
         0,
-        c,
+        r.input,
         ciphertext.length,
         0,
-        a,
+        r.ad,
         ad.length,
         0,
-        npub,
-        k,
+        r.nonce,
+        r.key,
       );
-      const out = rc === 0 ? L.HEAPU8.slice(p, p + mlen) : undefined;
-      release(base, n);
+      const out = rc === 0 ? L.HEAPU8.slice(r.out, r.out + mlen) : undefined;
+      release(r.key, r.out + mlen - r.key);
       return out;
     },
   };
+}
+
+// The suite objects built on the wasm module directly, so field encryption can take its fused path.
+const rawOfSuite = new WeakMap<Suite, SodiumRaw>();
+
+export function registerRaw(suite: Suite, raw: SodiumRaw): void {
+  rawOfSuite.set(suite, raw);
+}
+
+export function rawFor(suite: Suite): SodiumRaw | undefined {
+  return rawOfSuite.get(suite);
+}
+
+// Digest functions (the sodium suite's `digest`) that also take text: the envelope signing input is
+// text, and encoding it into the heap directly saves an allocation and a copy of the whole body.
+const textDigests = new WeakMap<(data: Uint8Array) => Uint8Array, (text: string) => Uint8Array>();
+
+export function registerTextDigest(
+  digest: (data: Uint8Array) => Uint8Array,
+  ofText: (text: string) => Uint8Array,
+): void {
+  textDigests.set(digest, ofText);
+}
+
+/** The text form of a digest function, when it has one: `ofText(s)` equals `digest(utf8(s))`. */
+export function textDigestFor(
+  digest: (data: Uint8Array) => Uint8Array,
+): ((text: string) => Uint8Array) | undefined {
+  return textDigests.get(digest);
 }

@@ -16,15 +16,19 @@ export function toMillis(t: TimeInput, what = 'time'): number {
 }
 
 /** RFC 3339 UTC with second precision: what GDS writes. */
-let lastSecond = Number.NaN;
-let lastIso = '';
+// Envelopes are stamped many times a second with the same times (issued-at and expiry): the last two
+// seconds formatted are kept.
+const seconds = [Number.NaN, Number.NaN];
+const texts = ['', ''];
+let next = 0;
 
 export function toIso(t: TimeInput): string {
   const second = Math.floor(toMillis(t) / 1000);
-  // Envelopes are stamped many times a second with the same time: format each second once.
-  if (second !== lastSecond) {
-    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    lastSecond = second;
-  }
-  return lastIso;
+  if (second === seconds[0]) return texts[0]!;
+  if (second === seconds[1]) return texts[1]!;
+  const iso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  seconds[next] = second;
+  texts[next] = iso;
+  next ^= 1;
+  return iso;
 }
