@@ -11,35 +11,42 @@ import { compare, record } from '../../../bench/harness.js';
 const N = 1000;
 const areas = ['110105', '340524', '513101', '370101', '440305'];
 const names = ['王秀英', '张伟', '𠮷祥', '李娜', '阿依古丽', '欧阳明'];
-const valid = Array.from({ length: N }, (_, i) => {
-  const birth = new Date(Date.UTC(1940 + (i % 70), i % 12, 1 + (i % 28)));
-  const ymd = birth.toISOString().slice(0, 10);
-  const seq = String(i % 1000).padStart(3, '0');
-  const first17 = `${areas[i % areas.length]}${ymd.replaceAll('-', '')}${seq}`;
-  return {
-    id: `ps-${i}`,
-    identity: { type: 'resident-id', number: first17 + residentIdCheckCharacter(first17) },
-    name: names[i % names.length],
-    sex: Number(seq[2]) % 2 === 1 ? '1' : '2',
-    birthDate: ymd,
-    ethnicity: String(1 + (i % 56)).padStart(2, '0'),
-    contacts: [{ kind: 'mobile', value: `138${String(10_000_000 + i).slice(-8)}` }],
-    // An ID keeps the address code of first registration (513101 was abolished in 2000); a residence is current.
-    residence: {
-      divisionCode: areas[i % areas.length] === '513101' ? '511802' : areas[i % areas.length],
-      detail: `建国路${i}号`,
-    },
-  };
-});
+// Records arrive as JSON text (an HTTP body, an NDJSON line): both validators get parsed records, with
+// the flat strings JSON.parse makes, not the concatenated ones the generator below builds.
+const asParsed = <T>(records: T): T => JSON.parse(JSON.stringify(records));
+const valid = asParsed(
+  Array.from({ length: N }, (_, i) => {
+    const birth = new Date(Date.UTC(1940 + (i % 70), i % 12, 1 + (i % 28)));
+    const ymd = birth.toISOString().slice(0, 10);
+    const seq = String(i % 1000).padStart(3, '0');
+    const first17 = `${areas[i % areas.length]}${ymd.replaceAll('-', '')}${seq}`;
+    return {
+      id: `ps-${i}`,
+      identity: { type: 'resident-id', number: first17 + residentIdCheckCharacter(first17) },
+      name: names[i % names.length],
+      sex: Number(seq[2]) % 2 === 1 ? '1' : '2',
+      birthDate: ymd,
+      ethnicity: String(1 + (i % 56)).padStart(2, '0'),
+      contacts: [{ kind: 'mobile', value: `138${String(10_000_000 + i).slice(-8)}` }],
+      // An ID keeps the address code of first registration (513101 was abolished in 2000); a residence is current.
+      residence: {
+        divisionCode: areas[i % areas.length] === '513101' ? '511802' : areas[i % areas.length],
+        detail: `建国路${i}号`,
+      },
+    };
+  }),
+);
 // Each invalid record carries several mistakes, as real dirty exports do.
-const invalid = valid.map((r, i) => ({
-  ...r,
-  name: i % 2 ? '' : r.name,
-  sex: i % 3 ? 'M' : r.sex,
-  birthDate: i % 4 ? '1990/01/01' : r.birthDate,
-  residence: { divisionCode: '12', detail: r.residence.detail },
-  extra: 'x',
-}));
+const invalid = asParsed(
+  valid.map((r, i) => ({
+    ...r,
+    name: i % 2 ? '' : r.name,
+    sex: i % 3 ? 'M' : r.sex,
+    birthDate: i % 4 ? '1990/01/01' : r.birthDate,
+    residence: { divisionCode: '12', detail: r.residence.detail },
+    extra: 'x',
+  })),
+);
 
 for (const r of valid)
   if (!person.validate(r).ok)

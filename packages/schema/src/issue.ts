@@ -54,19 +54,33 @@ export function formatIssueMessage(
   params: Readonly<Record<string, unknown>>,
   locale: Locale = 'zh-CN',
 ): string {
-  const key = locale === 'en' ? EN : ZH;
-  let render = key.get(code);
-  if (!render) {
-    const entry = ISSUE_CATALOGUE[code];
-    render = compileTemplate(locale === 'en' ? entry.en : entry.zh, locale);
-    key.set(code, render);
-  }
-  return render(params);
+  return renderer(compiled(code), code, locale)(params);
 }
 
 type Render = (params: Readonly<Record<string, unknown>>) => string;
-const ZH = new Map<string, Render>();
-const EN = new Map<string, Render>();
+
+// What an issue code needs at run time, looked up once per issue: its default severity and its
+// message renderers, compiled on first use.
+interface Compiled {
+  severity: Severity;
+  zh: Render | undefined;
+  en: Render | undefined;
+}
+const COMPILED = new Map<string, Compiled>();
+
+function compiled(code: IssueCode): Compiled {
+  let c = COMPILED.get(code);
+  if (!c) {
+    c = { severity: ISSUE_CATALOGUE[code].severity, zh: undefined, en: undefined };
+    COMPILED.set(code, c);
+  }
+  return c;
+}
+
+function renderer(c: Compiled, code: IssueCode, locale: Locale): Render {
+  if (locale === 'en') return (c.en ??= compileTemplate(ISSUE_CATALOGUE[code].en, 'en'));
+  return (c.zh ??= compileTemplate(ISSUE_CATALOGUE[code].zh, 'zh-CN'));
+}
 
 // Messages are rendered for every issue of every record: templates are split once into literal and
 // placeholder parts, and templates of up to three placeholders get a straight-line renderer (a loop
@@ -114,7 +128,14 @@ export function createIssue(
   path: IssuePath,
   params: Readonly<Record<string, unknown>> = {},
   locale: Locale = 'zh-CN',
-  severity: Severity = ISSUE_CATALOGUE[code].severity,
+  severity?: Severity,
 ): Issue {
-  return { code, severity, path, params, message: formatIssueMessage(code, params, locale) };
+  const c = compiled(code);
+  return {
+    code,
+    severity: severity ?? c.severity,
+    path,
+    params,
+    message: renderer(c, code, locale)(params),
+  };
 }

@@ -87,17 +87,25 @@ export function divisionFindings(
   return found;
 }
 
-const SETTLED = new WeakMap<DivisionRegistry, Map<string, string | null>>();
+/** A division code's answer that no later date changes: see `settledDivision`. */
+export interface SettledDivision {
+  /** The day from which it holds (`''`: every day). */
+  since: string;
+  findings: readonly IdentifierFinding[];
+}
+
+const SETTLED = new WeakMap<DivisionRegistry, Map<string, SettledDivision | null>>();
 let lastSettledRegistry: DivisionRegistry | undefined;
-let lastSettled: Map<string, string | null> | undefined;
+let lastSettled: Map<string, SettledDivision | null> | undefined;
 
 /**
- * The day from which a division code is in force for good: every start and end the registry records
- * along its lineage falls on or before it (`''` when there are none). `null` when the code is not in
- * force on that day (abolished, unknown, malformed), so its answer depends on the date or is an issue.
- * Memoised per registry. Lets a validator skip reading the clock for codes in force.
+ * `checkDivisionCode`'s answer for every date from some day on, when there is one that needs no date
+ * in it: a code in force since the last start or end the registry records along its lineage (no
+ * findings), or a code whose lineage has no start or end at all (malformed, unknown: the same findings
+ * on every date). `null` otherwise (an abolished code, whose finding names the date). Memoised per
+ * registry and shared: callers must not modify it. Lets a validator skip reading the clock.
  */
-export function divisionInForceSince(value: string, registry: DivisionRegistry): string | null {
+export function settledDivision(value: string, registry: DivisionRegistry): SettledDivision | null {
   let memo = registry === lastSettledRegistry ? lastSettled : undefined;
   if (!memo) {
     memo = SETTLED.get(registry);
@@ -108,27 +116,29 @@ export function divisionInForceSince(value: string, registry: DivisionRegistry):
     lastSettledRegistry = registry;
     lastSettled = memo;
   }
-  let since = memo.get(value);
-  if (since === undefined) {
+  let settled = memo.get(value);
+  if (settled === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    since = settledDay(value, registry);
-    memo.set(value, since);
+    settled = settle(value, registry);
+    memo.set(value, settled);
   }
-  return since;
+  return settled;
 }
 
-function settledDay(value: string, registry: DivisionRegistry): string | null {
+function settle(value: string, registry: DivisionRegistry): SettledDivision | null {
   const key = value.length === 6 || value.length === 12 ? divisionKey(value) : null;
-  if (key === null || divisionLevel(value) === null) return null;
   let since = '';
-  for (const ancestor of lineage(key)) {
-    for (const e of registry.lookup(ancestor)) {
-      if (e.validFrom !== null && e.validFrom > since) since = e.validFrom;
-      if (e.validTo !== null && e.validTo > since) since = e.validTo;
+  if (key !== null && divisionLevel(value) !== null) {
+    for (const ancestor of lineage(key)) {
+      for (const e of registry.lookup(ancestor)) {
+        if (e.validFrom !== null && e.validFrom > since) since = e.validFrom;
+        if (e.validTo !== null && e.validTo > since) since = e.validTo;
+      }
     }
   }
   // From that day on nothing changes, so the answer on that day is the answer on every later day.
-  return check(value, registry, since || '0000-01-01').length === 0 ? since : null;
+  const findings = check(value, registry, since || '0000-01-01');
+  return findings.length === 0 || since === '' ? { since, findings } : null;
 }
 
 function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {

@@ -2,7 +2,7 @@ import type { CheckContext } from '../_internal/context.js';
 import { cleanResidentIdBirth } from '../identifiers/_internal/residentIdFast.js';
 import { bundledDivisions } from '../identifiers/bundledDivisions.js';
 import { checkCreditCode } from '../identifiers/checkCreditCode.js';
-import { divisionFindings, divisionInForceSince } from '../identifiers/checkDivisionCode.js';
+import { divisionFindings, settledDivision } from '../identifiers/checkDivisionCode.js';
 import { checkLandline } from '../identifiers/checkLandline.js';
 import { checkMobile } from '../identifiers/checkMobile.js';
 import { checkPhone } from '../identifiers/checkPhone.js';
@@ -58,10 +58,10 @@ export const IDENTIFIER_RULES: Record<IdentifierRuleName, IdentifierRule> = {
   },
   division(value, ctx) {
     const registry = ctx.divisions ?? bundledDivisions();
-    // A code in force since a day the clock has already passed needs no "today".
-    const since = divisionInForceSince(value, registry);
-    if (since !== null && ctx.reached(since)) return;
-    report(ctx, divisionFindings(value, registry, ctx.todayInChina));
+    // An answer no later date changes, from a day the clock has already passed, needs no "today".
+    const settled = settledDivision(value, registry);
+    if (settled !== null && ctx.reached(settled.since)) report(ctx, settled.findings);
+    else report(ctx, divisionFindings(value, registry, ctx.todayInChina));
   },
   mobile(value, ctx) {
     report(ctx, checkMobile(value));

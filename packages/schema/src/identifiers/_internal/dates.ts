@@ -1,9 +1,8 @@
 /** Whether `yyyy`, `mm`, `dd` form a real proleptic Gregorian calendar date. */
 export function isRealDate(yyyy: number, mm: number, dd: number): boolean {
   if (mm < 1 || mm > 12 || dd < 1) return false;
-  const leap = (yyyy % 4 === 0 && yyyy % 100 !== 0) || yyyy % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm - 1]!;
-  return dd <= days;
+  if (mm === 2) return dd <= ((yyyy % 4 === 0 && yyyy % 100 !== 0) || yyyy % 400 === 0 ? 29 : 28);
+  return dd <= (mm === 4 || mm === 6 || mm === 9 || mm === 11 ? 30 : 31);
 }
 
 /**

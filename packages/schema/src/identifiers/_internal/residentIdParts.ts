@@ -13,8 +13,9 @@ export function residentIdParts(value: string): { birthDate: string; sex: '1' | 
   }
   const last = value.charCodeAt(17);
   if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) return null;
-  const y = Number(value.slice(6, 10));
-  if (y < 1800 || !isRealDate(y, Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return null;
+  const d = (i: number) => value.charCodeAt(i) - 48;
+  const y = d(6) * 1000 + d(7) * 100 + d(8) * 10 + d(9);
+  if (y < 1800 || !isRealDate(y, d(10) * 10 + d(11), d(12) * 10 + d(13))) return null;
   return {
     birthDate: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`,
     sex: (value.charCodeAt(16) - 48) % 2 === 1 ? '1' : '2',

@@ -45,7 +45,14 @@ export function valueAt(obj: Record<string, unknown>, binding: string | undefine
 
 /** The full path of a binding below the object's path (array indices as numbers). */
 export function pathAt(path: IssuePath, binding: string): IssuePath {
-  return [...path, ...steps(binding).map((s) => (isIndex(s) ? Number(s) : s))];
+  const tail = steps(binding);
+  const out: (string | number)[] = new Array(path.length + tail.length);
+  for (let i = 0; i < path.length; i++) out[i] = path[i]!;
+  for (let i = 0; i < tail.length; i++) {
+    const s = tail[i]!;
+    out[path.length + i] = isIndex(s) ? Number(s) : s;
+  }
+  return out;
 }
 
 /**
