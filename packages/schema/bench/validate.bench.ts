@@ -148,6 +148,8 @@ const bundle = await build({
   format: 'esm',
   platform: 'browser',
   write: false,
+  // tsup's shared chunks are imported for effect only and sideEffects is false: esbuild says so, rightly, once per chunk.
+  logLevel: 'error',
 });
 const bytes = bundle.outputFiles[0]!.contents;
 record('schema-bundle-person', {
