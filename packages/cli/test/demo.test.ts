@@ -152,8 +152,10 @@ describe('gds demo', () => {
       new Set(['/name', '/phone', '/residence/detail', '/specialGroups']),
     );
     for (const c of conflicts) expect(holders.get(c.key)?.size).toBeGreaterThan(1);
+    const idOnly = conflicts.filter((c) => c.path === '/id').length;
+    expect(summary.merge.recordIdConflicts).toBe(idOnly);
     expect(run.stdout).toContain(
-      `黄金记录 ${golden.length} 条（其中 ${shared} 条来自多个部门），冲突 ${conflicts.length} 个`,
+      `黄金记录 ${golden.length} 条（其中 ${shared} 条来自多个部门），冲突 ${conflicts.length} 个，其中 ${idOnly} 个只是各部门自己的记录编号`,
     );
     expect(lines(join(demo, summary.signing.file))).toHaveLength(golden.length);
 

@@ -113,6 +113,7 @@ export async function mergeGolden(
       golden: r.golden.length,
       multiDepartment: r.golden.filter((g) => new Set(g.sources.map((s) => s.department)).size > 1).length,
       conflicts: r.conflicts.length,
+      recordIdConflicts: r.conflicts.filter((c) => c.path === '/id').length,
       unkeyed: r.unkeyed.length,
       candidates: r.candidates.length,
       file,
