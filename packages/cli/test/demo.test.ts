@@ -42,6 +42,7 @@ interface Summary {
     golden: number;
     multiDepartment: number;
     conflicts: number;
+    recordIdConflicts: number;
     file: string;
     conflictsFile: string;
   };
