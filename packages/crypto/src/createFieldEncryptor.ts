@@ -257,8 +257,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
   // One field: base64url(nonce ‖ AEAD(data key, UTF-8 of the value's JCS, associated data)). With the
   // sodium suite the same bytes are produced in the wasm heap (no per-field allocations).
   const raw = rawFor(suite);
-  const fallback = suiteSealer(suite);
-  const sealer = raw && groupOrder.length <= 64 ? raw.fieldSealer() : fallback;
+  const sealer = raw && groupOrder.length <= 64 ? raw.fieldSealer() : suiteSealer(suite);
   const macText = raw?.macText;
   if (macText && bi) assertKey(bi.key, 'blindIndex.key', 32);
   // Two spellings of one path, or a wildcard, can select a field twice: only then are fields tracked.
@@ -297,19 +296,21 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       }
       const paths: string[][] = groupOrder.map(() => []);
       const done = dedupe ? new Set<string>() : undefined;
-      // Record ids are short; an unusually long one goes through the suite's own operations.
-      const s = rid.length <= 4096 ? sealer : fallback;
+      const s = sealer;
       s.begin(groupOrder.length, AD_HEAD + rid);
       const info: EncryptedFieldsInfo = { v: 1, suite: suite.id, std, rid, groups: [], keks: {} };
       try {
+        // Fields are queued, sealed together by finish(), then put in place: the values are read from
+        // the caller's record, the markers written into the copy.
+        const sealed: (readonly string[])[] = [];
         const one = (concrete: readonly string[], p: string, v: unknown, gi: number, tail: Uint8Array) => {
           if (done) {
             if (done.has(p)) return;
             done.add(p);
           }
-          const ct = s.seal(gi, canonicalize(v), tail);
+          s.seal(gi, canonicalize(v), tail, markers[gi]!);
+          sealed.push(concrete);
           paths[gi]!.push(p);
-          setAt(out, concrete, { 'gds:enc': markers[gi] + ct }, copied);
         };
         for (const item of plan) {
           if (item.wildcard) {
@@ -322,15 +323,18 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
           }
         }
         for (let i = 0; i < groupOrder.length; i++) {
+          const ps = paths[i]!;
+          if (ps.length > 0) s.wrap(i, groupOrder[i]!.kek, dataKeyAdText(rid, std, groupOrder[i]!.id, ps));
+        }
+        const results = s.finish();
+        for (let j = 0; j < sealed.length; j++) setAt(out, sealed[j]!, { 'gds:enc': results[j] }, copied);
+        let w = sealed.length;
+        for (let i = 0; i < groupOrder.length; i++) {
           const g = groupOrder[i]!;
           const ps = paths[i]!;
           if (ps.length > 0) {
             info.keks[g.id] = keks[g.id]!;
-            info.groups.push({
-              kek: g.id,
-              dk: s.wrap(i, g.kek, dataKeyAdText(rid, std, g.id, ps)),
-              paths: ps,
-            });
+            info.groups.push({ kek: g.id, dk: results[w++]!, paths: ps });
           } else {
             // Keep group numbering stable for markers: an empty group carries no key.
             info.groups.push({ kek: g.id, dk: '', paths: [] });

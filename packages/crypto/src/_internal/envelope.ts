@@ -13,6 +13,7 @@ import { type TimeInput, toIso, toMillis } from './time.js';
 /** Domain separation: a GDS envelope signature can never be mistaken for any other GDS signature. */
 const PROOF_DOMAIN_BYTES = utf8('GDS-ENVELOPE-PROOF/v1\n');
 const SEAL_DOMAIN = 'GDS-ENVELOPE-SEALED/v1\n';
+const HEADER_NAMES = ['gds', 'typ', 'suite', 'iss', 'aud', 'iat', 'exp', 'jti', 'std'];
 
 export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoError {
   return new GdsCryptoError('GDS_CRYPTO_MALFORMED', `信封格式错误：${zh}`, `malformed envelope: ${en}`, {
@@ -44,6 +45,15 @@ const copiedMember: MemberWriter = (v) => {
 // Fresh from parseJsonInOrder with inOrder: the engine's JSON.stringify writes exactly the JCS text.
 const inOrderMember: MemberWriter = (v) => ({ text: JSON.stringify(v), copy: v });
 
+// The envelope's own member names are plain ASCII, quoted once; any other name is written by
+// canonicalize (which refuses a lone surrogate) and then refused as an unknown member anyway.
+const QUOTED = new Map(
+  [...HEADER_NAMES, 'payload', 'sealed', 'proofs'].map((k) => [k, JSON.stringify(k)] as const),
+);
+function memberName(k: string): string {
+  return QUOTED.get(k) ?? canonicalize(k);
+}
+
 function splitBody(env: object, member: MemberWriter, copy?: Record<string, unknown>): Body {
   const e = env as Record<string, unknown>;
   let head = '{';
@@ -57,8 +67,8 @@ function splitBody(env: object, member: MemberWriter, copy?: Record<string, unkn
     const m = member(v);
     if (copy) copy[k] = m.copy;
     if (k === 'proofs') proofs = m.text;
-    else if (k < 'proof') head += `${canonicalize(k)}:${m.text},`;
-    else tail += `,${canonicalize(k)}:${m.text}`;
+    else if (k < 'proof') head += `${memberName(k)}:${m.text},`;
+    else tail += `,${memberName(k)}:${m.text}`;
   }
   return { head, tail: `${tail}}`, proofs };
 }
@@ -152,7 +162,7 @@ export async function addProof(env: Envelope, signer: Signer, at: TimeInput | un
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const HEADER_KEYS = new Set(['gds', 'typ', 'suite', 'iss', 'aud', 'iat', 'exp', 'jti', 'std', 'proofs']);
+const HEADER_KEYS = new Set([...HEADER_NAMES, 'proofs']);
 
 function str(v: unknown, what: string): string {
   if (typeof v !== 'string' || v.length === 0)

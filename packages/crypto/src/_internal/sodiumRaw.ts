@@ -1,6 +1,6 @@
 import type { Suite } from '../suite.js';
-import { toBase64Url } from './base64.js';
-import { utf8Into } from './bytes.js';
+import { toBase64Url, toBase64UrlMany } from './base64.js';
+import { utf8, utf8Into } from './bytes.js';
 import type { FieldSealer } from './fieldSealer.js';
 import { randomBytes, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
@@ -161,115 +161,141 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     const size = ARENA;
     const block = L._malloc(size);
     if (!block) throw new Error('malloc failed');
-    // Layout: data keys (32 bytes per group) ‖ the record's head of the associated data ‖ per-call room.
+    // The block: data keys (32 bytes per group) ‖ a KEK slot ‖ the record's jobs, staged in `st` first.
+    // A field job is ad (head ‖ tail) ‖ nonce ‖ plaintext, encrypted in place (libsodium allows c = m)
+    // to ad ‖ nonce ‖ ciphertext ‖ tag: no plaintext stays in the heap, and nonce ‖ ciphertext ‖ tag,
+    // what is written out, is contiguous. A wrap job is ad ‖ nonce ‖ room for the wrapped key.
     let groups = 0;
     let drawn: boolean[] = [];
-    let head = block;
-    let headLen = 0;
-    let free = block;
+    let headBytes = new Uint8Array(0) as Uint8Array;
+    let st = new Uint8Array(8192);
+    let used = 0; // bytes of jobs staged
+    // Per job: kind (0 field, 1 wrap), group, offset of ad, ad length, data length, prefix.
+    let jobs: {
+      wrap: boolean;
+      g: number;
+      at: number;
+      adLen: number;
+      len: number;
+      prefix: string;
+      kek?: Uint8Array;
+    }[] = [];
+    const room = (n: number) => {
+      if (used + n > st.length) {
+        const bigger = new Uint8Array(Math.max(used + n, 2 * st.length));
+        bigger.set(st.subarray(0, used));
+        st.fill(0);
+        st = bigger;
+      }
+    };
+    const keysEnd = () => block + 32 * groups + 32;
     return {
       begin(n, adHead) {
-        if (32 * n + 3 * adHead.length > size / 2) throw new Error('too many groups or too long a record id');
+        if (32 * n + 32 > size / 4) throw new Error('too many groups');
         groups = n;
         drawn = new Array(n).fill(false);
-        head = block + 32 * n;
-        const st = staged(3 * adHead.length);
-        headLen = utf8Into(adHead, st, 0);
-        L.HEAPU8.set(st.subarray(0, headLen), head);
-        free = head + headLen;
+        headBytes = utf8(adHead);
+        used = 0;
+        jobs = [];
       },
-      seal(g, text, adTail) {
-        const k = block + 32 * g;
+      seal(g, text, adTail, prefix) {
         if (!drawn[g]) {
-          const st = staged(32);
-          randomInto(st, 0, 32);
-          L.HEAPU8.set(st.subarray(0, 32), k);
-          st.fill(0, 0, 32);
+          const k = staged(32);
+          randomInto(k, 0, 32);
+          L.HEAPU8.set(k.subarray(0, 32), block + 32 * g);
+          k.fill(0, 0, 32);
           drawn[g] = true;
         }
-        // tail ‖ nonce ‖ plaintext, staged and copied after the head, then encrypted in place (libsodium
-        // allows c = m): nonce ‖ ciphertext ‖ tag end up contiguous, and no plaintext stays in the heap.
-        const tl = adTail.length;
-        const st = staged(tl + 24 + 3 * text.length + 16);
-        st.set(adTail, 0);
-        nonceInto(st, tl);
-        const len = utf8Into(text, st, tl + 24);
-        const total = tl + 24 + len + 16;
-        const inPlace = free + total <= block + size;
-        // A long value gets a block of its own: key and head copied in, wiped and freed afterwards.
-        const base = inPlace ? free - headLen : L._malloc(32 + headLen + total);
-        const key = inPlace ? k : base;
-        const a = inPlace ? head : base + 32;
-        let h = L.HEAPU8;
-        if (!inPlace) {
-          h.copyWithin(key, k, k + 32);
-          h.copyWithin(a, head, head + headLen);
-        }
-        h.set(st.subarray(0, tl + 24 + len), a + headLen);
-        const npub = a + headLen + tl;
-        const c = npub + 24;
-        const rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
-          c,
-          0,
-          c,
-          len,
-          0,
-          a,
-          headLen + tl,
-          0,
-          0,
-          npub,
-          key,
-        );
-        h = L.HEAPU8;
-        // Overwrites the staged plaintext with the ciphertext.
-        st.set(h.subarray(npub, c + len + 16), tl);
-        if (!inPlace) {
-          h.fill(0, key, key + 32);
-          L._free(base);
-        }
-        if (rc !== 0) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
-        return toBase64Url(st.subarray(tl, tl + 24 + len + 16));
+        const hl = headBytes.length;
+        room(hl + adTail.length + 24 + 3 * text.length + 16);
+        const at = used;
+        st.set(headBytes, at);
+        st.set(adTail, at + hl);
+        const adLen = hl + adTail.length;
+        nonceInto(st, at + adLen);
+        const len = utf8Into(text, st, at + adLen + 24);
+        used = at + adLen + 24 + len + 16;
+        jobs.push({ wrap: false, g, at, adLen, len, prefix });
       },
       wrap(g, kek, ad) {
-        if (!drawn[g]) return '';
-        // kek ‖ ad ‖ nonce, staged; the data key is encrypted from its slot to after them.
-        const st = staged(32 + 3 * ad.length + 24 + 48);
-        st.set(kek, 0);
-        const adLen = utf8Into(ad, st, 32);
-        nonceInto(st, 32 + adLen);
-        const n = 32 + adLen + 24;
-        const inPlace = free + n + 48 <= block + size;
-        const base = inPlace ? free : L._malloc(n + 48);
+        if (!drawn[g]) throw new Error('wrap of a group that sealed nothing');
+        room(3 * ad.length + 24 + 48);
+        const at = used;
+        const adLen = utf8Into(ad, st, at);
+        nonceInto(st, at + adLen);
+        used = at + adLen + 24 + 48;
+        jobs.push({ wrap: true, g, at, adLen, len: 32, prefix: '', kek });
+      },
+      finish() {
+        const base = keysEnd();
+        const inPlace = base + used <= block + size;
+        // A record too large for the block gets one of its own, freed (and wiped) afterwards.
+        const region = inPlace ? base : L._malloc(used);
+        const kekSlot = block + 32 * groups;
         let h = L.HEAPU8;
-        h.set(st.subarray(0, n), base);
-        st.fill(0, 0, 32);
-        const npub = base + 32 + adLen;
-        const c = npub + 24;
-        const rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
-          c,
-          0,
-          block + 32 * g,
-          32,
-          0,
-          base + 32,
-          adLen,
-          0,
-          0,
-          npub,
-          base,
-        );
+        h.set(st.subarray(0, used), region);
+        let failed = false;
+        for (const j of jobs) {
+          const a = region + j.at;
+          const npub = a + j.adLen;
+          const c = npub + 24;
+          let rc: number;
+          if (j.wrap) {
+            h.set(j.kek!, kekSlot);
+            rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
+              c,
+              0,
+              block + 32 * j.g,
+              32,
+              0,
+              a,
+              j.adLen,
+              0,
+              0,
+              npub,
+              kekSlot,
+            );
+            h = L.HEAPU8;
+            h.fill(0, kekSlot, kekSlot + 32);
+          } else {
+            rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
+              c,
+              0,
+              c,
+              j.len,
+              0,
+              a,
+              j.adLen,
+              0,
+              0,
+              npub,
+              block + 32 * j.g,
+            );
+          }
+          if (rc !== 0) failed = true;
+        }
         h = L.HEAPU8;
-        h.fill(0, base, base + 32);
-        st.set(h.subarray(npub, c + 48), 0);
-        if (!inPlace) L._free(base);
-        if (rc !== 0) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
-        return toBase64Url(st.subarray(0, 72));
+        // Every staged plaintext is overwritten by its ciphertext.
+        st.set(h.subarray(region, region + used), 0);
+        if (!inPlace) {
+          h.fill(0, region, region + used);
+          L._free(region);
+        }
+        if (failed) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
+        const parts: Uint8Array[] = [];
+        for (const j of jobs) parts.push(st.subarray(j.at + j.adLen, j.at + j.adLen + 24 + j.len + 16));
+        return toBase64UrlMany(
+          parts,
+          jobs.map((j) => j.prefix),
+        );
       },
       end() {
-        L.HEAPU8.fill(0, block, block + 32 * groups);
+        L.HEAPU8.fill(0, block, block + 32 * groups + 32);
+        st.fill(0, 0, used);
         drawn = [];
         groups = 0;
+        used = 0;
+        jobs = [];
       },
     };
   }
