@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { Locale } from '@gds/schema';
 
 /** Everything a command may touch: its arguments and the process's streams, never globals. */
 export interface CommandContext {
@@ -36,4 +37,12 @@ export class UsageError extends Error {
     this.messageZh = zh;
     this.messageEn = en;
   }
+}
+
+/** The `--locale` option: zh-CN (the default) or en; anything else is a usage error. */
+export function parseLocale(value: string | undefined): Locale {
+  const l = value ?? 'zh-CN';
+  if (l !== 'zh-CN' && l !== 'en')
+    throw new UsageError(`未知语言 ${l}`, `unknown --locale ${l} (zh-CN or en)`);
+  return l;
 }

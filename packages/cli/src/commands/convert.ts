@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ConvertReport } from '@gds/convert';
 import { convertStream, exportStream, loadMapping } from '@gds/convert/node';
 import type { Locale } from '@gds/schema';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type Command, type CommandContext, parseLocale, UsageError } from '../_internal/command.js';
 
 const convertUsage = `用法（usage）: gds convert <input|-> --mapping <id|path> [--out <file.ndjson>] [--rejects <file>]
                    [--report <file.json>] [--now YYYY-MM-DD] [--locale zh-CN|en] [--no-timing]
@@ -42,13 +42,6 @@ function parse<O extends typeof common | typeof convertOptions>(argv: string[], 
   } catch (error) {
     throw new UsageError('参数错误', (error as Error).message, { cause: error });
   }
-}
-
-function locale(value: string | undefined): Locale {
-  const l = value ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en')
-    throw new UsageError(`未知语言 ${l}`, `unknown --locale ${l} (zh-CN or en)`);
-  return l;
 }
 
 function input(
@@ -139,7 +132,7 @@ export const convertCommands: Command[] = [
     usage: convertUsage,
     async run(ctx) {
       const { values, positionals } = parse(ctx.argv, convertOptions);
-      const loc = locale(values.locale);
+      const loc = parseLocale(values.locale);
       const now = values.now ? new Date(`${values.now}T00:00:00Z`) : undefined;
       if (now && Number.isNaN(now.getTime()))
         throw new UsageError(`日期无效 ${values.now}`, `invalid --now ${values.now} (YYYY-MM-DD)`);
@@ -176,7 +169,7 @@ export const convertCommands: Command[] = [
     usage: exportUsage,
     async run(ctx) {
       const { values, positionals } = parse(ctx.argv, common);
-      const loc = locale(values.locale);
+      const loc = parseLocale(values.locale);
       const loaded = load(ctx, values.mapping);
       const src = input(ctx, positionals);
       const out = await fileOrStdout(ctx, values.out);

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '@gds/schema';
-import { type Command, UsageError } from '../_internal/command.js';
+import { type Command, parseLocale, UsageError } from '../_internal/command.js';
 import { renderReport } from '../_internal/demo/html.js';
 import { DEPARTMENTS, type DemoSummary } from '../_internal/demo/model.js';
 import { runDemo } from '../_internal/demo/run.js';
@@ -26,13 +26,6 @@ const usage = `用法（usage）: gds demo [--dir <dir>] [--out <report.html>] [
   GDS_PASSPHRASE       设置时演示私钥加密保存到 <dir>/demo/keys，否则只保存公钥
                        (when set, the demo's secret keys are saved encrypted; otherwise only public keys)
   退出码（exit）: 0 done and the receipt verified; 1 a verification failed; 2 usage or environment error.`;
-
-function locale(value: string | undefined): Locale {
-  const l = value ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en')
-    throw new UsageError(`未知语言 ${l}`, `unknown --locale ${l} (zh-CN or en)`);
-  return l;
-}
 
 /** The last lines: the figures, each from the summary that is also written to summary.json. */
 function closing(s: DemoSummary, loc: Locale, report: string): string {
@@ -88,7 +81,7 @@ const demo: Command = {
     );
     if (positionals.length > 0)
       throw new UsageError(`多余的参数 ${positionals.join(' ')}`, `unexpected argument ${positionals[0]}`);
-    const loc = locale(values.locale);
+    const loc = parseLocale(values.locale);
     const folder = join(resolve(ctx.cwd, values.dir ?? '.gds'), 'demo');
     const out = resolve(ctx.cwd, values.out ?? join(folder, 'report.html'));
     const lines = values.json ? ctx.stderr : ctx.stdout;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createIssue, getStandard, type Issue, type Locale, listStandards } from '@gds/schema';
-import { type Command, UsageError } from '../_internal/command.js';
+import { createIssue, getStandard, type Issue, listStandards } from '@gds/schema';
+import { type Command, parseLocale, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
 
 const usage = `用法（usage）: gds validate --standard <entity>[@version] [--format text|json] [--locale zh-CN|en]
@@ -35,9 +35,7 @@ export const validateCommands: Command[] = [
       const format = values.format ?? 'text';
       if (format !== 'text' && format !== 'json')
         throw new UsageError(`未知输出格式 ${format}`, `unknown --format ${format} (text or json)`);
-      const locale = (values.locale ?? 'zh-CN') as Locale;
-      if (locale !== 'zh-CN' && locale !== 'en')
-        throw new UsageError(`未知语言 ${locale}`, `unknown --locale ${locale} (zh-CN or en)`);
+      const locale = parseLocale(values.locale);
       const now = values.now ? new Date(`${values.now}T00:00:00Z`) : undefined;
       if (now && Number.isNaN(now.getTime()))
         throw new UsageError(`日期无效 ${values.now}`, `invalid --now ${values.now} (YYYY-MM-DD)`);
