@@ -1,3 +1,4 @@
+import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
 import { toBase64Url } from './base64.js';
 import { concatBytes, utf8 } from './bytes.js';
@@ -40,7 +41,12 @@ export function suiteSealer(suite: Suite): FieldSealer {
     },
     wrap(g, kek, ad) {
       const dk = keys[g];
-      if (!dk) throw new Error('wrap of a group that sealed nothing');
+      if (!dk)
+        throw new GdsCryptoError(
+          'GDS_CRYPTO_INVALID_INPUT',
+          '没有字段的组不需要包装密钥',
+          'a group with no field has no data key to wrap',
+        );
       queue.push(() => toBase64Url(suite.encrypt(kek, dk, utf8(ad))));
     },
     finish: () => queue.map((job) => job()),

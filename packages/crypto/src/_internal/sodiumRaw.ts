@@ -1,3 +1,4 @@
+import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
 import { toBase64Url, toBase64UrlMany } from './base64.js';
 import { utf8, utf8Into } from './bytes.js';
@@ -87,6 +88,15 @@ export interface SodiumRaw {
 }
 
 const ARENA = 64 * 1024;
+
+// A libsodium call that cannot fail with valid arguments did, or memory ran out: an environment fault.
+function failed(what: string): GdsCryptoError {
+  return new GdsCryptoError(
+    'GDS_CRYPTO_UNSUPPORTED',
+    `libsodium 调用失败：${what}`,
+    `libsodium call failed: ${what}`,
+  );
+}
 const encoder = new TextEncoder();
 
 // Nonces are public: they come from a pool of their own, not wiped after use, copied byte by byte
@@ -119,7 +129,12 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
 
   // A call needing more than the arena gets its own block, wiped and freed afterwards.
   function region(n: number): number {
-    return n <= ARENA ? arena : L._malloc(n);
+    return n <= ARENA ? arena : alloc(n);
+  }
+  function alloc(n: number): number {
+    const p = L._malloc(n);
+    if (!p) throw failed(`malloc(${n})`);
+    return p;
   }
   // Wipes the first `secret` bytes of a region (keys, plaintexts) and frees a block of its own.
   function release(p: number, secret: number): void {
@@ -160,7 +175,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
   function makeSealer(): FieldSealer {
     const size = ARENA;
     const block = L._malloc(size);
-    if (!block) throw new Error('malloc failed');
+    if (!block) throw failed('malloc');
     // The block: data keys (32 bytes per group) ‖ a KEK slot ‖ the record's jobs, staged in `st` first.
     // A field job is ad (head ‖ tail) ‖ nonce ‖ plaintext, encrypted in place (libsodium allows c = m)
     // to ad ‖ nonce ‖ ciphertext ‖ tag: no plaintext stays in the heap, and nonce ‖ ciphertext ‖ tag,
@@ -191,7 +206,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     const keysEnd = () => block + 32 * groups + 32;
     return {
       begin(n, adHead) {
-        if (32 * n + 32 > size / 4) throw new Error('too many groups');
+        if (32 * n + 32 > size / 4) throw failed('too many reader groups');
         groups = n;
         drawn = new Array(n).fill(false);
         headBytes = utf8(adHead);
@@ -218,7 +233,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
         jobs.push({ wrap: false, g, at, adLen, len, prefix });
       },
       wrap(g, kek, ad) {
-        if (!drawn[g]) throw new Error('wrap of a group that sealed nothing');
+        if (!drawn[g]) throw failed('wrap of a group that sealed nothing');
         room(3 * ad.length + 24 + 48);
         const at = used;
         const adLen = utf8Into(ad, st, at);
@@ -230,17 +245,18 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
         const base = keysEnd();
         const inPlace = base + used <= block + size;
         // A record too large for the block gets one of its own, freed (and wiped) afterwards.
-        const region = inPlace ? base : L._malloc(used);
+        const region = inPlace ? base : alloc(used);
         const kekSlot = block + 32 * groups;
         let h = L.HEAPU8;
         h.set(st.subarray(0, used), region);
-        let failed = false;
+        let bad = false;
         for (const j of jobs) {
           const a = region + j.at;
           const npub = a + j.adLen;
           const c = npub + 24;
           let rc: number;
           if (j.wrap) {
+            h = L.HEAPU8;
             h.set(j.kek!, kekSlot);
             rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
               c,
@@ -272,7 +288,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
               block + 32 * j.g,
             );
           }
-          if (rc !== 0) failed = true;
+          if (rc !== 0) bad = true;
         }
         h = L.HEAPU8;
         // Every staged plaintext is overwritten by its ciphertext.
@@ -281,7 +297,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
           h.fill(0, region, region + used);
           L._free(region);
         }
-        if (failed) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
+        if (bad) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt');
         const parts: Uint8Array[] = [];
         for (const j of jobs) parts.push(st.subarray(j.at + j.adLen, j.at + j.adLen + 24 + j.len + 16));
         return toBase64UrlMany(
@@ -313,7 +329,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       const rc = L._crypto_sign_detached(sig, 0, msg, message.length, 0, sk);
       const out = L.HEAPU8.slice(sig, sig + 64);
       release(base, 64);
-      if (rc !== 0) throw new Error('crypto_sign_detached failed');
+      if (rc !== 0) throw failed('crypto_sign_detached');
       return out;
     },
     verifyDetached(signature, message, publicKey) {
@@ -343,7 +359,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       const rc = L._crypto_generichash(out, outLength, d, data.length, 0, key ? k : 0, kl);
       const result = L.HEAPU8.slice(out, out + outLength);
       release(base, outLength + kl);
-      if (rc !== 0) throw new Error('crypto_generichash failed');
+      if (rc !== 0) throw failed('crypto_generichash');
       return result;
     },
     aeadEncrypt(key, nonce, plaintext, ad) {
@@ -366,7 +382,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       out.set(L.HEAPU8.subarray(r.out, r.out + plaintext.length + 16), 24);
       // The key always; the plaintext too, which may be a secret field value.
       release(r.key, r.out - r.key);
-      if (rc !== 0) throw new Error('crypto_aead_xchacha20poly1305_ietf_encrypt failed');
+      if (rc !== 0) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt');
       return out;
     },
     digestText(text) {
@@ -376,7 +392,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       const rc = L._crypto_generichash(base, 32, base + 32, written, 0, 0, 0);
       const out = L.HEAPU8.slice(base, base + 32);
       if (base !== arena) L._free(base);
-      if (rc !== 0) throw new Error('crypto_generichash failed');
+      if (rc !== 0) throw failed('crypto_generichash');
       return out;
     },
     fieldSealer() {
@@ -396,7 +412,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       h.fill(0, base + 32, base + 64);
       st.set(h.subarray(base, base + 32), 0);
       if (base !== arena) L._free(base);
-      if (rc !== 0) throw new Error('crypto_generichash failed');
+      if (rc !== 0) throw failed('crypto_generichash');
       const out = toBase64Url(st.subarray(0, n));
       st.fill(0, 0, 32);
       return out;
