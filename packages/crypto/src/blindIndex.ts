@@ -46,7 +46,14 @@ export function blindIndex(
   return toBase64Url(suite.mac(key, utf8(blindIndexInput(standard, path, normalize(value)))).subarray(0, 16));
 }
 
-/** The text a blind index MACs (shared with field encryption's fused path). Not exported from the package. */
+/**
+ * The text a blind index MACs (shared with field encryption's fused path). Not exported from the package.
+ *
+ * @example
+ * ```ts
+ * blindIndexInput('person@1.0.0', '/idNumber', '11010119900307777X'); // "GDS-BLIND-INDEX/v1\0person@1.0.0\0…"
+ * ```
+ */
 export function blindIndexInput(standard: string, path: string, normalized: string): string {
   return `GDS-BLIND-INDEX/v1\0${standard}\0${path}\0${normalized}`;
 }
