@@ -78,8 +78,12 @@ function compiled(code: IssueCode): Compiled {
 }
 
 function renderer(c: Compiled, code: IssueCode, locale: Locale): Render {
-  if (locale === 'en') return (c.en ??= compileTemplate(ISSUE_CATALOGUE[code].en, 'en'));
-  return (c.zh ??= compileTemplate(ISSUE_CATALOGUE[code].zh, 'zh-CN'));
+  if (locale === 'en') {
+    if (!c.en) c.en = compileTemplate(ISSUE_CATALOGUE[code].en, 'en');
+    return c.en;
+  }
+  if (!c.zh) c.zh = compileTemplate(ISSUE_CATALOGUE[code].zh, 'zh-CN');
+  return c.zh;
 }
 
 // Messages are rendered for every issue of every record: templates are split once into literal and
