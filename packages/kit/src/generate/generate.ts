@@ -101,6 +101,7 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
             id,
             parseCodeList(id, text),
             `standards/schemas/${dir}/codelists/${id}.csv`,
+            '../../../..',
           ),
         });
       }
@@ -126,7 +127,7 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
   for (const id of [...usedLists].sort()) {
     files.push({
       path: `codelists/${id}.ts`,
-      content: codelistModule(id, readCodeList(id, location), `standards/codelists/${id}.csv`),
+      content: codelistModule(id, readCodeList(id, location), `standards/codelists/${id}.csv`, '../..'),
     });
   }
 
@@ -207,9 +208,16 @@ const RESERVED_WORDS = new Set([
   'with',
 ]);
 
-function codelistModule(id: string, list: CodeList, source: string): string {
+function codelistModule(id: string, list: CodeList, source: string, importBase: string): string {
   const rows = list.entries.map((e) => `  [${JSON.stringify(e.code)}, ${e.deprecated}],`).join('\n');
-  return `${HEADER(source)}\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([\n${rows}\n]);\n`;
+  const width = list.entries[0]?.code.length ?? 0;
+  // Codes of one width in digits (sex, ethnicity, education...) are looked up by arithmetic, others hashed.
+  const digits =
+    width >= 1 && width <= 4 && list.entries.every((e) => e.code.length === width && /^[0-9]+$/.test(e.code));
+  const value = digits
+    ? `new DigitCodeList(${width}, [\n${rows}\n])`
+    : `new Map<string, boolean>([\n${rows}\n])`;
+  return `${HEADER(source)}\nimport { ${digits ? 'type CodeListTable, DigitCodeList' : 'type CodeListTable'} } from '${importBase}/_internal/codelist.js';\n\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: CodeListTable = /* @__PURE__ */ ${value};\n`;
 }
 
 /**

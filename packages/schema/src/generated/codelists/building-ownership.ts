@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `building-ownership`: code -> deprecated. */
-export const CODELIST_BUILDING_OWNERSHIP: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_BUILDING_OWNERSHIP: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["state", false],
   ["collective", false],
   ["private", false],

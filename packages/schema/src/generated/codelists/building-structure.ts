@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `building-structure`: code -> deprecated. */
-export const CODELIST_BUILDING_STRUCTURE: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_BUILDING_STRUCTURE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["steel", false],
   ["reinforced-concrete", false],
   ["brick-concrete", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `case-category`: code -> deprecated. */
-export const CODELIST_CASE_CATEGORY: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_CASE_CATEGORY: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["dispute", false],
   ["public-safety", false],
   ["sanitation", false],

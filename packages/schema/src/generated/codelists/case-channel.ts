@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `case-channel`: code -> deprecated. */
-export const CODELIST_CASE_CHANNEL: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_CASE_CHANNEL: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["grid-patrol", false],
   ["hotline-12345", false],
   ["app", false],

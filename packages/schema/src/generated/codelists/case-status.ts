@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `case-status`: code -> deprecated. */
-export const CODELIST_CASE_STATUS: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_CASE_STATUS: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["accepted", false],
   ["dispatched", false],
   ["handling", false],

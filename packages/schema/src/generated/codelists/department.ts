@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `department`: code -> deprecated. */
-export const CODELIST_DEPARTMENT: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_DEPARTMENT: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["public-security", false],
   ["civil-affairs", false],
   ["health", false],

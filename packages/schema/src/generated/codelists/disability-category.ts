@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable, DigitCodeList } from '../../_internal/codelist.js';
+
 /** Code list `disability-category`: code -> deprecated. */
-export const CODELIST_DISABILITY_CATEGORY: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_DISABILITY_CATEGORY: CodeListTable = /* @__PURE__ */ new DigitCodeList(1, [
   ["1", false],
   ["2", false],
   ["3", false],

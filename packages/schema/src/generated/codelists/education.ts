@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable, DigitCodeList } from '../../_internal/codelist.js';
+
 /** Code list `education`: code -> deprecated. */
-export const CODELIST_EDUCATION: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_EDUCATION: CodeListTable = /* @__PURE__ */ new DigitCodeList(2, [
   ["10", false],
   ["11", false],
   ["12", false],

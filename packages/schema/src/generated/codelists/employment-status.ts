@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable, DigitCodeList } from '../../_internal/codelist.js';
+
 /** Code list `employment-status`: code -> deprecated. */
-export const CODELIST_EMPLOYMENT_STATUS: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_EMPLOYMENT_STATUS: CodeListTable = /* @__PURE__ */ new DigitCodeList(2, [
   ["11", false],
   ["13", false],
   ["17", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable, DigitCodeList } from '../../_internal/codelist.js';
+
 /** Code list `ethnicity`: code -> deprecated. */
-export const CODELIST_ETHNICITY: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_ETHNICITY: CodeListTable = /* @__PURE__ */ new DigitCodeList(2, [
   ["01", false],
   ["02", false],
   ["03", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `geodetic-datum`: code -> deprecated. */
-export const CODELIST_GEODETIC_DATUM: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_GEODETIC_DATUM: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["wgs84", false],
   ["cgcs2000", false],
   ["gcj02", false],

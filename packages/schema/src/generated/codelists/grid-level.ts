@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `grid-level`: code -> deprecated. */
-export const CODELIST_GRID_LEVEL: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_GRID_LEVEL: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["county", false],
   ["township", false],
   ["community", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `grid-worker-role`: code -> deprecated. */
-export const CODELIST_GRID_WORKER_ROLE: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_GRID_WORKER_ROLE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["grid-leader", false],
   ["full-time", false],
   ["part-time", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable, DigitCodeList } from '../../_internal/codelist.js';
+
 /** Code list `health`: code -> deprecated. */
-export const CODELIST_HEALTH: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_HEALTH: CodeListTable = /* @__PURE__ */ new DigitCodeList(2, [
   ["10", false],
   ["20", false],
   ["30", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `household-type`: code -> deprecated. */
-export const CODELIST_HOUSEHOLD_TYPE: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_HOUSEHOLD_TYPE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["family", false],
   ["collective", false],
 ]);

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `identity-document-type`: code -> deprecated. */
-export const CODELIST_IDENTITY_DOCUMENT_TYPE: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_IDENTITY_DOCUMENT_TYPE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["resident-id", false],
   ["temporary-resident-id", false],
   ["cn-passport", false],

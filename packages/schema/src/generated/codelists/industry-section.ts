@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `industry-section`: code -> deprecated. */
-export const CODELIST_INDUSTRY_SECTION: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_INDUSTRY_SECTION: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["A", false],
   ["B", false],
   ["C", false],

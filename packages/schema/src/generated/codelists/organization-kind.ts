@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `organization-kind`: code -> deprecated. */
-export const CODELIST_ORGANIZATION_KIND: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_ORGANIZATION_KIND: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["11", false],
   ["12", false],
   ["13", false],

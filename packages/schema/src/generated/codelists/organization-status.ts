@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `organization-status`: code -> deprecated. */
-export const CODELIST_ORGANIZATION_STATUS: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_ORGANIZATION_STATUS: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["active", false],
   ["suspended", false],
   ["revoked", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `rental-status`: code -> deprecated. */
-export const CODELIST_RENTAL_STATUS: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_RENTAL_STATUS: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["owner-occupied", false],
   ["rented", false],
   ["partly-rented", false],

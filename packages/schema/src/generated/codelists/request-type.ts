@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `request-type`: code -> deprecated. */
-export const CODELIST_REQUEST_TYPE: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_REQUEST_TYPE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["consultation", false],
   ["help", false],
   ["complaint", false],

@@ -2,8 +2,10 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
+import { type CodeListTable } from '../../_internal/codelist.js';
+
 /** Code list `special-group`: code -> deprecated. */
-export const CODELIST_SPECIAL_GROUP: ReadonlyMap<string, boolean> = /* @__PURE__ */ new Map<string, boolean>([
+export const CODELIST_SPECIAL_GROUP: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
   ["released-prisoner", false],
   ["community-correction", false],
   ["drug-user", false],
