@@ -119,3 +119,51 @@ describe('"today" for future birth dates', () => {
     expect(person.validate(record).ok).toBe(true);
   });
 });
+
+describe('the date format, read character by character', () => {
+  // RFC 3339 full-date, as a reference written the slow, obvious way.
+  const reference = (s: string): boolean => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const days = new Date(Date.UTC(2000, mo, 0)).getUTCDate(); // days of month mo in a leap year
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && !leap ? 28 : days);
+  };
+  const nearDate = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.constantFrom('-', '/', '.'),
+    )
+    .map(
+      ([y, m, d, sep]) =>
+        `${String(y).padStart(4, '0')}${sep}${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    );
+  prop.prop(
+    [
+      fc.oneof(
+        nearDate,
+        // 29 February of any year: leap years by the century rules.
+        fc.integer({ min: 0, max: 9999 }).map((y) => `${String(y).padStart(4, '0')}-02-29`),
+        fc.string({ maxLength: 12 }),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      ),
+    ],
+    {
+      numRuns: 3000,
+    },
+  )('birthDate', (birthDate) => {
+    const issues = person.validate({
+      id: 'p1',
+      identity: { type: 'other', number: 'x' },
+      name: '张三',
+      sex: '9',
+      birthDate,
+    }).issues;
+    expect(issues.some((i) => i.code === 'format' && i.path.join('/') === 'birthDate')).toBe(
+      !reference(birthDate),
+    );
+  });
+});

@@ -18,11 +18,35 @@ export function daysInMonth(year: number, month: number): number {
 
 /** RFC 3339 full-date: YYYY-MM-DD, a real calendar date. */
 export function isDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return s.length === 10 && isDateAt(s);
+}
+
+// The YYYY-MM-DD at the start of s, unrolled: every record has a date or two.
+function isDateAt(s: string): boolean {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  // A character outside 0-9 gives a negative or > 9 value: unsigned, both are > 9.
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  )
+    return false;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m);
 }
 
 /** RFC 3339 date-time with a time zone (Z or ±hh:mm), seconds up to 60 (leap second), optional fraction. */
@@ -30,7 +54,7 @@ export function isDateTime(s: string): boolean {
   if (s.length < 20) return false;
   const t = s.charCodeAt(10);
   if (t !== 84 && t !== 116 && t !== 32) return false;
-  if (!isDate(s.slice(0, 10))) return false;
+  if (!isDateAt(s)) return false;
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
