@@ -175,9 +175,10 @@ function fnv1a(s: string): number {
  * import { readCsv } from '@gds/convert/csv';
  * const converter = createConverter(parseMapping(mappingJson), { crosswalks });
  * const reader = readCsv(bytes, { encoding: 'gb18030' });
+ * const accepted: unknown[] = [];
  * for await (const rec of reader) {
  *   const r = converter.convert(rec);
- *   if (r.status === 'accepted') console.log(JSON.stringify(r.record));
+ *   if (r.status === 'accepted') accepted.push(r.record);
  * }
  * const report = converter.report(reader.info);
  * ```

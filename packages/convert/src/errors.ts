@@ -19,10 +19,12 @@ export type GdsConvertErrorCode =
  * @example
  * ```ts
  * import { GdsConvertError } from '@gds/convert';
+ * let problem: string | undefined;
  * try {
  *   // …
  * } catch (e) {
- *   if (e instanceof GdsConvertError && e.code === 'GDS_CONVERT_INVALID_MAPPING') console.error(e.messageEn);
+ *   if (e instanceof GdsConvertError && e.code === 'GDS_CONVERT_INVALID_MAPPING') problem = e.messageZh;
+ *   else throw e;
  * }
  * ```
  */

@@ -35,7 +35,7 @@ export type LedgerIssueCode =
  * ```ts
  * import { verifyInclusion } from '@gds/ledger';
  * const r = verifyInclusion(0, 1, new Uint8Array(32), [], new Uint8Array(32));
- * if (!r.valid) console.error(r.issue.code, r.issue.messageEn);
+ * const why = r.valid ? undefined : `${r.issue.code}: ${r.issue.messageEn}`;
  * ```
  */
 export interface LedgerIssue {

@@ -45,7 +45,7 @@ export function encodeKeyEvent(event: KeyEvent): Uint8Array {
  * ```ts
  * import { decodeKeyEvent } from '@gds/ledger';
  * const event = decodeKeyEvent(entry);
- * if (event?.op === 'revoke') console.log(event.keyId);
+ * const revoked = event?.op === 'revoke' ? event.keyId : undefined;
  * ```
  */
 export function decodeKeyEvent(entry: Uint8Array): KeyEvent | undefined {

@@ -93,7 +93,7 @@ export async function createReceipt(log: Log, index: number, checkpointNote?: st
  * ```ts
  * import { hashRecord, parsePolicy, verifyReceipt } from '@gds/ledger';
  * const r = await verifyReceipt(JSON.parse(text), parsePolicy(policyText), { entry: hashRecord(record) });
- * if (!r.valid) console.error(r.issue.message);
+ * if (!r.valid) throw new Error(r.issue.message); // or show r.issue.messageZh to the user
  * ```
  */
 export async function verifyReceipt(

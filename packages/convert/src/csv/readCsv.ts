@@ -42,8 +42,9 @@ interface EncodingFinding {
  * import { readCsv } from '@gds/convert/csv';
  * import { createReadStream } from 'node:fs';
  * const reader = readCsv(createReadStream('population.csv'), { encoding: 'gb18030', file: 'population.csv' });
- * for await (const rec of reader) console.log(rec.row, rec.values);
- * console.log(reader.info.encoding, reader.info.blankRows);
+ * const records: SourceRecord[] = []; // import type { SourceRecord } from '@gds/convert'
+ * for await (const rec of reader) records.push(rec); // rec.row: the row number an editor shows
+ * reader.info.encoding; // 'gb18030'; reader.info.blankRows: the blank rows skipped
  * ```
  */
 export function readCsv(source: ByteSource, options: CsvReaderOptions = {}): SourceReader {

@@ -158,7 +158,8 @@ function parseRef(ref: string): [row: number, col: number] {
  * import { readXlsx } from '@gds/convert/xlsx';
  * import { readFile } from 'node:fs/promises';
  * const reader = readXlsx(await readFile('dibao.xlsx'), { sheet: '花名册', headerRow: 2 });
- * for await (const rec of reader) console.log(rec.sheet, rec.row, rec.values);
+ * const records: SourceRecord[] = []; // import type { SourceRecord } from '@gds/convert'
+ * for await (const rec of reader) records.push(rec); // rec.sheet, rec.row: where it stands in the workbook
  * ```
  */
 export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): SourceReader {
