@@ -93,29 +93,27 @@ export class CheckContext {
   }
   /** "Today" in China as `YYYY-MM-DD` (see `chinaDate`). */
   get todayInChina(): string {
-    return chinaDateAt(this.tick());
+    const today = chinaDateAt(this.tick());
+    if (!this.fixedNow) observe(today);
+    return today;
   }
   private tick(): number {
     if (Number.isNaN(this.time)) this.time = Date.now();
     return this.time;
   }
   /**
-   * Whether a date (`YYYY-MM-DD`, or its digits as the number yyyymmdd) is after today in China. The clock
-   * is read only when the date is not before the latest day this process has seen, since time only moves
-   * forward: a batch of birth dates costs no clock reading at all.
+   * Whether a date, given as the number yyyymmdd, is after today in China. The clock is read only when
+   * the date is not before the latest day this process has seen, since time only moves forward: a batch
+   * of birth dates costs no clock reading at all.
    */
   isFuture(yyyymmdd: number): boolean {
     if (!this.fixedNow && yyyymmdd < latestDay) return false;
-    const today = chinaDateAt(this.tick());
-    if (!this.fixedNow) observe(today);
-    return yyyymmdd > dayNumber(today);
+    return yyyymmdd > dayNumber(this.todayInChina);
   }
   /** Whether today in China is on or after a day (`YYYY-MM-DD`, or `''` for the beginning of time). */
   reached(day: string): boolean {
     if (day === '' || (!this.fixedNow && day <= latestDayString)) return true;
-    const today = chinaDateAt(this.tick());
-    if (!this.fixedNow) observe(today);
-    return day <= today;
+    return day <= this.todayInChina;
   }
   add(
     code: IssueCode,

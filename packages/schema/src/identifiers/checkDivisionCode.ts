@@ -45,12 +45,39 @@ export function checkDivisionCode(
   return found.length === 0 ? [] : found.slice();
 }
 
-const MEMO = new WeakMap<DivisionRegistry, Map<string, Map<string, readonly IdentifierFinding[]>>>();
 const MEMO_LIMIT = 50_000;
-// The memo of the last (registry, date) asked about: a batch asks about one pair again and again.
-let lastRegistry: DivisionRegistry | undefined;
-let lastDate = '';
-let lastMemo: Map<string, readonly IdentifierFinding[]> | undefined;
+
+/**
+ * Memo tables per registry and per scope (a date, or `''`), with the table last asked for kept at
+ * hand: the records of a batch ask about one registry and one date again and again.
+ */
+function memoTables<T>(): (registry: DivisionRegistry, scope: string) => Map<string, T> {
+  const all = new WeakMap<DivisionRegistry, Map<string, Map<string, T>>>();
+  let lastRegistry: DivisionRegistry | undefined;
+  let lastScope = '';
+  let last: Map<string, T> | undefined;
+  return (registry, scope) => {
+    if (last && registry === lastRegistry && scope === lastScope) return last;
+    let byScope = all.get(registry);
+    if (!byScope) {
+      byScope = new Map();
+      all.set(registry, byScope);
+    }
+    let memo = byScope.get(scope);
+    if (!memo) {
+      if (byScope.size >= 64) byScope.clear();
+      memo = new Map();
+      byScope.set(scope, memo);
+    }
+    lastRegistry = registry;
+    lastScope = scope;
+    last = memo;
+    return memo;
+  };
+}
+
+const findingsMemo = memoTables<readonly IdentifierFinding[]>();
+const settledMemo = memoTables<SettledDivision | null>();
 
 /**
  * `checkDivisionCode`'s answer, memoised per registry and date and shared: callers must not modify it.
@@ -61,23 +88,7 @@ export function divisionFindings(
   registry: DivisionRegistry,
   date: string,
 ): readonly IdentifierFinding[] {
-  let memo = registry === lastRegistry && date === lastDate ? lastMemo : undefined;
-  if (!memo) {
-    let byDate = MEMO.get(registry);
-    if (!byDate) {
-      byDate = new Map();
-      MEMO.set(registry, byDate);
-    }
-    memo = byDate.get(date);
-    if (!memo) {
-      if (byDate.size >= 64) byDate.clear();
-      memo = new Map();
-      byDate.set(date, memo);
-    }
-    lastRegistry = registry;
-    lastDate = date;
-    lastMemo = memo;
-  }
+  const memo = findingsMemo(registry, date);
   let found = memo.get(value);
   if (!found) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -94,10 +105,6 @@ export interface SettledDivision {
   findings: readonly IdentifierFinding[];
 }
 
-const SETTLED = new WeakMap<DivisionRegistry, Map<string, SettledDivision | null>>();
-let lastSettledRegistry: DivisionRegistry | undefined;
-let lastSettled: Map<string, SettledDivision | null> | undefined;
-
 /**
  * `checkDivisionCode`'s answer for every date from some day on, when there is one that needs no date
  * in it: a code in force since the last start or end the registry records along its lineage (no
@@ -106,16 +113,7 @@ let lastSettled: Map<string, SettledDivision | null> | undefined;
  * registry and shared: callers must not modify it. Lets a validator skip reading the clock.
  */
 export function settledDivision(value: string, registry: DivisionRegistry): SettledDivision | null {
-  let memo = registry === lastSettledRegistry ? lastSettled : undefined;
-  if (!memo) {
-    memo = SETTLED.get(registry);
-    if (!memo) {
-      memo = new Map();
-      SETTLED.set(registry, memo);
-    }
-    lastSettledRegistry = registry;
-    lastSettled = memo;
-  }
+  const memo = settledMemo(registry, '');
   let settled = memo.get(value);
   if (settled === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
