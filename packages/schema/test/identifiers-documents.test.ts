@@ -4,6 +4,7 @@ import {
   checkIdentityDocument,
   checkResidentId,
   GB11643_DOCUMENT_TYPES,
+  person,
   residentIdCheckCharacter,
 } from '@gds/schema';
 import { readCodeList } from '@gds/standards/fs';
@@ -93,6 +94,16 @@ describe('checkIdCardConsistency', () => {
   test('a different sex', () => {
     expect(codes(checkIdCardConsistency(doc, '1949-12-31', '1'))).toEqual(['id_card.sex_mismatch']);
   });
+  test.each(['1949/12/31', '1949-12-32', '1949-02-29', '19491231', ''])(
+    'a birth date that is no real date (%s) is for the date format to report, not a mismatch',
+    (birthDate) => {
+      expect(checkIdCardConsistency(doc, birthDate, '2')).toEqual([]);
+      const record = { id: 'p1', identity: doc, name: '张三', sex: '2', birthDate };
+      expect(person.validate(record).issues.map((i) => `${i.code} ${i.path.join('/')}`)).toEqual([
+        'format birthDate',
+      ]);
+    },
+  );
   test.each(['0', '9', '5', '6', undefined])('sex %s is not compared', (sex) => {
     expect(checkIdCardConsistency(doc, '1949-12-31', sex)).toEqual([]);
   });

@@ -16,14 +16,29 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// The last string isDate read and its day (yyyymmdd, or -1 when it is no date). A cross-field rule of
+// the same record (a birth date against the one in an ID number) takes the day from here instead of
+// reading the string again. Compared by content, a stale entry can only miss, never mislead.
+let lastDate = '';
+let lastDay = -1;
+
 /** RFC 3339 full-date: YYYY-MM-DD, a real calendar date. */
 export function isDate(s: string): boolean {
-  return s.length === 10 && isDateAt(s);
+  const day = s.length === 10 ? dayAt(s) : -1;
+  lastDate = s;
+  lastDay = day;
+  return day >= 0;
 }
 
-// The YYYY-MM-DD at the start of s, unrolled: every record has a date or two.
-function isDateAt(s: string): boolean {
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+/** The day of an RFC 3339 full-date as the number yyyymmdd, or -1 when `s` is not one. */
+export function dateNumber(s: string): number {
+  if (s === lastDate) return lastDay;
+  return s.length === 10 ? dayAt(s) : -1;
+}
+
+// The YYYY-MM-DD at the start of s as yyyymmdd (or -1), unrolled: every record has a date or two.
+function dayAt(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
   const y0 = s.charCodeAt(0) - 48;
   const y1 = s.charCodeAt(1) - 48;
   const y2 = s.charCodeAt(2) - 48;
@@ -43,10 +58,11 @@ function isDateAt(s: string): boolean {
     d0 >>> 0 > 9 ||
     d1 >>> 0 > 9
   )
-    return false;
+    return -1;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? y * 10_000 + m * 100 + d : -1;
 }
 
 /** RFC 3339 date-time with a time zone (Z or ±hh:mm), seconds up to 60 (leap second), optional fraction. */
@@ -54,7 +70,7 @@ export function isDateTime(s: string): boolean {
   if (s.length < 20) return false;
   const t = s.charCodeAt(10);
   if (t !== 84 && t !== 116 && t !== 32) return false;
-  if (!isDateAt(s)) return false;
+  if (dayAt(s) < 0) return false;
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);

@@ -38,8 +38,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * - `id-card-consistency` (`document`, `birthDate`, `sex`): when the document (an object with `type`
  *   and `number`) is of a GB 11643 type (resident ID, temporary resident ID, Hong Kong/Macao/Taiwan
  *   residence permit) and its number carries a real date, the birth date and the sex of its sequence
- *   digit agree with the record's (`id_card.birth_date_mismatch`, `id_card.sex_mismatch`; sex is
- *   compared only when the record says 1 male or 2 female).
+ *   digit agree with the record's (`id_card.birth_date_mismatch`, `id_card.sex_mismatch`; the birth date
+ *   is compared only when it is a real date, which `format` checks, and sex only when the record says
+ *   1 male or 2 female).
  * - `identity-document` (`type`, `number`, default the fields of those names): the number rule of the
  *   document's type (`checkIdentityDocument`).
  * - `credit-code-kind` (`code`, `kind`): an organisation's kind, a code of list `organization-kind`, is

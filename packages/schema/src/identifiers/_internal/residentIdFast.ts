@@ -1,10 +1,16 @@
-import { daysInMonth } from '../../_internal/formats.js';
+import { dateNumber, daysInMonth } from '../../_internal/formats.js';
 import { PROVINCE_PREFIXES } from './provinces.js';
 
 // GB 11643 check characters ('10X98765432') as character codes; the weights are in the code below.
 const CHECK_CODES = [49, 48, 88, 57, 56, 55, 54, 53, 52, 51, 50] as const;
 const PROVINCE = new Uint8Array(100);
 for (const prefix of PROVINCE_PREFIXES) PROVINCE[Number(prefix)] = 1;
+
+// The last number cleanResidentIdBirth accepted and its birth date: the identity-document rule and the
+// id-card-consistency rule of one record read the same number, and the second takes the date from here.
+// Compared by content, a stale entry can only miss, never mislead.
+let lastClean = '';
+let lastCleanBirth = -1;
 
 /**
  * The happy path of `checkResidentId`, for the validators: the birth date (as the number yyyymmdd) of an
@@ -78,13 +84,15 @@ export function cleanResidentIdBirth(value: string): number {
   const m = c10 * 10 + c11;
   const d = c12 * 10 + c13;
   if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
-  return y * 10_000 + m * 100 + d;
+  lastClean = value;
+  lastCleanBirth = y * 10_000 + m * 100 + d;
+  return lastCleanBirth;
 }
 
 /**
- * Whether the birth date and sex inside an 18-character GB 11643 number agree with a record's
- * (`YYYY-MM-DD`; a sex other than 1 or 2 agrees with anything), compared character by character. When
- * this holds, `checkIdCardConsistency` has nothing to report.
+ * Whether the birth date and sex inside an 18-character GB 11643 number agree with a record's (a sex
+ * other than 1 or 2 agrees with anything; so does a birth date that is not a real `YYYY-MM-DD`, which
+ * the date format reports). When this holds, `checkIdCardConsistency` has nothing to report.
  */
 export function residentIdAgrees(
   number: string,
@@ -93,20 +101,22 @@ export function residentIdAgrees(
 ): boolean {
   if (number.length !== 18) return false;
   if (birthDate !== undefined) {
-    if (
-      birthDate.length !== 10 ||
-      birthDate.charCodeAt(4) !== 45 ||
-      birthDate.charCodeAt(7) !== 45 ||
-      birthDate.charCodeAt(0) !== number.charCodeAt(6) ||
-      birthDate.charCodeAt(1) !== number.charCodeAt(7) ||
-      birthDate.charCodeAt(2) !== number.charCodeAt(8) ||
-      birthDate.charCodeAt(3) !== number.charCodeAt(9) ||
-      birthDate.charCodeAt(5) !== number.charCodeAt(10) ||
-      birthDate.charCodeAt(6) !== number.charCodeAt(11) ||
-      birthDate.charCodeAt(8) !== number.charCodeAt(12) ||
-      birthDate.charCodeAt(9) !== number.charCodeAt(13)
-    )
-      return false;
+    const day = dateNumber(birthDate);
+    if (day >= 0) {
+      if (number === lastClean) {
+        if (day !== lastCleanBirth) return false;
+      } else if (
+        birthDate.charCodeAt(0) !== number.charCodeAt(6) ||
+        birthDate.charCodeAt(1) !== number.charCodeAt(7) ||
+        birthDate.charCodeAt(2) !== number.charCodeAt(8) ||
+        birthDate.charCodeAt(3) !== number.charCodeAt(9) ||
+        birthDate.charCodeAt(5) !== number.charCodeAt(10) ||
+        birthDate.charCodeAt(6) !== number.charCodeAt(11) ||
+        birthDate.charCodeAt(8) !== number.charCodeAt(12) ||
+        birthDate.charCodeAt(9) !== number.charCodeAt(13)
+      )
+        return false;
+    }
   }
   if (sex === '1' || sex === '2') {
     const digit = number.charCodeAt(16) - 48;
