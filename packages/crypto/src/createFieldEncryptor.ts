@@ -72,6 +72,13 @@ function present(record: unknown, segments: readonly string[]): boolean {
   return v !== undefined;
 }
 
+// A shallow copy that takes a member added later (gds:fields) without the slow path V8 has for
+// adding to a `{ ...record }` clone. Object.assign sets rather than defines: an own `__proto__`
+// member (from JSON.parse) would change the copy's prototype, so such a record is spread instead.
+function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.hasOwn(record, '__proto__') ? { ...record } : Object.assign({}, record);
+}
+
 /** The member GDS adds to a record with encrypted fields. */
 export const FIELDS_MEMBER = 'gds:fields';
 /** The member that replaces an encrypted value: `{ "gds:enc": "<group>.<base64url>" }`. */
@@ -277,8 +284,9 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
         );
       }
       const rid = recordIdOf(record, ridSegments);
-      const out: Record<string, unknown> = { ...record };
-      const copied = new Set<unknown>([out]);
+      const out = copyRecord(record);
+      const copied = new Set<unknown>();
+      copied.add(out);
       // Blind indexes are computed on the clear values, before they are replaced.
       let indexes: Record<string, string> | undefined;
       if (bi) {

@@ -64,30 +64,27 @@ function encode(b: Uint8Array, alphabet: string, pad: boolean): string {
   return latin1.decode(scratch.subarray(0, o));
 }
 
-/**
- * `prefixes[i] + toBase64Url(parts[i])` for every i, with one string decode for all of them (slices of
- * one string are cheap): field encryption writes a record's ciphertexts this way. Prefixes are ASCII.
- */
-export function toBase64UrlMany(parts: readonly Uint8Array[], prefixes: readonly string[]): string[] {
-  let size = 0;
-  for (let i = 0; i < parts.length; i++) size += prefixes[i]!.length + Math.ceil(parts[i]!.length / 3) * 4;
-  reserve(size);
-  const ends: number[] = [];
-  let o = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const p = prefixes[i]!;
-    for (let k = 0; k < p.length; k++) scratch[o++] = p.charCodeAt(k);
-    o = encodeInto(parts[i]!, URL_CODES, false, o);
-    ends.push(o);
+// Node's Buffer encodes natively, several times faster than the loop above for the few hundred bytes
+// of a record's field ciphertexts; browsers take the loop. Views are kept per underlying buffer.
+interface NodeBufferLike {
+  toString(encoding: 'base64url', start: number, end: number): string;
+}
+const NodeBuffer = (
+  globalThis as {
+    Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): NodeBufferLike };
   }
-  const all = latin1.decode(scratch.subarray(0, o));
-  const out: string[] = [];
-  let from = 0;
-  for (const end of ends) {
-    out.push(all.slice(from, end));
-    from = end;
+).Buffer;
+let viewOf: Uint8Array | undefined;
+let view: NodeBufferLike | undefined;
+
+/** `toBase64Url(bytes.subarray(from, to))`, natively where the runtime can. */
+export function toBase64UrlRange(bytes: Uint8Array, from: number, to: number): string {
+  if (!NodeBuffer) return toBase64Url(bytes.subarray(from, to));
+  if (viewOf !== bytes || !view) {
+    view = NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    viewOf = bytes;
   }
-  return out;
+  return view.toString('base64url', from, to);
 }
 
 /** base64url without padding (RFC 4648 section 5), as JOSE and GDS envelopes use. */

@@ -4,7 +4,8 @@ const POOL_SIZE = 4096;
 let pool = new Uint8Array(0);
 let offset = 0;
 
-function fill(out: Uint8Array): void {
+/** Fills `out` from the secure source (Web Crypto), in the chunks getRandomValues allows. */
+export function fillRandom(out: Uint8Array): void {
   const c = (globalThis as { crypto?: Crypto }).crypto;
   if (!c?.getRandomValues) {
     throw new GdsCryptoError(
@@ -24,7 +25,7 @@ function fill(out: Uint8Array): void {
 export function randomBytes(n: number): Uint8Array {
   if (n > 256) {
     const out = new Uint8Array(n);
-    fill(out);
+    fillRandom(out);
     return out;
   }
   return randomInto(new Uint8Array(n), 0, n);
@@ -34,7 +35,7 @@ export function randomBytes(n: number): Uint8Array {
 export function randomInto(out: Uint8Array, at: number, n: number): Uint8Array {
   if (offset + n > pool.length) {
     pool = new Uint8Array(POOL_SIZE);
-    fill(pool);
+    fillRandom(pool);
     offset = 0;
   }
   for (let i = 0; i < n; i++) {

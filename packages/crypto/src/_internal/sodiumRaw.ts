@@ -1,9 +1,9 @@
 import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
-import { toBase64Url, toBase64UrlMany } from './base64.js';
-import { utf8, utf8Into } from './bytes.js';
+import { toBase64Url, toBase64UrlRange } from './base64.js';
+import { utf8Into } from './bytes.js';
 import type { FieldSealer } from './fieldSealer.js';
-import { randomBytes, randomInto } from './random.js';
+import { fillRandom, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
 
 // The emscripten module under libsodium-wrappers (`sodium.libsodium`): the C functions with pointers
@@ -99,20 +99,6 @@ function failed(what: string): GdsCryptoError {
 }
 const encoder = new TextEncoder();
 
-// Nonces are public: they come from a pool of their own, not wiped after use, copied byte by byte
-// (cheaper than a typed-array call for 24 bytes). The pool is refilled from the secure source.
-const NONCE_POOL = 24 * 256;
-let noncePool: Uint8Array = new Uint8Array(0);
-let nonceAt = NONCE_POOL;
-function nonceInto(out: Uint8Array, at: number): void {
-  if (nonceAt + 24 > noncePool.length) {
-    noncePool = randomBytes(NONCE_POOL);
-    nonceAt = 0;
-  }
-  for (let i = 0; i < 24; i++) out[at + i] = noncePool[nonceAt + i]!;
-  nonceAt += 24;
-}
-
 export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
   const m = (s as unknown as { libsodium?: Partial<RawModule> }).libsodium;
   if (
@@ -176,96 +162,142 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     const size = ARENA;
     const block = L._malloc(size);
     if (!block) throw failed('malloc');
-    // The block: data keys (32 bytes per group) ‖ a KEK slot ‖ the record's jobs, staged in `st` first.
-    // A field job is ad (head ‖ tail) ‖ nonce ‖ plaintext, encrypted in place (libsodium allows c = m)
-    // to ad ‖ nonce ‖ ciphertext ‖ tag: no plaintext stays in the heap, and nonce ‖ ciphertext ‖ tag,
-    // what is written out, is contiguous. A wrap job is ad ‖ nonce ‖ room for the wrapped key.
+    // The block: data keys (32 bytes per group) ‖ a KEK slot ‖ the record's jobs. A record's jobs are
+    // staged in two plain arrays, copied in with one call each and sealed in place (libsodium allows
+    // c = m, so no plaintext stays in the heap):
+    // - `outs`, after a pool of random nonces: per job nonce ‖ plaintext ‖ room for the tag (a wrap
+    //   job: nonce ‖ room for the wrapped key), each padded with zeros to a multiple of 3 bytes. Sealed,
+    //   it is every output in a row, so one base64url encoding of the whole row, sliced at multiples of
+    //   4 characters, is each output's own base64url: a zero pad byte changes no character before it.
+    // - `ads`: per job its associated data; a field's is the record's head (written by the first field,
+    //   copied for the others) ‖ the field's tail.
+    // Nonces are public and every one is used once: the pool is refilled from the secure source after
+    // POOL / 24 nonces. Copies within one array (copyWithin) cost no allocation, unlike subarrays.
+    const POOL = 24 * 256;
+    let outs: Uint8Array = new Uint8Array(POOL + 4096);
+    let outsUsed = POOL;
+    let nonceAt = POOL;
+    let ads: Uint8Array = new Uint8Array(4096);
+    let adsUsed = 0;
     let groups = 0;
-    let drawn: boolean[] = [];
-    let headBytes = new Uint8Array(0) as Uint8Array;
-    let st = new Uint8Array(8192);
-    let used = 0; // bytes of jobs staged
-    // Per job: kind (0 field, 1 wrap), group, offset of ad, ad length, data length, prefix.
-    let jobs: {
-      wrap: boolean;
-      g: number;
-      at: number;
-      adLen: number;
-      len: number;
-      prefix: string;
-      kek?: Uint8Array;
-    }[] = [];
-    const room = (n: number) => {
-      if (used + n > st.length) {
-        const bigger = new Uint8Array(Math.max(used + n, 2 * st.length));
-        bigger.set(st.subarray(0, used));
-        st.fill(0);
-        st = bigger;
-      }
+    const drawn = new Uint8Array(64);
+    let head = '';
+    let headAt = -1;
+    let headLen = 0;
+    // Per job: offset in `outs`, data length, offset and length in `ads`, group, KEK (wraps), prefix.
+    const jobOut: number[] = [];
+    const jobLen: number[] = [];
+    const jobAd: number[] = [];
+    const jobAdLen: number[] = [];
+    const jobGroup: number[] = [];
+    const jobKek: (Uint8Array | undefined)[] = [];
+    const jobPrefix: string[] = [];
+    const grown = (b: Uint8Array, used: number, n: number): Uint8Array => {
+      if (used + n <= b.length) return b;
+      const bigger = new Uint8Array(Math.max(used + n, 2 * b.length));
+      bigger.set(b.subarray(0, used));
+      b.fill(0);
+      return bigger;
     };
-    const keysEnd = () => block + 32 * groups + 32;
+    // Room for a job of up to n data bytes and its nonce, which is put in place.
+    const start = (n: number) => {
+      outs = grown(outs, outsUsed, 24 + n + 16 + 2);
+      if (nonceAt === POOL) {
+        fillRandom(outs.subarray(0, POOL));
+        nonceAt = 0;
+      }
+      outs.copyWithin(outsUsed, nonceAt, nonceAt + 24);
+      nonceAt += 24;
+    };
+    const push = (n: number, adLen: number, g: number, kek: Uint8Array | undefined, prefix: string) => {
+      jobOut.push(outsUsed);
+      jobLen.push(n);
+      jobAd.push(adsUsed);
+      jobAdLen.push(adLen);
+      jobGroup.push(g);
+      jobKek.push(kek);
+      jobPrefix.push(prefix);
+      const end = outsUsed + 24 + n + 16;
+      const padded = end + ((3 - (end % 3)) % 3);
+      outs.fill(0, outsUsed + 24 + n, padded);
+      outsUsed = padded;
+      adsUsed += adLen;
+    };
+    const draw = (g: number) => {
+      const k = staged(32);
+      randomInto(k, 0, 32);
+      L.HEAPU8.set(k.subarray(0, 32), block + 32 * g);
+      k.fill(0, 0, 32);
+      drawn[g] = 1;
+    };
     return {
       begin(n, adHead) {
-        if (32 * n + 32 > size / 4) throw failed('too many reader groups');
+        if (n > drawn.length) throw failed('too many reader groups');
         groups = n;
-        drawn = new Array(n).fill(false);
-        headBytes = utf8(adHead);
-        used = 0;
-        jobs = [];
+        drawn.fill(0);
+        head = adHead;
+        headAt = -1;
+        outsUsed = POOL;
+        adsUsed = 0;
+        jobOut.length = 0;
+        jobLen.length = 0;
+        jobAd.length = 0;
+        jobAdLen.length = 0;
+        jobGroup.length = 0;
+        jobKek.length = 0;
+        jobPrefix.length = 0;
       },
       seal(g, text, adTail, prefix) {
-        if (!drawn[g]) {
-          const k = staged(32);
-          randomInto(k, 0, 32);
-          L.HEAPU8.set(k.subarray(0, 32), block + 32 * g);
-          k.fill(0, 0, 32);
-          drawn[g] = true;
+        if (!drawn[g]) draw(g);
+        start(3 * text.length);
+        const len = utf8Into(text, outs, outsUsed + 24);
+        ads = grown(ads, adsUsed, 3 * head.length + adTail.length);
+        if (headAt < 0) {
+          headAt = adsUsed;
+          headLen = utf8Into(head, ads, adsUsed);
+        } else {
+          ads.copyWithin(adsUsed, headAt, headAt + headLen);
         }
-        const hl = headBytes.length;
-        room(hl + adTail.length + 24 + 3 * text.length + 16);
-        const at = used;
-        st.set(headBytes, at);
-        st.set(adTail, at + hl);
-        const adLen = hl + adTail.length;
-        nonceInto(st, at + adLen);
-        const len = utf8Into(text, st, at + adLen + 24);
-        used = at + adLen + 24 + len + 16;
-        jobs.push({ wrap: false, g, at, adLen, len, prefix });
+        ads.set(adTail, adsUsed + headLen);
+        push(len, headLen + adTail.length, g, undefined, prefix);
       },
       wrap(g, kek, ad) {
         if (!drawn[g]) throw failed('wrap of a group that sealed nothing');
-        room(3 * ad.length + 24 + 48);
-        const at = used;
-        const adLen = utf8Into(ad, st, at);
-        nonceInto(st, at + adLen);
-        used = at + adLen + 24 + 48;
-        jobs.push({ wrap: true, g, at, adLen, len: 32, prefix: '', kek });
+        start(32);
+        ads = grown(ads, adsUsed, 3 * ad.length);
+        push(32, utf8Into(ad, ads, adsUsed), g, kek, '');
       },
       finish() {
-        const base = keysEnd();
-        const inPlace = base + used <= block + size;
+        const base = block + 32 * groups + 32;
+        const sealedLen = outsUsed - POOL;
+        const total = sealedLen + adsUsed;
+        const inPlace = base + total <= block + size;
         // A record too large for the block gets one of its own, freed (and wiped) afterwards.
-        const region = inPlace ? base : alloc(used);
+        const region = inPlace ? base : alloc(total);
+        const adBase = region + sealedLen;
         const kekSlot = block + 32 * groups;
         let h = L.HEAPU8;
-        h.set(st.subarray(0, used), region);
+        h.set(outs.subarray(POOL, outsUsed), region);
+        h.set(ads.subarray(0, adsUsed), adBase);
         let bad = false;
-        for (const j of jobs) {
-          const a = region + j.at;
-          const npub = a + j.adLen;
+        for (let j = 0; j < jobOut.length; j++) {
+          const npub = region + jobOut[j]! - POOL;
           const c = npub + 24;
+          const ad = adBase + jobAd[j]!;
+          const kek = jobKek[j];
+          const g = block + 32 * jobGroup[j]!;
           let rc: number;
-          if (j.wrap) {
+          if (kek) {
             h = L.HEAPU8;
-            h.set(j.kek!, kekSlot);
+            h.set(kek, kekSlot);
             rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
               c,
               0,
-              block + 32 * j.g,
+              g,
               32,
               0,
-              a,
-              j.adLen,
+              ad,
+              jobAdLen[j]!,
               0,
               0,
               npub,
@@ -278,40 +310,41 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
               c,
               0,
               c,
-              j.len,
+              jobLen[j]!,
               0,
-              a,
-              j.adLen,
+              ad,
+              jobAdLen[j]!,
               0,
               0,
               npub,
-              block + 32 * j.g,
+              g,
             );
           }
           if (rc !== 0) bad = true;
         }
         h = L.HEAPU8;
         // Every staged plaintext is overwritten by its ciphertext.
-        st.set(h.subarray(region, region + used), 0);
+        outs.set(h.subarray(region, region + sealedLen), POOL);
         if (!inPlace) {
-          h.fill(0, region, region + used);
+          h.fill(0, region, region + total);
           L._free(region);
         }
         if (bad) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt');
-        const parts: Uint8Array[] = [];
-        for (const j of jobs) parts.push(st.subarray(j.at + j.adLen, j.at + j.adLen + 24 + j.len + 16));
-        return toBase64UrlMany(
-          parts,
-          jobs.map((j) => j.prefix),
-        );
+        const all = toBase64UrlRange(outs, POOL, outsUsed);
+        const results: string[] = new Array(jobOut.length);
+        for (let j = 0; j < jobOut.length; j++) {
+          const from = ((jobOut[j]! - POOL) / 3) * 4;
+          results[j] = jobPrefix[j]! + all.slice(from, from + Math.ceil(((24 + jobLen[j]! + 16) * 4) / 3));
+        }
+        return results;
       },
       end() {
         L.HEAPU8.fill(0, block, block + 32 * groups + 32);
-        st.fill(0, 0, used);
-        drawn = [];
+        outs.fill(0, POOL, outsUsed);
         groups = 0;
-        used = 0;
-        jobs = [];
+        outsUsed = POOL;
+        adsUsed = 0;
+        jobKek.length = 0;
       },
     };
   }
