@@ -117,6 +117,65 @@ function compileTemplate(template: string, locale: Locale): Render {
   }
 }
 
+const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * One place in a compiled checker that reports an issue code, made once at module load: it looks up the
+ * code's severity and message templates once, and when its params are fixed (a limit, a pattern, a
+ * required property's name) renders each locale's message once, so reporting costs an object and its
+ * path. Fixed params are frozen and shared by the issues of the site. Internal to `@gds/schema`: the
+ * checkers `@gds/kit` generates declare one per (code, fixed params) and call `ctx.report`.
+ *
+ * @example
+ * ```ts
+ * const ISSUE_3 = issueSite('min_length', { limit: 1 });
+ * if (name.length < 1) ctx.report(ISSUE_3, ctx.at('name'));
+ * const ISSUE_4 = issueSite('additional_property');
+ * ctx.report(ISSUE_4, ctx.at(), { property: key });
+ * ```
+ */
+export class IssueSite {
+  readonly severity: Severity;
+  private readonly entry: Compiled;
+  private zh: string | undefined;
+  private en: string | undefined;
+  constructor(
+    readonly code: IssueCode,
+    private readonly params?: Readonly<Record<string, unknown>>,
+  ) {
+    this.entry = compiled(code);
+    this.severity = this.entry.severity;
+    if (params) Object.freeze(params);
+  }
+  /** The issue at `path`, with the params given (else the site's fixed ones). */
+  issue(path: IssuePath, locale: Locale, params?: Readonly<Record<string, unknown>>): Issue {
+    let message: string;
+    if (params !== undefined) message = renderer(this.entry, this.code, locale)(params);
+    else if (locale === 'en')
+      message = this.en ??= renderer(this.entry, this.code, locale)(this.params ?? NO_PARAMS);
+    else message = this.zh ??= renderer(this.entry, this.code, locale)(this.params ?? NO_PARAMS);
+    return {
+      code: this.code,
+      severity: this.severity,
+      path,
+      params: params ?? this.params ?? NO_PARAMS,
+      message,
+    };
+  }
+}
+
+/**
+ * `new IssueSite(code, params)`, as the generated checkers declare their sites.
+ *
+ * @example
+ * ```ts
+ * const ISSUE_0 = issueSite('required', { property: 'id' });
+ * ```
+ */
+export function issueSite(code: IssueCode, params?: Readonly<Record<string, unknown>>): IssueSite {
+  return new IssueSite(code, params);
+}
+
 /**
  * Builds an issue with its catalogue severity and rendered message.
  *

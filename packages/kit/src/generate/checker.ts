@@ -3,8 +3,8 @@ import { emitPatternFunction } from './pattern.js';
 
 /**
  * Emits the compiled checker of one standard version: plain TypeScript that walks a value once and
- * reports every issue with its path. No closures or schema interpretation at run time; regexes and code
- * list tables are hoisted to module constants. Paths are never built on the happy path: the checker keeps
+ * reports every issue with its path. No closures or schema interpretation at run time; regexes, code
+ * list tables and issue sites (a code with its fixed params and messages) are hoisted to module constants. Paths are never built on the happy path: the checker keeps
  * the current path as a stack in the context (`ctx.path`), pushes a step only around calls (`$ref`
  * functions, rules) and copies it (`ctx.at(...)`) when there is an issue to report.
  */
@@ -36,7 +36,7 @@ export function emitChecker(
     `import type { CheckContext } from '${importBase}/_internal/context.js';`,
     formats.length ? `import { ${formats.join(', ')} } from '${importBase}/_internal/formats.js';` : '',
     runtime.length ? `import { ${runtime.join(', ')} } from '${importBase}/_internal/runtime.js';` : '',
-    `import type { IssuePath } from '${importBase}/issue.js';`,
+    `import { type IssuePath, issueSite } from '${importBase}/issue.js';`,
     e.usesIdentifiers ? `import { IDENTIFIER_RULES } from '${importBase}/rules/identifier-rules.js';` : '',
     e.usesObjectRules ? `import { OBJECT_RULES } from '${importBase}/rules/object-rules.js';` : '',
     e.usesShortcuts ? `import { RULE_SHORTCUTS } from '${importBase}/rules/shortcuts.js';` : '',
@@ -83,9 +83,32 @@ class Emitter {
   usesShortcuts = false;
   private counter = 0;
   private regexes = new Map<string, string>();
+  private sites = new Map<string, string>();
 
   private id(prefix: string): string {
     return `${prefix}${this.counter++}`;
+  }
+
+  /**
+   * The statement reporting `code` at path `p`. Each (code, fixed params) pair becomes one module
+   * constant, an `IssueSite`, which resolves the code's severity and message templates once and, when
+   * the params are fixed (a limit, a pattern, a property name), its messages too; `params` are code
+   * evaluated at run time.
+   */
+  private report(code: string, p: string, params: { fixed: unknown } | { runtime: string }): string {
+    const fixed = 'fixed' in params ? JSON.stringify(params.fixed) : undefined;
+    const key = `${code}\u0000${fixed ?? ''}`;
+    let site = this.sites.get(key);
+    if (!site) {
+      site = `ISSUE_${this.sites.size}`;
+      this.sites.set(key, site);
+      this.constants.push(
+        `const ${site} = /* @__PURE__ */ issueSite(${JSON.stringify(code)}${fixed ? `, ${fixed}` : ''});`,
+      );
+    }
+    return 'runtime' in params
+      ? `ctx.report(${site}, ${p}, ${params.runtime});`
+      : `ctx.report(${site}, ${p});`;
   }
 
   /** The code testing a string against a pattern: a character scan when it is simple, else a RegExp. */
@@ -115,7 +138,9 @@ class Emitter {
     const typeCheck = this.typeTest(node.type, v);
     if (typeCheck) {
       out.push(`${ind}if (${typeCheck}) {`);
-      out.push(`${ind}  ctx.add('type', ${p}, { expected: '${node.type}', received: typeName(${v}) });`);
+      out.push(
+        `${ind}  ${this.report('type', p, { runtime: `{ expected: '${node.type}', received: typeName(${v}) }` })}`,
+      );
       const body: string[] = [];
       this.keywords(node, v, steps, body, `${ind}  `);
       if (body.length) {
@@ -158,11 +183,11 @@ class Emitter {
     const p = at(steps);
     if (node.enum) {
       const tests = node.enum.map((x) => `${v} !== ${JSON.stringify(x)}`).join(' && ');
-      out.push(`${ind}if (${tests}) ctx.add('enum', ${p}, { allowed: ${JSON.stringify(node.enum)} });`);
+      out.push(`${ind}if (${tests}) ${this.report('enum', p, { fixed: { allowed: node.enum } })}`);
     }
     if (node.const !== undefined) {
       out.push(
-        `${ind}if (${v} !== ${JSON.stringify(node.const)}) ctx.add('const', ${p}, { expected: ${JSON.stringify(node.const)} });`,
+        `${ind}if (${v} !== ${JSON.stringify(node.const)}) ${this.report('const', p, { fixed: { expected: node.const } })}`,
       );
     }
     switch (node.type) {
@@ -189,22 +214,22 @@ class Emitter {
     if (node.minLength !== undefined && node.minLength > 0) {
       // UTF-16 length is an upper bound of the code point count: count only when it could matter.
       out.push(
-        `${ind}if (${v}.length < ${node.minLength} || (${v}.length < ${node.minLength * 2} && codePointLength(${v}) < ${node.minLength})) ctx.add('min_length', ${p}, { limit: ${node.minLength} });`,
+        `${ind}if (${v}.length < ${node.minLength} || (${v}.length < ${node.minLength * 2} && codePointLength(${v}) < ${node.minLength})) ${this.report('min_length', p, { fixed: { limit: node.minLength } })}`,
       );
     }
     if (node.maxLength !== undefined) {
       out.push(
-        `${ind}if (${v}.length > ${node.maxLength} && codePointLength(${v}) > ${node.maxLength}) ctx.add('max_length', ${p}, { limit: ${node.maxLength} });`,
+        `${ind}if (${v}.length > ${node.maxLength} && codePointLength(${v}) > ${node.maxLength}) ${this.report('max_length', p, { fixed: { limit: node.maxLength } })}`,
       );
     }
     if (node.pattern !== undefined) {
       out.push(
-        `${ind}if (!${this.pattern(node.pattern, v)}) ctx.add('pattern', ${p}, { pattern: ${JSON.stringify(node.pattern)} });`,
+        `${ind}if (!${this.pattern(node.pattern, v)}) ${this.report('pattern', p, { fixed: { pattern: node.pattern } })}`,
       );
     }
     if (node.format !== undefined) {
       const fn = { date: 'isDate', 'date-time': 'isDateTime', email: 'isEmail', uri: 'isUri' }[node.format];
-      out.push(`${ind}if (!${fn}(${v})) ctx.add('format', ${p}, { format: '${node.format}' });`);
+      out.push(`${ind}if (!${fn}(${v})) ${this.report('format', p, { fixed: { format: node.format } })}`);
     }
     const list = node['x-gds-codelist'];
     if (list) {
@@ -213,10 +238,10 @@ class Emitter {
       const unknown = list.closed ? 'codelist.unknown_code' : 'codelist.unlisted_code';
       out.push(`${ind}const ${d} = ${codelistConst(list.list)}.get(${v});`);
       out.push(
-        `${ind}if (${d} === undefined) ctx.add('${unknown}', ${p}, { code: ${v}, list: '${list.list}' });`,
+        `${ind}if (${d} === undefined) ${this.report(unknown, p, { runtime: `{ code: ${v}, list: '${list.list}' }` })}`,
       );
       out.push(
-        `${ind}else if (${d}) ctx.add('codelist.deprecated_code', ${p}, { code: ${v}, list: '${list.list}' });`,
+        `${ind}else if (${d}) ${this.report('codelist.deprecated_code', p, { runtime: `{ code: ${v}, list: '${list.list}' }` })}`,
       );
     }
     const identifier = node['x-gds-identifier'];
@@ -236,7 +261,7 @@ class Emitter {
     for (const [key, op, code] of bounds) {
       const limit = node[key];
       if (typeof limit === 'number')
-        out.push(`${ind}if (${v} ${op} ${limit}) ctx.add('${code}', ${p}, { limit: ${limit} });`);
+        out.push(`${ind}if (${v} ${op} ${limit}) ${this.report(code, p, { fixed: { limit } })}`);
     }
   }
 
@@ -244,18 +269,20 @@ class Emitter {
     const p = at(steps);
     if (node.minItems !== undefined && node.minItems > 0) {
       out.push(
-        `${ind}if (${v}.length < ${node.minItems}) ctx.add('min_items', ${p}, { limit: ${node.minItems} });`,
+        `${ind}if (${v}.length < ${node.minItems}) ${this.report('min_items', p, { fixed: { limit: node.minItems } })}`,
       );
     }
     if (node.maxItems !== undefined) {
       out.push(
-        `${ind}if (${v}.length > ${node.maxItems}) ctx.add('max_items', ${p}, { limit: ${node.maxItems} });`,
+        `${ind}if (${v}.length > ${node.maxItems}) ${this.report('max_items', p, { fixed: { limit: node.maxItems } })}`,
       );
     }
     if (node.uniqueItems) {
       const dup = this.id('dup');
       out.push(`${ind}const ${dup} = firstDuplicate(${v});`);
-      out.push(`${ind}if (${dup}) ctx.add('unique_items', ${p}, { first: ${dup}[0], second: ${dup}[1] });`);
+      out.push(
+        `${ind}if (${dup}) ${this.report('unique_items', p, { runtime: `{ first: ${dup}[0], second: ${dup}[1] }` })}`,
+      );
     }
     if (node.items) {
       const i = this.id('i');
@@ -284,10 +311,10 @@ class Emitter {
         for (const [name] of props) out.push(`${ind}    case ${JSON.stringify(name)}:`);
         out.push(`${ind}      break;`);
         out.push(`${ind}    default:`);
-        out.push(`${ind}      ctx.add('additional_property', ${p}, { property: ${k} });`);
+        out.push(`${ind}      ${this.report('additional_property', p, { runtime: `{ property: ${k} }` })}`);
         out.push(`${ind}  }`);
       } else {
-        out.push(`${ind}  ctx.add('additional_property', ${p}, { property: ${k} });`);
+        out.push(`${ind}  ${this.report('additional_property', p, { runtime: `{ property: ${k} }` })}`);
       }
       out.push(`${ind}}`);
     }
@@ -301,13 +328,13 @@ class Emitter {
         // Deprecation is data (x-gds-deprecated): a record still using the field gets a warning, never an error.
         const params = { property: name, since: deprecated.since, replacedBy: deprecated.replacedBy ?? '—' };
         body.push(
-          `${ind}  ctx.add('field.deprecated', ${at([...steps, JSON.stringify(name)])}, ${JSON.stringify(params)});`,
+          `${ind}  ${this.report('field.deprecated', at([...steps, JSON.stringify(name)]), { fixed: params })}`,
         );
       }
       this.node(child, cv, [...steps, JSON.stringify(name)], body, `${ind}  `);
       if (required.has(name)) {
         out.push(
-          `${ind}if (${cv} === undefined) ctx.add('required', ${p}, { property: ${JSON.stringify(name)} });`,
+          `${ind}if (${cv} === undefined) ${this.report('required', p, { fixed: { property: name } })}`,
         );
         if (body.length) out.push(`${ind}else {`, ...body, `${ind}}`);
       } else if (body.length) {

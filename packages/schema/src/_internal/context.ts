@@ -1,7 +1,14 @@
 import type { Severity } from '../catalogue/entry.js';
 import { chinaDateAt } from '../identifiers/_internal/dates.js';
 import type { DivisionRegistry } from '../identifiers/divisionRegistry.js';
-import { createIssue, type Issue, type IssueCode, type IssuePath, type Locale } from '../issue.js';
+import {
+  createIssue,
+  type Issue,
+  type IssueCode,
+  type IssuePath,
+  type IssueSite,
+  type Locale,
+} from '../issue.js';
 
 /** Options every validation accepts. */
 export interface ValidateOptions {
@@ -114,6 +121,10 @@ export class CheckContext {
   reached(day: string): boolean {
     if (day === '' || (!this.fixedNow && day <= latestDayString)) return true;
     return day <= this.todayInChina;
+  }
+  /** Reports the issue of a compiled checker's `site` at `path` (with `params` when they vary). */
+  report(site: IssueSite, path: IssuePath, params?: Readonly<Record<string, unknown>>): void {
+    this.issues.push(site.issue(path, this.locale, params));
   }
   add(
     code: IssueCode,

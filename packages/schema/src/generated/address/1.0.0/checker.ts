@@ -4,12 +4,27 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
+const ISSUE_2 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_3 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_4 = /* @__PURE__ */ issueSite("required", {"property":"datum"});
+const ISSUE_5 = /* @__PURE__ */ issueSite("minimum", {"limit":-180});
+const ISSUE_6 = /* @__PURE__ */ issueSite("maximum", {"limit":180});
+const ISSUE_7 = /* @__PURE__ */ issueSite("required", {"property":"longitude"});
+const ISSUE_8 = /* @__PURE__ */ issueSite("minimum", {"limit":-90});
+const ISSUE_9 = /* @__PURE__ */ issueSite("maximum", {"limit":90});
+const ISSUE_10 = /* @__PURE__ */ issueSite("required", {"property":"latitude"});
+const ISSUE_11 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
+const ISSUE_12 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_13 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_14 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
 const BINDING_14 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
@@ -25,6 +40,8 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_15 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
+const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"id"});
 /** "^[0-9]{12}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -35,6 +52,14 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_17 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{12}$"});
+const ISSUE_18 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_19 = /* @__PURE__ */ issueSite("max_length", {"limit":50});
+const ISSUE_20 = /* @__PURE__ */ issueSite("max_length", {"limit":20});
+const ISSUE_21 = /* @__PURE__ */ issueSite("minimum", {"limit":-10});
+const ISSUE_22 = /* @__PURE__ */ issueSite("maximum", {"limit":300});
+const ISSUE_23 = /* @__PURE__ */ issueSite("max_length", {"limit":300});
+const ISSUE_24 = /* @__PURE__ */ issueSite("required", {"property":"fullText"});
 /** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
   const n = s.length;
@@ -45,10 +70,11 @@ function MATCH_2(s: string): boolean {
   }
   return true;
 }
+const ISSUE_25 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z]{6,32}$"});
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -58,38 +84,38 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["datum"];
-    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
+    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_GEODETIC_DATUM.get(v2);
-        if (d3 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
-        else if (d3) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        if (d3 === undefined) ctx.report(ISSUE_2, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        else if (d3) ctx.report(ISSUE_3, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
       }
     }
     const v4 = o0["longitude"];
-    if (v4 === undefined) ctx.add('required', ctx.at(), { property: "longitude" });
+    if (v4 === undefined) ctx.report(ISSUE_7, ctx.at());
     else {
       if (typeof v4 !== 'number' || !Number.isFinite(v4)) {
-        ctx.add('type', ctx.at("longitude"), { expected: 'number', received: typeName(v4) });
+        ctx.report(ISSUE_0, ctx.at("longitude"), { expected: 'number', received: typeName(v4) });
       } else {
-        if (v4 < -180) ctx.add('minimum', ctx.at("longitude"), { limit: -180 });
-        if (v4 > 180) ctx.add('maximum', ctx.at("longitude"), { limit: 180 });
+        if (v4 < -180) ctx.report(ISSUE_5, ctx.at("longitude"));
+        if (v4 > 180) ctx.report(ISSUE_6, ctx.at("longitude"));
       }
     }
     const v5 = o0["latitude"];
-    if (v5 === undefined) ctx.add('required', ctx.at(), { property: "latitude" });
+    if (v5 === undefined) ctx.report(ISSUE_10, ctx.at());
     else {
       if (typeof v5 !== 'number' || !Number.isFinite(v5)) {
-        ctx.add('type', ctx.at("latitude"), { expected: 'number', received: typeName(v5) });
+        ctx.report(ISSUE_0, ctx.at("latitude"), { expected: 'number', received: typeName(v5) });
       } else {
-        if (v5 < -90) ctx.add('minimum', ctx.at("latitude"), { limit: -90 });
-        if (v5 > 90) ctx.add('maximum', ctx.at("latitude"), { limit: 90 });
+        if (v5 < -90) ctx.report(ISSUE_8, ctx.at("latitude"));
+        if (v5 > 90) ctx.report(ISSUE_9, ctx.at("latitude"));
       }
     }
   }
@@ -97,7 +123,7 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -109,52 +135,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["sourceDepartment"];
-    if (v8 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v8 === undefined) ctx.report(ISSUE_11, ctx.at());
     else {
       if (typeof v8 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v8) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v8) });
       } else {
         const d9 = CODELIST_DEPARTMENT.get(v8);
-        if (d9 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v8, list: 'department' });
-        else if (d9) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v8, list: 'department' });
+        if (d9 === undefined) ctx.report(ISSUE_2, ctx.at("sourceDepartment"), { code: v8, list: 'department' });
+        else if (d9) ctx.report(ISSUE_3, ctx.at("sourceDepartment"), { code: v8, list: 'department' });
       }
     }
     const v10 = o6["sourceSystem"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v10) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v10) });
       } else {
-        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v10.length > 100 && codePointLength(v10) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.report(ISSUE_12, ctx.at("sourceSystem"));
+        if (v10.length > 100 && codePointLength(v10) > 100) ctx.report(ISSUE_13, ctx.at("sourceSystem"));
       }
     }
     const v11 = o6["sourceRecordId"];
     if (v11 !== undefined) {
       if (typeof v11 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v11) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v11) });
       } else {
-        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v11.length > 100 && codePointLength(v11) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.report(ISSUE_12, ctx.at("sourceRecordId"));
+        if (v11.length > 100 && codePointLength(v11) > 100) ctx.report(ISSUE_13, ctx.at("sourceRecordId"));
       }
     }
     const v12 = o6["collectedAt"];
     if (v12 !== undefined) {
       if (typeof v12 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v12) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v12) });
       } else {
-        if (!isDateTime(v12)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v12)) ctx.report(ISSUE_14, ctx.at("collectedAt"));
       }
     }
     const v13 = o6["updatedAt"];
     if (v13 !== undefined) {
       if (typeof v13 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v13) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v13) });
       } else {
-        if (!isDateTime(v13)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v13)) ctx.report(ISSUE_14, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o6, BINDING_14, ctx);
@@ -166,7 +192,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o15 = v as Record<string, unknown>;
     for (const k16 in o15) {
@@ -188,25 +214,25 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k16 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k16 });
       }
     }
     const v17 = o15["id"];
-    if (v17 === undefined) ctx.add('required', ctx.at(), { property: "id" });
+    if (v17 === undefined) ctx.report(ISSUE_16, ctx.at());
     else {
       if (typeof v17 !== 'string') {
-        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v17) });
+        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v17) });
       } else {
-        if (!MATCH_0(v17)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v17)) ctx.report(ISSUE_15, ctx.at("id"));
       }
     }
     const v18 = o15["divisionCode"];
-    if (v18 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v18 === undefined) ctx.report(ISSUE_18, ctx.at());
     else {
       if (typeof v18 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v18) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!MATCH_1(v18)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
+        if (!MATCH_1(v18)) ctx.report(ISSUE_17, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v18, ctx);
         ctx.path.pop();
@@ -215,74 +241,74 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v19 = o15["road"];
     if (v19 !== undefined) {
       if (typeof v19 !== 'string') {
-        ctx.add('type', ctx.at("road"), { expected: 'string', received: typeName(v19) });
+        ctx.report(ISSUE_0, ctx.at("road"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.add('min_length', ctx.at("road"), { limit: 1 });
-        if (v19.length > 100 && codePointLength(v19) > 100) ctx.add('max_length', ctx.at("road"), { limit: 100 });
+        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.report(ISSUE_12, ctx.at("road"));
+        if (v19.length > 100 && codePointLength(v19) > 100) ctx.report(ISSUE_13, ctx.at("road"));
       }
     }
     const v20 = o15["lane"];
     if (v20 !== undefined) {
       if (typeof v20 !== 'string') {
-        ctx.add('type', ctx.at("lane"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ctx.at("lane"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.add('min_length', ctx.at("lane"), { limit: 1 });
-        if (v20.length > 50 && codePointLength(v20) > 50) ctx.add('max_length', ctx.at("lane"), { limit: 50 });
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_12, ctx.at("lane"));
+        if (v20.length > 50 && codePointLength(v20) > 50) ctx.report(ISSUE_19, ctx.at("lane"));
       }
     }
     const v21 = o15["houseNumber"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.add('type', ctx.at("houseNumber"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ctx.at("houseNumber"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', ctx.at("houseNumber"), { limit: 1 });
-        if (v21.length > 50 && codePointLength(v21) > 50) ctx.add('max_length', ctx.at("houseNumber"), { limit: 50 });
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_12, ctx.at("houseNumber"));
+        if (v21.length > 50 && codePointLength(v21) > 50) ctx.report(ISSUE_19, ctx.at("houseNumber"));
       }
     }
     const v22 = o15["building"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.add('type', ctx.at("building"), { expected: 'string', received: typeName(v22) });
+        ctx.report(ISSUE_0, ctx.at("building"), { expected: 'string', received: typeName(v22) });
       } else {
-        if (v22.length < 1 || (v22.length < 2 && codePointLength(v22) < 1)) ctx.add('min_length', ctx.at("building"), { limit: 1 });
-        if (v22.length > 50 && codePointLength(v22) > 50) ctx.add('max_length', ctx.at("building"), { limit: 50 });
+        if (v22.length < 1 || (v22.length < 2 && codePointLength(v22) < 1)) ctx.report(ISSUE_12, ctx.at("building"));
+        if (v22.length > 50 && codePointLength(v22) > 50) ctx.report(ISSUE_19, ctx.at("building"));
       }
     }
     const v23 = o15["unit"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', ctx.at("unit"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ctx.at("unit"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', ctx.at("unit"), { limit: 1 });
-        if (v23.length > 20 && codePointLength(v23) > 20) ctx.add('max_length', ctx.at("unit"), { limit: 20 });
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_12, ctx.at("unit"));
+        if (v23.length > 20 && codePointLength(v23) > 20) ctx.report(ISSUE_20, ctx.at("unit"));
       }
     }
     const v24 = o15["floor"];
     if (v24 !== undefined) {
       if (typeof v24 !== 'number' || !Number.isInteger(v24)) {
-        ctx.add('type', ctx.at("floor"), { expected: 'integer', received: typeName(v24) });
+        ctx.report(ISSUE_0, ctx.at("floor"), { expected: 'integer', received: typeName(v24) });
       } else {
-        if (v24 < -10) ctx.add('minimum', ctx.at("floor"), { limit: -10 });
-        if (v24 > 300) ctx.add('maximum', ctx.at("floor"), { limit: 300 });
+        if (v24 < -10) ctx.report(ISSUE_21, ctx.at("floor"));
+        if (v24 > 300) ctx.report(ISSUE_22, ctx.at("floor"));
       }
     }
     const v25 = o15["room"];
     if (v25 !== undefined) {
       if (typeof v25 !== 'string') {
-        ctx.add('type', ctx.at("room"), { expected: 'string', received: typeName(v25) });
+        ctx.report(ISSUE_0, ctx.at("room"), { expected: 'string', received: typeName(v25) });
       } else {
-        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.add('min_length', ctx.at("room"), { limit: 1 });
-        if (v25.length > 20 && codePointLength(v25) > 20) ctx.add('max_length', ctx.at("room"), { limit: 20 });
+        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.report(ISSUE_12, ctx.at("room"));
+        if (v25.length > 20 && codePointLength(v25) > 20) ctx.report(ISSUE_20, ctx.at("room"));
       }
     }
     const v26 = o15["fullText"];
-    if (v26 === undefined) ctx.add('required', ctx.at(), { property: "fullText" });
+    if (v26 === undefined) ctx.report(ISSUE_24, ctx.at());
     else {
       if (typeof v26 !== 'string') {
-        ctx.add('type', ctx.at("fullText"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ctx.at("fullText"), { expected: 'string', received: typeName(v26) });
       } else {
-        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.add('min_length', ctx.at("fullText"), { limit: 1 });
-        if (v26.length > 300 && codePointLength(v26) > 300) ctx.add('max_length', ctx.at("fullText"), { limit: 300 });
+        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.report(ISSUE_12, ctx.at("fullText"));
+        if (v26.length > 300 && codePointLength(v26) > 300) ctx.report(ISSUE_23, ctx.at("fullText"));
       }
     }
     const v27 = o15["point"];
@@ -294,15 +320,15 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v28 = o15["gridCode"];
     if (v28 !== undefined) {
       if (typeof v28 !== 'string') {
-        ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ctx.at("gridCode"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!MATCH_2(v28)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_2(v28)) ctx.report(ISSUE_25, ctx.at("gridCode"));
       }
     }
     const v29 = o15["postalCode"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', ctx.at("postalCode"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ctx.at("postalCode"), { expected: 'string', received: typeName(v29) });
       } else {
         ctx.path.push("postalCode");
         IDENTIFIER_RULES["postal-code"](v29, ctx);
@@ -312,9 +338,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v30 = o15["parentId"];
     if (v30 !== undefined) {
       if (typeof v30 !== 'string') {
-        ctx.add('type', ctx.at("parentId"), { expected: 'string', received: typeName(v30) });
+        ctx.report(ISSUE_0, ctx.at("parentId"), { expected: 'string', received: typeName(v30) });
       } else {
-        if (!MATCH_0(v30)) ctx.add('pattern', ctx.at("parentId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v30)) ctx.report(ISSUE_15, ctx.at("parentId"));
       }
     }
     const v31 = o15["provenance"];

@@ -4,7 +4,7 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { CODELIST_BUILDING_OWNERSHIP } from '../../codelists/building-ownership.js';
@@ -14,6 +14,8 @@ import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
 import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 import { CODELIST_RENTAL_STATUS } from '../../codelists/rental-status.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
   const n = s.length;
@@ -28,6 +30,7 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_2 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
 /** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -43,7 +46,37 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_3 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{6}([0-9]{6})?$"});
+const ISSUE_4 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_5 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_6 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
+const ISSUE_7 = /* @__PURE__ */ issueSite("max_length", {"limit":20});
+const ISSUE_8 = /* @__PURE__ */ issueSite("required", {"property":"number"});
+const ISSUE_9 = /* @__PURE__ */ issueSite("minimum", {"limit":-30});
+const ISSUE_10 = /* @__PURE__ */ issueSite("maximum", {"limit":300});
+const ISSUE_11 = /* @__PURE__ */ issueSite("maximum", {"limit":100000});
+const ISSUE_12 = /* @__PURE__ */ issueSite("exclusive_minimum", {"limit":0});
+const ISSUE_13 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_14 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_15 = /* @__PURE__ */ issueSite("required", {"property":"datum"});
+const ISSUE_16 = /* @__PURE__ */ issueSite("minimum", {"limit":-180});
+const ISSUE_17 = /* @__PURE__ */ issueSite("maximum", {"limit":180});
+const ISSUE_18 = /* @__PURE__ */ issueSite("required", {"property":"longitude"});
+const ISSUE_19 = /* @__PURE__ */ issueSite("minimum", {"limit":-90});
+const ISSUE_20 = /* @__PURE__ */ issueSite("maximum", {"limit":90});
+const ISSUE_21 = /* @__PURE__ */ issueSite("required", {"property":"latitude"});
+const ISSUE_22 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
+const ISSUE_23 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_24 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
 const BINDING_28 = {"start":"collectedAt","end":"updatedAt"} as const;
+const ISSUE_25 = /* @__PURE__ */ issueSite("required", {"property":"id"});
+const ISSUE_26 = /* @__PURE__ */ issueSite("required", {"property":"address"});
+const ISSUE_27 = /* @__PURE__ */ issueSite("required", {"property":"use"});
+const ISSUE_28 = /* @__PURE__ */ issueSite("minimum", {"limit":1});
+const ISSUE_29 = /* @__PURE__ */ issueSite("minimum", {"limit":0});
+const ISSUE_30 = /* @__PURE__ */ issueSite("maximum", {"limit":30});
+const ISSUE_31 = /* @__PURE__ */ issueSite("minimum", {"limit":1800});
+const ISSUE_32 = /* @__PURE__ */ issueSite("maximum", {"limit":2100});
 /** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
   const n = s.length;
@@ -54,11 +87,13 @@ function MATCH_2(s: string): boolean {
   }
   return true;
 }
+const ISSUE_33 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z]{6,32}$"});
+const ISSUE_34 = /* @__PURE__ */ issueSite("max_items", {"limit":5000});
 const BINDING_51 = {"values":"units/number"} as const;
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -68,24 +103,24 @@ function check_address(v: unknown, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["addressId"];
     if (v2 !== undefined) {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!MATCH_0(v2)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ctx.at("addressId"));
       }
     }
     const v3 = o0["divisionCode"];
-    if (v3 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v3 === undefined) ctx.report(ISSUE_4, ctx.at());
     else {
       if (typeof v3 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v3) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (!MATCH_1(v3)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v3)) ctx.report(ISSUE_3, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v3, ctx);
         ctx.path.pop();
@@ -94,10 +129,10 @@ function check_address(v: unknown, ctx: CheckContext): void {
     const v4 = o0["detail"];
     if (v4 !== undefined) {
       if (typeof v4 !== 'string') {
-        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v4) });
+        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v4) });
       } else {
-        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
-        if (v4.length > 200 && codePointLength(v4) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
+        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.report(ISSUE_5, ctx.at("detail"));
+        if (v4.length > 200 && codePointLength(v4) > 200) ctx.report(ISSUE_6, ctx.at("detail"));
       }
     }
   }
@@ -105,7 +140,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_unit(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o5 = v as Record<string, unknown>;
     for (const k6 in o5) {
@@ -117,55 +152,55 @@ function check_unit(v: unknown, ctx: CheckContext): void {
         case "rentalStatus":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k6 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k6 });
       }
     }
     const v7 = o5["number"];
-    if (v7 === undefined) ctx.add('required', ctx.at(), { property: "number" });
+    if (v7 === undefined) ctx.report(ISSUE_8, ctx.at());
     else {
       if (typeof v7 !== 'string') {
-        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v7) });
+        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v7) });
       } else {
-        if (v7.length < 1 || (v7.length < 2 && codePointLength(v7) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
-        if (v7.length > 20 && codePointLength(v7) > 20) ctx.add('max_length', ctx.at("number"), { limit: 20 });
+        if (v7.length < 1 || (v7.length < 2 && codePointLength(v7) < 1)) ctx.report(ISSUE_5, ctx.at("number"));
+        if (v7.length > 20 && codePointLength(v7) > 20) ctx.report(ISSUE_7, ctx.at("number"));
       }
     }
     const v8 = o5["floor"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'number' || !Number.isInteger(v8)) {
-        ctx.add('type', ctx.at("floor"), { expected: 'integer', received: typeName(v8) });
+        ctx.report(ISSUE_0, ctx.at("floor"), { expected: 'integer', received: typeName(v8) });
       } else {
-        if (v8 < -30) ctx.add('minimum', ctx.at("floor"), { limit: -30 });
-        if (v8 > 300) ctx.add('maximum', ctx.at("floor"), { limit: 300 });
+        if (v8 < -30) ctx.report(ISSUE_9, ctx.at("floor"));
+        if (v8 > 300) ctx.report(ISSUE_10, ctx.at("floor"));
       }
     }
     const v9 = o5["area"];
     if (v9 !== undefined) {
       if (typeof v9 !== 'number' || !Number.isFinite(v9)) {
-        ctx.add('type', ctx.at("area"), { expected: 'number', received: typeName(v9) });
+        ctx.report(ISSUE_0, ctx.at("area"), { expected: 'number', received: typeName(v9) });
       } else {
-        if (v9 > 100000) ctx.add('maximum', ctx.at("area"), { limit: 100000 });
-        if (v9 <= 0) ctx.add('exclusive_minimum', ctx.at("area"), { limit: 0 });
+        if (v9 > 100000) ctx.report(ISSUE_11, ctx.at("area"));
+        if (v9 <= 0) ctx.report(ISSUE_12, ctx.at("area"));
       }
     }
     const v10 = o5["use"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', ctx.at("use"), { expected: 'string', received: typeName(v10) });
+        ctx.report(ISSUE_0, ctx.at("use"), { expected: 'string', received: typeName(v10) });
       } else {
         const d11 = CODELIST_BUILDING_USE.get(v10);
-        if (d11 === undefined) ctx.add('codelist.unknown_code', ctx.at("use"), { code: v10, list: 'building-use' });
-        else if (d11) ctx.add('codelist.deprecated_code', ctx.at("use"), { code: v10, list: 'building-use' });
+        if (d11 === undefined) ctx.report(ISSUE_13, ctx.at("use"), { code: v10, list: 'building-use' });
+        else if (d11) ctx.report(ISSUE_14, ctx.at("use"), { code: v10, list: 'building-use' });
       }
     }
     const v12 = o5["rentalStatus"];
     if (v12 !== undefined) {
       if (typeof v12 !== 'string') {
-        ctx.add('type', ctx.at("rentalStatus"), { expected: 'string', received: typeName(v12) });
+        ctx.report(ISSUE_0, ctx.at("rentalStatus"), { expected: 'string', received: typeName(v12) });
       } else {
         const d13 = CODELIST_RENTAL_STATUS.get(v12);
-        if (d13 === undefined) ctx.add('codelist.unknown_code', ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
-        else if (d13) ctx.add('codelist.deprecated_code', ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
+        if (d13 === undefined) ctx.report(ISSUE_13, ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
+        else if (d13) ctx.report(ISSUE_14, ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
       }
     }
   }
@@ -173,7 +208,7 @@ function check_unit(v: unknown, ctx: CheckContext): void {
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o14 = v as Record<string, unknown>;
     for (const k15 in o14) {
@@ -183,38 +218,38 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k15 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k15 });
       }
     }
     const v16 = o14["datum"];
-    if (v16 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
+    if (v16 === undefined) ctx.report(ISSUE_15, ctx.at());
     else {
       if (typeof v16 !== 'string') {
-        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v16) });
+        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v16) });
       } else {
         const d17 = CODELIST_GEODETIC_DATUM.get(v16);
-        if (d17 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
-        else if (d17) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
+        if (d17 === undefined) ctx.report(ISSUE_13, ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
+        else if (d17) ctx.report(ISSUE_14, ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
       }
     }
     const v18 = o14["longitude"];
-    if (v18 === undefined) ctx.add('required', ctx.at(), { property: "longitude" });
+    if (v18 === undefined) ctx.report(ISSUE_18, ctx.at());
     else {
       if (typeof v18 !== 'number' || !Number.isFinite(v18)) {
-        ctx.add('type', ctx.at("longitude"), { expected: 'number', received: typeName(v18) });
+        ctx.report(ISSUE_0, ctx.at("longitude"), { expected: 'number', received: typeName(v18) });
       } else {
-        if (v18 < -180) ctx.add('minimum', ctx.at("longitude"), { limit: -180 });
-        if (v18 > 180) ctx.add('maximum', ctx.at("longitude"), { limit: 180 });
+        if (v18 < -180) ctx.report(ISSUE_16, ctx.at("longitude"));
+        if (v18 > 180) ctx.report(ISSUE_17, ctx.at("longitude"));
       }
     }
     const v19 = o14["latitude"];
-    if (v19 === undefined) ctx.add('required', ctx.at(), { property: "latitude" });
+    if (v19 === undefined) ctx.report(ISSUE_21, ctx.at());
     else {
       if (typeof v19 !== 'number' || !Number.isFinite(v19)) {
-        ctx.add('type', ctx.at("latitude"), { expected: 'number', received: typeName(v19) });
+        ctx.report(ISSUE_0, ctx.at("latitude"), { expected: 'number', received: typeName(v19) });
       } else {
-        if (v19 < -90) ctx.add('minimum', ctx.at("latitude"), { limit: -90 });
-        if (v19 > 90) ctx.add('maximum', ctx.at("latitude"), { limit: 90 });
+        if (v19 < -90) ctx.report(ISSUE_19, ctx.at("latitude"));
+        if (v19 > 90) ctx.report(ISSUE_20, ctx.at("latitude"));
       }
     }
   }
@@ -222,7 +257,7 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o20 = v as Record<string, unknown>;
     for (const k21 in o20) {
@@ -234,52 +269,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k21 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k21 });
       }
     }
     const v22 = o20["sourceDepartment"];
-    if (v22 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v22 === undefined) ctx.report(ISSUE_22, ctx.at());
     else {
       if (typeof v22 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v22) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v22) });
       } else {
         const d23 = CODELIST_DEPARTMENT.get(v22);
-        if (d23 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v22, list: 'department' });
-        else if (d23) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v22, list: 'department' });
+        if (d23 === undefined) ctx.report(ISSUE_13, ctx.at("sourceDepartment"), { code: v22, list: 'department' });
+        else if (d23) ctx.report(ISSUE_14, ctx.at("sourceDepartment"), { code: v22, list: 'department' });
       }
     }
     const v24 = o20["sourceSystem"];
     if (v24 !== undefined) {
       if (typeof v24 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v24) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v24) });
       } else {
-        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v24.length > 100 && codePointLength(v24) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.report(ISSUE_5, ctx.at("sourceSystem"));
+        if (v24.length > 100 && codePointLength(v24) > 100) ctx.report(ISSUE_23, ctx.at("sourceSystem"));
       }
     }
     const v25 = o20["sourceRecordId"];
     if (v25 !== undefined) {
       if (typeof v25 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v25) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v25) });
       } else {
-        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v25.length > 100 && codePointLength(v25) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.report(ISSUE_5, ctx.at("sourceRecordId"));
+        if (v25.length > 100 && codePointLength(v25) > 100) ctx.report(ISSUE_23, ctx.at("sourceRecordId"));
       }
     }
     const v26 = o20["collectedAt"];
     if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v26) });
       } else {
-        if (!isDateTime(v26)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v26)) ctx.report(ISSUE_24, ctx.at("collectedAt"));
       }
     }
     const v27 = o20["updatedAt"];
     if (v27 !== undefined) {
       if (typeof v27 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v27) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v27) });
       } else {
-        if (!isDateTime(v27)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v27)) ctx.report(ISSUE_24, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o20, BINDING_28, ctx);
@@ -291,7 +326,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o29 = v as Record<string, unknown>;
     for (const k30 in o29) {
@@ -312,100 +347,100 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k30 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k30 });
       }
     }
     const v31 = o29["id"];
-    if (v31 === undefined) ctx.add('required', ctx.at(), { property: "id" });
+    if (v31 === undefined) ctx.report(ISSUE_25, ctx.at());
     else {
       if (typeof v31 !== 'string') {
-        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v31) });
+        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (!MATCH_0(v31)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v31)) ctx.report(ISSUE_2, ctx.at("id"));
       }
     }
     const v32 = o29["name"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v32.length > 100 && codePointLength(v32) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.report(ISSUE_5, ctx.at("name"));
+        if (v32.length > 100 && codePointLength(v32) > 100) ctx.report(ISSUE_23, ctx.at("name"));
       }
     }
     const v33 = o29["address"];
-    if (v33 === undefined) ctx.add('required', ctx.at(), { property: "address" });
+    if (v33 === undefined) ctx.report(ISSUE_26, ctx.at());
     else {
       ctx.path.push("address");
       check_address(v33, ctx);
       ctx.path.pop();
     }
     const v34 = o29["use"];
-    if (v34 === undefined) ctx.add('required', ctx.at(), { property: "use" });
+    if (v34 === undefined) ctx.report(ISSUE_27, ctx.at());
     else {
       if (typeof v34 !== 'string') {
-        ctx.add('type', ctx.at("use"), { expected: 'string', received: typeName(v34) });
+        ctx.report(ISSUE_0, ctx.at("use"), { expected: 'string', received: typeName(v34) });
       } else {
         const d35 = CODELIST_BUILDING_USE.get(v34);
-        if (d35 === undefined) ctx.add('codelist.unknown_code', ctx.at("use"), { code: v34, list: 'building-use' });
-        else if (d35) ctx.add('codelist.deprecated_code', ctx.at("use"), { code: v34, list: 'building-use' });
+        if (d35 === undefined) ctx.report(ISSUE_13, ctx.at("use"), { code: v34, list: 'building-use' });
+        else if (d35) ctx.report(ISSUE_14, ctx.at("use"), { code: v34, list: 'building-use' });
       }
     }
     const v36 = o29["structure"];
     if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.add('type', ctx.at("structure"), { expected: 'string', received: typeName(v36) });
+        ctx.report(ISSUE_0, ctx.at("structure"), { expected: 'string', received: typeName(v36) });
       } else {
         const d37 = CODELIST_BUILDING_STRUCTURE.get(v36);
-        if (d37 === undefined) ctx.add('codelist.unknown_code', ctx.at("structure"), { code: v36, list: 'building-structure' });
-        else if (d37) ctx.add('codelist.deprecated_code', ctx.at("structure"), { code: v36, list: 'building-structure' });
+        if (d37 === undefined) ctx.report(ISSUE_13, ctx.at("structure"), { code: v36, list: 'building-structure' });
+        else if (d37) ctx.report(ISSUE_14, ctx.at("structure"), { code: v36, list: 'building-structure' });
       }
     }
     const v38 = o29["floorsAboveGround"];
     if (v38 !== undefined) {
       if (typeof v38 !== 'number' || !Number.isInteger(v38)) {
-        ctx.add('type', ctx.at("floorsAboveGround"), { expected: 'integer', received: typeName(v38) });
+        ctx.report(ISSUE_0, ctx.at("floorsAboveGround"), { expected: 'integer', received: typeName(v38) });
       } else {
-        if (v38 < 1) ctx.add('minimum', ctx.at("floorsAboveGround"), { limit: 1 });
-        if (v38 > 300) ctx.add('maximum', ctx.at("floorsAboveGround"), { limit: 300 });
+        if (v38 < 1) ctx.report(ISSUE_28, ctx.at("floorsAboveGround"));
+        if (v38 > 300) ctx.report(ISSUE_10, ctx.at("floorsAboveGround"));
       }
     }
     const v39 = o29["floorsBelowGround"];
     if (v39 !== undefined) {
       if (typeof v39 !== 'number' || !Number.isInteger(v39)) {
-        ctx.add('type', ctx.at("floorsBelowGround"), { expected: 'integer', received: typeName(v39) });
+        ctx.report(ISSUE_0, ctx.at("floorsBelowGround"), { expected: 'integer', received: typeName(v39) });
       } else {
-        if (v39 < 0) ctx.add('minimum', ctx.at("floorsBelowGround"), { limit: 0 });
-        if (v39 > 30) ctx.add('maximum', ctx.at("floorsBelowGround"), { limit: 30 });
+        if (v39 < 0) ctx.report(ISSUE_29, ctx.at("floorsBelowGround"));
+        if (v39 > 30) ctx.report(ISSUE_30, ctx.at("floorsBelowGround"));
       }
     }
     const v40 = o29["builtYear"];
     if (v40 !== undefined) {
       if (typeof v40 !== 'number' || !Number.isInteger(v40)) {
-        ctx.add('type', ctx.at("builtYear"), { expected: 'integer', received: typeName(v40) });
+        ctx.report(ISSUE_0, ctx.at("builtYear"), { expected: 'integer', received: typeName(v40) });
       } else {
-        if (v40 < 1800) ctx.add('minimum', ctx.at("builtYear"), { limit: 1800 });
-        if (v40 > 2100) ctx.add('maximum', ctx.at("builtYear"), { limit: 2100 });
+        if (v40 < 1800) ctx.report(ISSUE_31, ctx.at("builtYear"));
+        if (v40 > 2100) ctx.report(ISSUE_32, ctx.at("builtYear"));
       }
     }
     const v41 = o29["ownership"];
     if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.add('type', ctx.at("ownership"), { expected: 'string', received: typeName(v41) });
+        ctx.report(ISSUE_0, ctx.at("ownership"), { expected: 'string', received: typeName(v41) });
       } else {
         const d42 = CODELIST_BUILDING_OWNERSHIP.get(v41);
-        if (d42 === undefined) ctx.add('codelist.unknown_code', ctx.at("ownership"), { code: v41, list: 'building-ownership' });
-        else if (d42) ctx.add('codelist.deprecated_code', ctx.at("ownership"), { code: v41, list: 'building-ownership' });
+        if (d42 === undefined) ctx.report(ISSUE_13, ctx.at("ownership"), { code: v41, list: 'building-ownership' });
+        else if (d42) ctx.report(ISSUE_14, ctx.at("ownership"), { code: v41, list: 'building-ownership' });
       }
     }
     const v43 = o29["rentalStatus"];
     if (v43 !== undefined) {
       if (typeof v43 !== 'string') {
-        ctx.add('type', ctx.at("rentalStatus"), { expected: 'string', received: typeName(v43) });
+        ctx.report(ISSUE_0, ctx.at("rentalStatus"), { expected: 'string', received: typeName(v43) });
       } else {
         const d44 = CODELIST_RENTAL_STATUS.get(v43);
-        if (d44 === undefined) ctx.add('codelist.unknown_code', ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
-        else if (d44) ctx.add('codelist.deprecated_code', ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
+        if (d44 === undefined) ctx.report(ISSUE_13, ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
+        else if (d44) ctx.report(ISSUE_14, ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
       }
     }
     const v45 = o29["point"];
@@ -417,17 +452,17 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v46 = o29["gridCode"];
     if (v46 !== undefined) {
       if (typeof v46 !== 'string') {
-        ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v46) });
+        ctx.report(ISSUE_0, ctx.at("gridCode"), { expected: 'string', received: typeName(v46) });
       } else {
-        if (!MATCH_2(v46)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_2(v46)) ctx.report(ISSUE_33, ctx.at("gridCode"));
       }
     }
     const v47 = o29["units"];
     if (v47 !== undefined) {
       if (!Array.isArray(v47)) {
-        ctx.add('type', ctx.at("units"), { expected: 'array', received: typeName(v47) });
+        ctx.report(ISSUE_0, ctx.at("units"), { expected: 'array', received: typeName(v47) });
       } else {
-        if (v47.length > 5000) ctx.add('max_items', ctx.at("units"), { limit: 5000 });
+        if (v47.length > 5000) ctx.report(ISSUE_34, ctx.at("units"));
         for (let i48 = 0; i48 < v47.length; i48++) {
           const e49: unknown = v47[i48];
           ctx.path.push("units", i48);

@@ -4,7 +4,7 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
@@ -17,6 +17,8 @@ import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-document-type.js';
 import { CODELIST_REQUEST_TYPE } from '../../codelists/request-type.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
 /** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
   const n = s.length;
@@ -32,6 +34,10 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_2 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{6}([0-9]{6})?$"});
+const ISSUE_3 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_4 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_5 = /* @__PURE__ */ issueSite("max_length", {"limit":300});
 /** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -42,6 +48,13 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_6 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z]{6,32}$"});
+const ISSUE_7 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_8 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_9 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_10 = /* @__PURE__ */ issueSite("required", {"property":"type"});
+const ISSUE_11 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
+const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"number"});
 const BINDING_17 = {"type":"type","number":"number"} as const;
 /** "^[0-9a-f]{64}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
@@ -53,7 +66,26 @@ function MATCH_2(s: string): boolean {
   }
   return true;
 }
+const ISSUE_13 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9a-f]{64}$"});
+const ISSUE_14 = /* @__PURE__ */ issueSite("required", {"property":"sha256"});
 const RE_3 = new RegExp("^[a-z]+/[a-z0-9.+-]+$", 'u');
+const ISSUE_15 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[a-z]+/[a-z0-9.+-]+$"});
+const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"mediaType"});
+const ISSUE_17 = /* @__PURE__ */ issueSite("minimum", {"limit":0});
+const ISSUE_18 = /* @__PURE__ */ issueSite("max_length", {"limit":255});
+const ISSUE_19 = /* @__PURE__ */ issueSite("required", {"property":"action"});
+const ISSUE_20 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
+const ISSUE_21 = /* @__PURE__ */ issueSite("required", {"property":"at"});
+const ISSUE_22 = /* @__PURE__ */ issueSite("codelist.unlisted_code");
+const ISSUE_23 = /* @__PURE__ */ issueSite("max_length", {"limit":2000});
+const ISSUE_24 = /* @__PURE__ */ issueSite("required", {"property":"datum"});
+const ISSUE_25 = /* @__PURE__ */ issueSite("minimum", {"limit":-180});
+const ISSUE_26 = /* @__PURE__ */ issueSite("maximum", {"limit":180});
+const ISSUE_27 = /* @__PURE__ */ issueSite("required", {"property":"longitude"});
+const ISSUE_28 = /* @__PURE__ */ issueSite("minimum", {"limit":-90});
+const ISSUE_29 = /* @__PURE__ */ issueSite("maximum", {"limit":90});
+const ISSUE_30 = /* @__PURE__ */ issueSite("required", {"property":"latitude"});
+const ISSUE_31 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
 const BINDING_47 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_4(s: string): boolean {
@@ -69,13 +101,26 @@ function MATCH_4(s: string): boolean {
   }
   return true;
 }
+const ISSUE_32 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
+const ISSUE_33 = /* @__PURE__ */ issueSite("required", {"property":"id"});
+const ISSUE_34 = /* @__PURE__ */ issueSite("required", {"property":"channel"});
+const ISSUE_35 = /* @__PURE__ */ issueSite("required", {"property":"requestType"});
+const ISSUE_36 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
+const ISSUE_37 = /* @__PURE__ */ issueSite("max_length", {"limit":4000});
+const ISSUE_38 = /* @__PURE__ */ issueSite("required", {"property":"description"});
+const ISSUE_39 = /* @__PURE__ */ issueSite("max_items", {"limit":50});
+const ISSUE_40 = /* @__PURE__ */ issueSite("required", {"property":"createdAt"});
+const ISSUE_41 = /* @__PURE__ */ issueSite("required", {"property":"status"});
+const ISSUE_42 = /* @__PURE__ */ issueSite("min_items", {"limit":1});
+const ISSUE_43 = /* @__PURE__ */ issueSite("max_items", {"limit":1000});
+const ISSUE_44 = /* @__PURE__ */ issueSite("required", {"property":"history"});
 const BINDING_72 = {"history":"history","status":"status"} as const;
 const BINDING_73 = {"start":"createdAt","end":"deadline"} as const;
 const BINDING_74 = {"values":"attachments/sha256"} as const;
 
 function check_location(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -86,16 +131,16 @@ function check_location(v: unknown, ctx: CheckContext): void {
         case "gridCode":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["divisionCode"];
-    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v2 === undefined) ctx.report(ISSUE_3, ctx.at());
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!MATCH_0(v2)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v2, ctx);
         ctx.path.pop();
@@ -104,10 +149,10 @@ function check_location(v: unknown, ctx: CheckContext): void {
     const v3 = o0["address"];
     if (v3 !== undefined) {
       if (typeof v3 !== 'string') {
-        ctx.add('type', ctx.at("address"), { expected: 'string', received: typeName(v3) });
+        ctx.report(ISSUE_0, ctx.at("address"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.add('min_length', ctx.at("address"), { limit: 1 });
-        if (v3.length > 300 && codePointLength(v3) > 300) ctx.add('max_length', ctx.at("address"), { limit: 300 });
+        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.report(ISSUE_4, ctx.at("address"));
+        if (v3.length > 300 && codePointLength(v3) > 300) ctx.report(ISSUE_5, ctx.at("address"));
       }
     }
     const v4 = o0["point"];
@@ -119,9 +164,9 @@ function check_location(v: unknown, ctx: CheckContext): void {
     const v5 = o0["gridCode"];
     if (v5 !== undefined) {
       if (typeof v5 !== 'string') {
-        ctx.add('type', ctx.at("gridCode"), { expected: 'string', received: typeName(v5) });
+        ctx.report(ISSUE_0, ctx.at("gridCode"), { expected: 'string', received: typeName(v5) });
       } else {
-        if (!MATCH_1(v5)) ctx.add('pattern', ctx.at("gridCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_1(v5)) ctx.report(ISSUE_6, ctx.at("gridCode"));
       }
     }
   }
@@ -129,7 +174,7 @@ function check_location(v: unknown, ctx: CheckContext): void {
 
 function check_reporter(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -140,28 +185,28 @@ function check_reporter(v: unknown, ctx: CheckContext): void {
         case "identity":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["anonymous"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'boolean') {
-        ctx.add('type', ctx.at("anonymous"), { expected: 'boolean', received: typeName(v8) });
+        ctx.report(ISSUE_0, ctx.at("anonymous"), { expected: 'boolean', received: typeName(v8) });
       }
     }
     const v9 = o6["name"];
     if (v9 !== undefined) {
       if (typeof v9 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v9) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v9.length > 100 && codePointLength(v9) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.report(ISSUE_4, ctx.at("name"));
+        if (v9.length > 100 && codePointLength(v9) > 100) ctx.report(ISSUE_7, ctx.at("name"));
       }
     }
     const v10 = o6["phone"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v10) });
+        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v10) });
       } else {
         ctx.path.push("phone");
         IDENTIFIER_RULES["phone"](v10, ctx);
@@ -179,7 +224,7 @@ function check_reporter(v: unknown, ctx: CheckContext): void {
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o12 = v as Record<string, unknown>;
     for (const k13 in o12) {
@@ -188,28 +233,28 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         case "number":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k13 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k13 });
       }
     }
     const v14 = o12["type"];
-    if (v14 === undefined) ctx.add('required', ctx.at(), { property: "type" });
+    if (v14 === undefined) ctx.report(ISSUE_10, ctx.at());
     else {
       if (typeof v14 !== 'string') {
-        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v14) });
+        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v14) });
       } else {
         const d15 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v14);
-        if (d15 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v14, list: 'identity-document-type' });
-        else if (d15) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v14, list: 'identity-document-type' });
+        if (d15 === undefined) ctx.report(ISSUE_8, ctx.at("type"), { code: v14, list: 'identity-document-type' });
+        else if (d15) ctx.report(ISSUE_9, ctx.at("type"), { code: v14, list: 'identity-document-type' });
       }
     }
     const v16 = o12["number"];
-    if (v16 === undefined) ctx.add('required', ctx.at(), { property: "number" });
+    if (v16 === undefined) ctx.report(ISSUE_12, ctx.at());
     else {
       if (typeof v16 !== 'string') {
-        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v16) });
+        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v16) });
       } else {
-        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
-        if (v16.length > 32 && codePointLength(v16) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.report(ISSUE_4, ctx.at("number"));
+        if (v16.length > 32 && codePointLength(v16) > 32) ctx.report(ISSUE_11, ctx.at("number"));
       }
     }
     if (!RULE_SHORTCUTS["identity-document"](o12["type"], o12["number"], ctx)) {
@@ -220,7 +265,7 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
 
 function check_attachment(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o18 = v as Record<string, unknown>;
     for (const k19 in o18) {
@@ -231,43 +276,43 @@ function check_attachment(v: unknown, ctx: CheckContext): void {
         case "name":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k19 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k19 });
       }
     }
     const v20 = o18["sha256"];
-    if (v20 === undefined) ctx.add('required', ctx.at(), { property: "sha256" });
+    if (v20 === undefined) ctx.report(ISSUE_14, ctx.at());
     else {
       if (typeof v20 !== 'string') {
-        ctx.add('type', ctx.at("sha256"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ctx.at("sha256"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (!MATCH_2(v20)) ctx.add('pattern', ctx.at("sha256"), { pattern: "^[0-9a-f]{64}$" });
+        if (!MATCH_2(v20)) ctx.report(ISSUE_13, ctx.at("sha256"));
       }
     }
     const v21 = o18["mediaType"];
-    if (v21 === undefined) ctx.add('required', ctx.at(), { property: "mediaType" });
+    if (v21 === undefined) ctx.report(ISSUE_16, ctx.at());
     else {
       if (typeof v21 !== 'string') {
-        ctx.add('type', ctx.at("mediaType"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ctx.at("mediaType"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length > 100 && codePointLength(v21) > 100) ctx.add('max_length', ctx.at("mediaType"), { limit: 100 });
-        if (!RE_3.test(v21)) ctx.add('pattern', ctx.at("mediaType"), { pattern: "^[a-z]+/[a-z0-9.+-]+$" });
+        if (v21.length > 100 && codePointLength(v21) > 100) ctx.report(ISSUE_7, ctx.at("mediaType"));
+        if (!RE_3.test(v21)) ctx.report(ISSUE_15, ctx.at("mediaType"));
       }
     }
     const v22 = o18["size"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'number' || !Number.isInteger(v22)) {
-        ctx.add('type', ctx.at("size"), { expected: 'integer', received: typeName(v22) });
+        ctx.report(ISSUE_0, ctx.at("size"), { expected: 'integer', received: typeName(v22) });
       } else {
-        if (v22 < 0) ctx.add('minimum', ctx.at("size"), { limit: 0 });
+        if (v22 < 0) ctx.report(ISSUE_17, ctx.at("size"));
       }
     }
     const v23 = o18["name"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v23.length > 255 && codePointLength(v23) > 255) ctx.add('max_length', ctx.at("name"), { limit: 255 });
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_4, ctx.at("name"));
+        if (v23.length > 255 && codePointLength(v23) > 255) ctx.report(ISSUE_18, ctx.at("name"));
       }
     }
   }
@@ -275,7 +320,7 @@ function check_attachment(v: unknown, ctx: CheckContext): void {
 
 function check_step(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o24 = v as Record<string, unknown>;
     for (const k25 in o24) {
@@ -287,54 +332,54 @@ function check_step(v: unknown, ctx: CheckContext): void {
         case "note":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k25 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k25 });
       }
     }
     const v26 = o24["action"];
-    if (v26 === undefined) ctx.add('required', ctx.at(), { property: "action" });
+    if (v26 === undefined) ctx.report(ISSUE_19, ctx.at());
     else {
       if (typeof v26 !== 'string') {
-        ctx.add('type', ctx.at("action"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ctx.at("action"), { expected: 'string', received: typeName(v26) });
       } else {
         const d27 = CODELIST_CASE_ACTION.get(v26);
-        if (d27 === undefined) ctx.add('codelist.unknown_code', ctx.at("action"), { code: v26, list: 'case-action' });
-        else if (d27) ctx.add('codelist.deprecated_code', ctx.at("action"), { code: v26, list: 'case-action' });
+        if (d27 === undefined) ctx.report(ISSUE_8, ctx.at("action"), { code: v26, list: 'case-action' });
+        else if (d27) ctx.report(ISSUE_9, ctx.at("action"), { code: v26, list: 'case-action' });
       }
     }
     const v28 = o24["at"];
-    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "at" });
+    if (v28 === undefined) ctx.report(ISSUE_21, ctx.at());
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', ctx.at("at"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ctx.at("at"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDateTime(v28)) ctx.add('format', ctx.at("at"), { format: 'date-time' });
+        if (!isDateTime(v28)) ctx.report(ISSUE_20, ctx.at("at"));
       }
     }
     const v29 = o24["department"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', ctx.at("department"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ctx.at("department"), { expected: 'string', received: typeName(v29) });
       } else {
         const d30 = CODELIST_DEPARTMENT.get(v29);
-        if (d30 === undefined) ctx.add('codelist.unlisted_code', ctx.at("department"), { code: v29, list: 'department' });
-        else if (d30) ctx.add('codelist.deprecated_code', ctx.at("department"), { code: v29, list: 'department' });
+        if (d30 === undefined) ctx.report(ISSUE_22, ctx.at("department"), { code: v29, list: 'department' });
+        else if (d30) ctx.report(ISSUE_9, ctx.at("department"), { code: v29, list: 'department' });
       }
     }
     const v31 = o24["actor"];
     if (v31 !== undefined) {
       if (typeof v31 !== 'string') {
-        ctx.add('type', ctx.at("actor"), { expected: 'string', received: typeName(v31) });
+        ctx.report(ISSUE_0, ctx.at("actor"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.add('min_length', ctx.at("actor"), { limit: 1 });
-        if (v31.length > 100 && codePointLength(v31) > 100) ctx.add('max_length', ctx.at("actor"), { limit: 100 });
+        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.report(ISSUE_4, ctx.at("actor"));
+        if (v31.length > 100 && codePointLength(v31) > 100) ctx.report(ISSUE_7, ctx.at("actor"));
       }
     }
     const v32 = o24["note"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', ctx.at("note"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ctx.at("note"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (v32.length > 2000 && codePointLength(v32) > 2000) ctx.add('max_length', ctx.at("note"), { limit: 2000 });
+        if (v32.length > 2000 && codePointLength(v32) > 2000) ctx.report(ISSUE_23, ctx.at("note"));
       }
     }
   }
@@ -342,7 +387,7 @@ function check_step(v: unknown, ctx: CheckContext): void {
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o33 = v as Record<string, unknown>;
     for (const k34 in o33) {
@@ -352,38 +397,38 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k34 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k34 });
       }
     }
     const v35 = o33["datum"];
-    if (v35 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
+    if (v35 === undefined) ctx.report(ISSUE_24, ctx.at());
     else {
       if (typeof v35 !== 'string') {
-        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v35) });
+        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v35) });
       } else {
         const d36 = CODELIST_GEODETIC_DATUM.get(v35);
-        if (d36 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
-        else if (d36) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
+        if (d36 === undefined) ctx.report(ISSUE_8, ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
+        else if (d36) ctx.report(ISSUE_9, ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
       }
     }
     const v37 = o33["longitude"];
-    if (v37 === undefined) ctx.add('required', ctx.at(), { property: "longitude" });
+    if (v37 === undefined) ctx.report(ISSUE_27, ctx.at());
     else {
       if (typeof v37 !== 'number' || !Number.isFinite(v37)) {
-        ctx.add('type', ctx.at("longitude"), { expected: 'number', received: typeName(v37) });
+        ctx.report(ISSUE_0, ctx.at("longitude"), { expected: 'number', received: typeName(v37) });
       } else {
-        if (v37 < -180) ctx.add('minimum', ctx.at("longitude"), { limit: -180 });
-        if (v37 > 180) ctx.add('maximum', ctx.at("longitude"), { limit: 180 });
+        if (v37 < -180) ctx.report(ISSUE_25, ctx.at("longitude"));
+        if (v37 > 180) ctx.report(ISSUE_26, ctx.at("longitude"));
       }
     }
     const v38 = o33["latitude"];
-    if (v38 === undefined) ctx.add('required', ctx.at(), { property: "latitude" });
+    if (v38 === undefined) ctx.report(ISSUE_30, ctx.at());
     else {
       if (typeof v38 !== 'number' || !Number.isFinite(v38)) {
-        ctx.add('type', ctx.at("latitude"), { expected: 'number', received: typeName(v38) });
+        ctx.report(ISSUE_0, ctx.at("latitude"), { expected: 'number', received: typeName(v38) });
       } else {
-        if (v38 < -90) ctx.add('minimum', ctx.at("latitude"), { limit: -90 });
-        if (v38 > 90) ctx.add('maximum', ctx.at("latitude"), { limit: 90 });
+        if (v38 < -90) ctx.report(ISSUE_28, ctx.at("latitude"));
+        if (v38 > 90) ctx.report(ISSUE_29, ctx.at("latitude"));
       }
     }
   }
@@ -391,7 +436,7 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o39 = v as Record<string, unknown>;
     for (const k40 in o39) {
@@ -403,52 +448,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k40 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k40 });
       }
     }
     const v41 = o39["sourceDepartment"];
-    if (v41 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v41 === undefined) ctx.report(ISSUE_31, ctx.at());
     else {
       if (typeof v41 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v41) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v41) });
       } else {
         const d42 = CODELIST_DEPARTMENT.get(v41);
-        if (d42 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v41, list: 'department' });
-        else if (d42) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v41, list: 'department' });
+        if (d42 === undefined) ctx.report(ISSUE_8, ctx.at("sourceDepartment"), { code: v41, list: 'department' });
+        else if (d42) ctx.report(ISSUE_9, ctx.at("sourceDepartment"), { code: v41, list: 'department' });
       }
     }
     const v43 = o39["sourceSystem"];
     if (v43 !== undefined) {
       if (typeof v43 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v43) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v43) });
       } else {
-        if (v43.length < 1 || (v43.length < 2 && codePointLength(v43) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v43.length > 100 && codePointLength(v43) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v43.length < 1 || (v43.length < 2 && codePointLength(v43) < 1)) ctx.report(ISSUE_4, ctx.at("sourceSystem"));
+        if (v43.length > 100 && codePointLength(v43) > 100) ctx.report(ISSUE_7, ctx.at("sourceSystem"));
       }
     }
     const v44 = o39["sourceRecordId"];
     if (v44 !== undefined) {
       if (typeof v44 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v44) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v44) });
       } else {
-        if (v44.length < 1 || (v44.length < 2 && codePointLength(v44) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v44.length > 100 && codePointLength(v44) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v44.length < 1 || (v44.length < 2 && codePointLength(v44) < 1)) ctx.report(ISSUE_4, ctx.at("sourceRecordId"));
+        if (v44.length > 100 && codePointLength(v44) > 100) ctx.report(ISSUE_7, ctx.at("sourceRecordId"));
       }
     }
     const v45 = o39["collectedAt"];
     if (v45 !== undefined) {
       if (typeof v45 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v45) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v45) });
       } else {
-        if (!isDateTime(v45)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v45)) ctx.report(ISSUE_20, ctx.at("collectedAt"));
       }
     }
     const v46 = o39["updatedAt"];
     if (v46 !== undefined) {
       if (typeof v46 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v46) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v46) });
       } else {
-        if (!isDateTime(v46)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v46)) ctx.report(ISSUE_20, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o39, BINDING_47, ctx);
@@ -460,7 +505,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o48 = v as Record<string, unknown>;
     for (const k49 in o48) {
@@ -481,67 +526,67 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k49 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k49 });
       }
     }
     const v50 = o48["id"];
-    if (v50 === undefined) ctx.add('required', ctx.at(), { property: "id" });
+    if (v50 === undefined) ctx.report(ISSUE_33, ctx.at());
     else {
       if (typeof v50 !== 'string') {
-        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v50) });
+        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v50) });
       } else {
-        if (!MATCH_4(v50)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_4(v50)) ctx.report(ISSUE_32, ctx.at("id"));
       }
     }
     const v51 = o48["channel"];
-    if (v51 === undefined) ctx.add('required', ctx.at(), { property: "channel" });
+    if (v51 === undefined) ctx.report(ISSUE_34, ctx.at());
     else {
       if (typeof v51 !== 'string') {
-        ctx.add('type', ctx.at("channel"), { expected: 'string', received: typeName(v51) });
+        ctx.report(ISSUE_0, ctx.at("channel"), { expected: 'string', received: typeName(v51) });
       } else {
         const d52 = CODELIST_CASE_CHANNEL.get(v51);
-        if (d52 === undefined) ctx.add('codelist.unknown_code', ctx.at("channel"), { code: v51, list: 'case-channel' });
-        else if (d52) ctx.add('codelist.deprecated_code', ctx.at("channel"), { code: v51, list: 'case-channel' });
+        if (d52 === undefined) ctx.report(ISSUE_8, ctx.at("channel"), { code: v51, list: 'case-channel' });
+        else if (d52) ctx.report(ISSUE_9, ctx.at("channel"), { code: v51, list: 'case-channel' });
       }
     }
     const v53 = o48["requestType"];
-    if (v53 === undefined) ctx.add('required', ctx.at(), { property: "requestType" });
+    if (v53 === undefined) ctx.report(ISSUE_35, ctx.at());
     else {
       if (typeof v53 !== 'string') {
-        ctx.add('type', ctx.at("requestType"), { expected: 'string', received: typeName(v53) });
+        ctx.report(ISSUE_0, ctx.at("requestType"), { expected: 'string', received: typeName(v53) });
       } else {
         const d54 = CODELIST_REQUEST_TYPE.get(v53);
-        if (d54 === undefined) ctx.add('codelist.unknown_code', ctx.at("requestType"), { code: v53, list: 'request-type' });
-        else if (d54) ctx.add('codelist.deprecated_code', ctx.at("requestType"), { code: v53, list: 'request-type' });
+        if (d54 === undefined) ctx.report(ISSUE_8, ctx.at("requestType"), { code: v53, list: 'request-type' });
+        else if (d54) ctx.report(ISSUE_9, ctx.at("requestType"), { code: v53, list: 'request-type' });
       }
     }
     const v55 = o48["category"];
     if (v55 !== undefined) {
       if (typeof v55 !== 'string') {
-        ctx.add('type', ctx.at("category"), { expected: 'string', received: typeName(v55) });
+        ctx.report(ISSUE_0, ctx.at("category"), { expected: 'string', received: typeName(v55) });
       } else {
         const d56 = CODELIST_CASE_CATEGORY.get(v55);
-        if (d56 === undefined) ctx.add('codelist.unlisted_code', ctx.at("category"), { code: v55, list: 'case-category' });
-        else if (d56) ctx.add('codelist.deprecated_code', ctx.at("category"), { code: v55, list: 'case-category' });
+        if (d56 === undefined) ctx.report(ISSUE_22, ctx.at("category"), { code: v55, list: 'case-category' });
+        else if (d56) ctx.report(ISSUE_9, ctx.at("category"), { code: v55, list: 'case-category' });
       }
     }
     const v57 = o48["title"];
     if (v57 !== undefined) {
       if (typeof v57 !== 'string') {
-        ctx.add('type', ctx.at("title"), { expected: 'string', received: typeName(v57) });
+        ctx.report(ISSUE_0, ctx.at("title"), { expected: 'string', received: typeName(v57) });
       } else {
-        if (v57.length < 1 || (v57.length < 2 && codePointLength(v57) < 1)) ctx.add('min_length', ctx.at("title"), { limit: 1 });
-        if (v57.length > 200 && codePointLength(v57) > 200) ctx.add('max_length', ctx.at("title"), { limit: 200 });
+        if (v57.length < 1 || (v57.length < 2 && codePointLength(v57) < 1)) ctx.report(ISSUE_4, ctx.at("title"));
+        if (v57.length > 200 && codePointLength(v57) > 200) ctx.report(ISSUE_36, ctx.at("title"));
       }
     }
     const v58 = o48["description"];
-    if (v58 === undefined) ctx.add('required', ctx.at(), { property: "description" });
+    if (v58 === undefined) ctx.report(ISSUE_38, ctx.at());
     else {
       if (typeof v58 !== 'string') {
-        ctx.add('type', ctx.at("description"), { expected: 'string', received: typeName(v58) });
+        ctx.report(ISSUE_0, ctx.at("description"), { expected: 'string', received: typeName(v58) });
       } else {
-        if (v58.length < 1 || (v58.length < 2 && codePointLength(v58) < 1)) ctx.add('min_length', ctx.at("description"), { limit: 1 });
-        if (v58.length > 4000 && codePointLength(v58) > 4000) ctx.add('max_length', ctx.at("description"), { limit: 4000 });
+        if (v58.length < 1 || (v58.length < 2 && codePointLength(v58) < 1)) ctx.report(ISSUE_4, ctx.at("description"));
+        if (v58.length > 4000 && codePointLength(v58) > 4000) ctx.report(ISSUE_37, ctx.at("description"));
       }
     }
     const v59 = o48["location"];
@@ -559,9 +604,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v61 = o48["attachments"];
     if (v61 !== undefined) {
       if (!Array.isArray(v61)) {
-        ctx.add('type', ctx.at("attachments"), { expected: 'array', received: typeName(v61) });
+        ctx.report(ISSUE_0, ctx.at("attachments"), { expected: 'array', received: typeName(v61) });
       } else {
-        if (v61.length > 50) ctx.add('max_items', ctx.at("attachments"), { limit: 50 });
+        if (v61.length > 50) ctx.report(ISSUE_39, ctx.at("attachments"));
         for (let i62 = 0; i62 < v61.length; i62++) {
           const e63: unknown = v61[i62];
           ctx.path.push("attachments", i62);
@@ -572,41 +617,41 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       }
     }
     const v64 = o48["createdAt"];
-    if (v64 === undefined) ctx.add('required', ctx.at(), { property: "createdAt" });
+    if (v64 === undefined) ctx.report(ISSUE_40, ctx.at());
     else {
       if (typeof v64 !== 'string') {
-        ctx.add('type', ctx.at("createdAt"), { expected: 'string', received: typeName(v64) });
+        ctx.report(ISSUE_0, ctx.at("createdAt"), { expected: 'string', received: typeName(v64) });
       } else {
-        if (!isDateTime(v64)) ctx.add('format', ctx.at("createdAt"), { format: 'date-time' });
+        if (!isDateTime(v64)) ctx.report(ISSUE_20, ctx.at("createdAt"));
       }
     }
     const v65 = o48["deadline"];
     if (v65 !== undefined) {
       if (typeof v65 !== 'string') {
-        ctx.add('type', ctx.at("deadline"), { expected: 'string', received: typeName(v65) });
+        ctx.report(ISSUE_0, ctx.at("deadline"), { expected: 'string', received: typeName(v65) });
       } else {
-        if (!isDateTime(v65)) ctx.add('format', ctx.at("deadline"), { format: 'date-time' });
+        if (!isDateTime(v65)) ctx.report(ISSUE_20, ctx.at("deadline"));
       }
     }
     const v66 = o48["status"];
-    if (v66 === undefined) ctx.add('required', ctx.at(), { property: "status" });
+    if (v66 === undefined) ctx.report(ISSUE_41, ctx.at());
     else {
       if (typeof v66 !== 'string') {
-        ctx.add('type', ctx.at("status"), { expected: 'string', received: typeName(v66) });
+        ctx.report(ISSUE_0, ctx.at("status"), { expected: 'string', received: typeName(v66) });
       } else {
         const d67 = CODELIST_CASE_STATUS.get(v66);
-        if (d67 === undefined) ctx.add('codelist.unknown_code', ctx.at("status"), { code: v66, list: 'case-status' });
-        else if (d67) ctx.add('codelist.deprecated_code', ctx.at("status"), { code: v66, list: 'case-status' });
+        if (d67 === undefined) ctx.report(ISSUE_8, ctx.at("status"), { code: v66, list: 'case-status' });
+        else if (d67) ctx.report(ISSUE_9, ctx.at("status"), { code: v66, list: 'case-status' });
       }
     }
     const v68 = o48["history"];
-    if (v68 === undefined) ctx.add('required', ctx.at(), { property: "history" });
+    if (v68 === undefined) ctx.report(ISSUE_44, ctx.at());
     else {
       if (!Array.isArray(v68)) {
-        ctx.add('type', ctx.at("history"), { expected: 'array', received: typeName(v68) });
+        ctx.report(ISSUE_0, ctx.at("history"), { expected: 'array', received: typeName(v68) });
       } else {
-        if (v68.length < 1) ctx.add('min_items', ctx.at("history"), { limit: 1 });
-        if (v68.length > 1000) ctx.add('max_items', ctx.at("history"), { limit: 1000 });
+        if (v68.length < 1) ctx.report(ISSUE_42, ctx.at("history"));
+        if (v68.length > 1000) ctx.report(ISSUE_43, ctx.at("history"));
         for (let i69 = 0; i69 < v68.length; i69++) {
           const e70: unknown = v68[i69];
           ctx.path.push("history", i69);

@@ -4,7 +4,7 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDate, isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { CODELIST_DEPARTMENT } from '../../codelists/department.js';
@@ -12,7 +12,19 @@ import { CODELIST_GEODETIC_DATUM } from '../../codelists/geodetic-datum.js';
 import { CODELIST_GRID_LEVEL } from '../../codelists/grid-level.js';
 import { CODELIST_GRID_WORKER_ROLE } from '../../codelists/grid-worker-role.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
+const ISSUE_2 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_3 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_4 = /* @__PURE__ */ issueSite("required", {"property":"datum"});
+const ISSUE_5 = /* @__PURE__ */ issueSite("required", {"property":"geometry"});
 const BINDING_5 = {"polygon":"geometry"} as const;
+const ISSUE_6 = /* @__PURE__ */ issueSite("const", {"expected":"Polygon"});
+const ISSUE_7 = /* @__PURE__ */ issueSite("required", {"property":"type"});
+const ISSUE_8 = /* @__PURE__ */ issueSite("min_items", {"limit":1});
+const ISSUE_9 = /* @__PURE__ */ issueSite("min_items", {"limit":2});
+const ISSUE_10 = /* @__PURE__ */ issueSite("max_items", {"limit":3});
+const ISSUE_11 = /* @__PURE__ */ issueSite("required", {"property":"coordinates"});
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
   const n = s.length;
@@ -27,7 +39,15 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_12 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
+const ISSUE_13 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_14 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_15 = /* @__PURE__ */ issueSite("required", {"property":"name"});
+const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"role"});
+const ISSUE_17 = /* @__PURE__ */ issueSite("format", {"format":"date"});
 const BINDING_25 = {"start":"start","end":"end"} as const;
+const ISSUE_18 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
+const ISSUE_19 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
 const BINDING_34 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
@@ -39,6 +59,10 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_20 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z]{6,32}$"});
+const ISSUE_21 = /* @__PURE__ */ issueSite("required", {"property":"code"});
+const ISSUE_22 = /* @__PURE__ */ issueSite("codelist.unlisted_code");
+const ISSUE_23 = /* @__PURE__ */ issueSite("required", {"property":"level"});
 /** "^[0-9]{12}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
   const n = s.length;
@@ -49,10 +73,14 @@ function MATCH_2(s: string): boolean {
   }
   return true;
 }
+const ISSUE_24 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{12}$"});
+const ISSUE_25 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_26 = /* @__PURE__ */ issueSite("max_items", {"limit":100});
+const ISSUE_27 = /* @__PURE__ */ issueSite("minimum", {"limit":0});
 
 function check_boundary(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -61,22 +89,22 @@ function check_boundary(v: unknown, ctx: CheckContext): void {
         case "geometry":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["datum"];
-    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "datum" });
+    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("datum"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_GEODETIC_DATUM.get(v2);
-        if (d3 === undefined) ctx.add('codelist.unknown_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
-        else if (d3) ctx.add('codelist.deprecated_code', ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        if (d3 === undefined) ctx.report(ISSUE_2, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        else if (d3) ctx.report(ISSUE_3, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
       }
     }
     const v4 = o0["geometry"];
-    if (v4 === undefined) ctx.add('required', ctx.at(), { property: "geometry" });
+    if (v4 === undefined) ctx.report(ISSUE_5, ctx.at());
     else {
       ctx.path.push("geometry");
       check_polygon(v4, ctx);
@@ -88,7 +116,7 @@ function check_boundary(v: unknown, ctx: CheckContext): void {
 
 function check_polygon(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -97,41 +125,41 @@ function check_polygon(v: unknown, ctx: CheckContext): void {
         case "coordinates":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["type"];
-    if (v8 === undefined) ctx.add('required', ctx.at(), { property: "type" });
+    if (v8 === undefined) ctx.report(ISSUE_7, ctx.at());
     else {
       if (typeof v8 !== 'string') {
-        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v8) });
+        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v8) });
       } else {
-        if (v8 !== "Polygon") ctx.add('const', ctx.at("type"), { expected: "Polygon" });
+        if (v8 !== "Polygon") ctx.report(ISSUE_6, ctx.at("type"));
       }
     }
     const v9 = o6["coordinates"];
-    if (v9 === undefined) ctx.add('required', ctx.at(), { property: "coordinates" });
+    if (v9 === undefined) ctx.report(ISSUE_11, ctx.at());
     else {
       if (!Array.isArray(v9)) {
-        ctx.add('type', ctx.at("coordinates"), { expected: 'array', received: typeName(v9) });
+        ctx.report(ISSUE_0, ctx.at("coordinates"), { expected: 'array', received: typeName(v9) });
       } else {
-        if (v9.length < 1) ctx.add('min_items', ctx.at("coordinates"), { limit: 1 });
+        if (v9.length < 1) ctx.report(ISSUE_8, ctx.at("coordinates"));
         for (let i10 = 0; i10 < v9.length; i10++) {
           const e11: unknown = v9[i10];
           if (!Array.isArray(e11)) {
-            ctx.add('type', ctx.at("coordinates", i10), { expected: 'array', received: typeName(e11) });
+            ctx.report(ISSUE_0, ctx.at("coordinates", i10), { expected: 'array', received: typeName(e11) });
           } else {
             for (let i12 = 0; i12 < e11.length; i12++) {
               const e13: unknown = e11[i12];
               if (!Array.isArray(e13)) {
-                ctx.add('type', ctx.at("coordinates", i10, i12), { expected: 'array', received: typeName(e13) });
+                ctx.report(ISSUE_0, ctx.at("coordinates", i10, i12), { expected: 'array', received: typeName(e13) });
               } else {
-                if (e13.length < 2) ctx.add('min_items', ctx.at("coordinates", i10, i12), { limit: 2 });
-                if (e13.length > 3) ctx.add('max_items', ctx.at("coordinates", i10, i12), { limit: 3 });
+                if (e13.length < 2) ctx.report(ISSUE_9, ctx.at("coordinates", i10, i12));
+                if (e13.length > 3) ctx.report(ISSUE_10, ctx.at("coordinates", i10, i12));
                 for (let i14 = 0; i14 < e13.length; i14++) {
                   const e15: unknown = e13[i14];
                   if (typeof e15 !== 'number' || !Number.isFinite(e15)) {
-                    ctx.add('type', ctx.at("coordinates", i10, i12, i14), { expected: 'number', received: typeName(e15) });
+                    ctx.report(ISSUE_0, ctx.at("coordinates", i10, i12, i14), { expected: 'number', received: typeName(e15) });
                   }
                 }
               }
@@ -145,7 +173,7 @@ function check_polygon(v: unknown, ctx: CheckContext): void {
 
 function check_worker(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o16 = v as Record<string, unknown>;
     for (const k17 in o16) {
@@ -158,42 +186,42 @@ function check_worker(v: unknown, ctx: CheckContext): void {
         case "end":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k17 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k17 });
       }
     }
     const v18 = o16["personId"];
     if (v18 !== undefined) {
       if (typeof v18 !== 'string') {
-        ctx.add('type', ctx.at("personId"), { expected: 'string', received: typeName(v18) });
+        ctx.report(ISSUE_0, ctx.at("personId"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!MATCH_0(v18)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v18)) ctx.report(ISSUE_12, ctx.at("personId"));
       }
     }
     const v19 = o16["name"];
-    if (v19 === undefined) ctx.add('required', ctx.at(), { property: "name" });
+    if (v19 === undefined) ctx.report(ISSUE_15, ctx.at());
     else {
       if (typeof v19 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v19) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v19.length > 100 && codePointLength(v19) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.report(ISSUE_13, ctx.at("name"));
+        if (v19.length > 100 && codePointLength(v19) > 100) ctx.report(ISSUE_14, ctx.at("name"));
       }
     }
     const v20 = o16["role"];
-    if (v20 === undefined) ctx.add('required', ctx.at(), { property: "role" });
+    if (v20 === undefined) ctx.report(ISSUE_16, ctx.at());
     else {
       if (typeof v20 !== 'string') {
-        ctx.add('type', ctx.at("role"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ctx.at("role"), { expected: 'string', received: typeName(v20) });
       } else {
         const d21 = CODELIST_GRID_WORKER_ROLE.get(v20);
-        if (d21 === undefined) ctx.add('codelist.unknown_code', ctx.at("role"), { code: v20, list: 'grid-worker-role' });
-        else if (d21) ctx.add('codelist.deprecated_code', ctx.at("role"), { code: v20, list: 'grid-worker-role' });
+        if (d21 === undefined) ctx.report(ISSUE_2, ctx.at("role"), { code: v20, list: 'grid-worker-role' });
+        else if (d21) ctx.report(ISSUE_3, ctx.at("role"), { code: v20, list: 'grid-worker-role' });
       }
     }
     const v22 = o16["phone"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v22) });
+        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v22) });
       } else {
         ctx.path.push("phone");
         IDENTIFIER_RULES["mobile"](v22, ctx);
@@ -203,17 +231,17 @@ function check_worker(v: unknown, ctx: CheckContext): void {
     const v23 = o16["start"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', ctx.at("start"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ctx.at("start"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (!isDate(v23)) ctx.add('format', ctx.at("start"), { format: 'date' });
+        if (!isDate(v23)) ctx.report(ISSUE_17, ctx.at("start"));
       }
     }
     const v24 = o16["end"];
     if (v24 !== undefined) {
       if (typeof v24 !== 'string') {
-        ctx.add('type', ctx.at("end"), { expected: 'string', received: typeName(v24) });
+        ctx.report(ISSUE_0, ctx.at("end"), { expected: 'string', received: typeName(v24) });
       } else {
-        if (!isDate(v24)) ctx.add('format', ctx.at("end"), { format: 'date' });
+        if (!isDate(v24)) ctx.report(ISSUE_17, ctx.at("end"));
       }
     }
     OBJECT_RULES["period"](o16, BINDING_25, ctx);
@@ -222,7 +250,7 @@ function check_worker(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o26 = v as Record<string, unknown>;
     for (const k27 in o26) {
@@ -234,52 +262,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k27 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k27 });
       }
     }
     const v28 = o26["sourceDepartment"];
-    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v28 === undefined) ctx.report(ISSUE_18, ctx.at());
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v28) });
       } else {
         const d29 = CODELIST_DEPARTMENT.get(v28);
-        if (d29 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v28, list: 'department' });
-        else if (d29) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v28, list: 'department' });
+        if (d29 === undefined) ctx.report(ISSUE_2, ctx.at("sourceDepartment"), { code: v28, list: 'department' });
+        else if (d29) ctx.report(ISSUE_3, ctx.at("sourceDepartment"), { code: v28, list: 'department' });
       }
     }
     const v30 = o26["sourceSystem"];
     if (v30 !== undefined) {
       if (typeof v30 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v30) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v30) });
       } else {
-        if (v30.length < 1 || (v30.length < 2 && codePointLength(v30) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v30.length > 100 && codePointLength(v30) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v30.length < 1 || (v30.length < 2 && codePointLength(v30) < 1)) ctx.report(ISSUE_13, ctx.at("sourceSystem"));
+        if (v30.length > 100 && codePointLength(v30) > 100) ctx.report(ISSUE_14, ctx.at("sourceSystem"));
       }
     }
     const v31 = o26["sourceRecordId"];
     if (v31 !== undefined) {
       if (typeof v31 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v31) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v31) });
       } else {
-        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v31.length > 100 && codePointLength(v31) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.report(ISSUE_13, ctx.at("sourceRecordId"));
+        if (v31.length > 100 && codePointLength(v31) > 100) ctx.report(ISSUE_14, ctx.at("sourceRecordId"));
       }
     }
     const v32 = o26["collectedAt"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (!isDateTime(v32)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v32)) ctx.report(ISSUE_19, ctx.at("collectedAt"));
       }
     }
     const v33 = o26["updatedAt"];
     if (v33 !== undefined) {
       if (typeof v33 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v33) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v33) });
       } else {
-        if (!isDateTime(v33)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v33)) ctx.report(ISSUE_19, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o26, BINDING_34, ctx);
@@ -291,7 +319,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o35 = v as Record<string, unknown>;
     for (const k36 in o35) {
@@ -308,54 +336,54 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k36 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k36 });
       }
     }
     const v37 = o35["code"];
-    if (v37 === undefined) ctx.add('required', ctx.at(), { property: "code" });
+    if (v37 === undefined) ctx.report(ISSUE_21, ctx.at());
     else {
       if (typeof v37 !== 'string') {
-        ctx.add('type', ctx.at("code"), { expected: 'string', received: typeName(v37) });
+        ctx.report(ISSUE_0, ctx.at("code"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (!MATCH_1(v37)) ctx.add('pattern', ctx.at("code"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_1(v37)) ctx.report(ISSUE_20, ctx.at("code"));
       }
     }
     const v38 = o35["name"];
-    if (v38 === undefined) ctx.add('required', ctx.at(), { property: "name" });
+    if (v38 === undefined) ctx.report(ISSUE_15, ctx.at());
     else {
       if (typeof v38 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v38) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v38) });
       } else {
-        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v38.length > 100 && codePointLength(v38) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.report(ISSUE_13, ctx.at("name"));
+        if (v38.length > 100 && codePointLength(v38) > 100) ctx.report(ISSUE_14, ctx.at("name"));
       }
     }
     const v39 = o35["level"];
-    if (v39 === undefined) ctx.add('required', ctx.at(), { property: "level" });
+    if (v39 === undefined) ctx.report(ISSUE_23, ctx.at());
     else {
       if (typeof v39 !== 'string') {
-        ctx.add('type', ctx.at("level"), { expected: 'string', received: typeName(v39) });
+        ctx.report(ISSUE_0, ctx.at("level"), { expected: 'string', received: typeName(v39) });
       } else {
         const d40 = CODELIST_GRID_LEVEL.get(v39);
-        if (d40 === undefined) ctx.add('codelist.unlisted_code', ctx.at("level"), { code: v39, list: 'grid-level' });
-        else if (d40) ctx.add('codelist.deprecated_code', ctx.at("level"), { code: v39, list: 'grid-level' });
+        if (d40 === undefined) ctx.report(ISSUE_22, ctx.at("level"), { code: v39, list: 'grid-level' });
+        else if (d40) ctx.report(ISSUE_3, ctx.at("level"), { code: v39, list: 'grid-level' });
       }
     }
     const v41 = o35["parentCode"];
     if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.add('type', ctx.at("parentCode"), { expected: 'string', received: typeName(v41) });
+        ctx.report(ISSUE_0, ctx.at("parentCode"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!MATCH_1(v41)) ctx.add('pattern', ctx.at("parentCode"), { pattern: "^[0-9A-Za-z]{6,32}$" });
+        if (!MATCH_1(v41)) ctx.report(ISSUE_20, ctx.at("parentCode"));
       }
     }
     const v42 = o35["divisionCode"];
-    if (v42 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v42 === undefined) ctx.report(ISSUE_25, ctx.at());
     else {
       if (typeof v42 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v42) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v42) });
       } else {
-        if (!MATCH_2(v42)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{12}$" });
+        if (!MATCH_2(v42)) ctx.report(ISSUE_24, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v42, ctx);
         ctx.path.pop();
@@ -370,9 +398,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v44 = o35["workers"];
     if (v44 !== undefined) {
       if (!Array.isArray(v44)) {
-        ctx.add('type', ctx.at("workers"), { expected: 'array', received: typeName(v44) });
+        ctx.report(ISSUE_0, ctx.at("workers"), { expected: 'array', received: typeName(v44) });
       } else {
-        if (v44.length > 100) ctx.add('max_items', ctx.at("workers"), { limit: 100 });
+        if (v44.length > 100) ctx.report(ISSUE_26, ctx.at("workers"));
         for (let i45 = 0; i45 < v44.length; i45++) {
           const e46: unknown = v44[i45];
           ctx.path.push("workers", i45);
@@ -385,17 +413,17 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v47 = o35["householdCount"];
     if (v47 !== undefined) {
       if (typeof v47 !== 'number' || !Number.isInteger(v47)) {
-        ctx.add('type', ctx.at("householdCount"), { expected: 'integer', received: typeName(v47) });
+        ctx.report(ISSUE_0, ctx.at("householdCount"), { expected: 'integer', received: typeName(v47) });
       } else {
-        if (v47 < 0) ctx.add('minimum', ctx.at("householdCount"), { limit: 0 });
+        if (v47 < 0) ctx.report(ISSUE_27, ctx.at("householdCount"));
       }
     }
     const v48 = o35["populationCount"];
     if (v48 !== undefined) {
       if (typeof v48 !== 'number' || !Number.isInteger(v48)) {
-        ctx.add('type', ctx.at("populationCount"), { expected: 'integer', received: typeName(v48) });
+        ctx.report(ISSUE_0, ctx.at("populationCount"), { expected: 'integer', received: typeName(v48) });
       } else {
-        if (v48 < 0) ctx.add('minimum', ctx.at("populationCount"), { limit: 0 });
+        if (v48 < 0) ctx.report(ISSUE_27, ctx.at("populationCount"));
       }
     }
     const v49 = o35["provenance"];

@@ -4,7 +4,7 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDate, isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
@@ -14,6 +14,8 @@ import { CODELIST_IDENTITY_DOCUMENT_TYPE } from '../../codelists/identity-docume
 import { CODELIST_RELATIONSHIP } from '../../codelists/relationship.js';
 import { CODELIST_SEX } from '../../codelists/sex.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
   const n = s.length;
@@ -28,7 +30,18 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_2 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
+const ISSUE_3 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_4 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_5 = /* @__PURE__ */ issueSite("required", {"property":"name"});
+const ISSUE_6 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_7 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_8 = /* @__PURE__ */ issueSite("required", {"property":"relationship"});
+const ISSUE_9 = /* @__PURE__ */ issueSite("format", {"format":"date"});
 const BINDING_10 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
+const ISSUE_10 = /* @__PURE__ */ issueSite("required", {"property":"type"});
+const ISSUE_11 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
+const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"number"});
 const BINDING_16 = {"type":"type","number":"number"} as const;
 /** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
@@ -45,6 +58,11 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_13 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{6}([0-9]{6})?$"});
+const ISSUE_14 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_15 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
+const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
+const ISSUE_17 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
 const BINDING_30 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[0-9A-Za-z-]{1,30}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
@@ -56,12 +74,17 @@ function MATCH_2(s: string): boolean {
   }
   return true;
 }
+const ISSUE_18 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z-]{1,30}$"});
+const ISSUE_19 = /* @__PURE__ */ issueSite("required", {"property":"householdNumber"});
+const ISSUE_20 = /* @__PURE__ */ issueSite("min_items", {"limit":1});
+const ISSUE_21 = /* @__PURE__ */ issueSite("max_items", {"limit":500});
+const ISSUE_22 = /* @__PURE__ */ issueSite("required", {"property":"members"});
 const BINDING_43 = {"relationships":"members/relationship","type":"type"} as const;
 const BINDING_44 = {"values":"members/identity/number"} as const;
 
 function check_member(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -74,25 +97,25 @@ function check_member(v: unknown, ctx: CheckContext): void {
         case "birthDate":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["personId"];
     if (v2 !== undefined) {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("personId"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("personId"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (!MATCH_0(v2)) ctx.add('pattern', ctx.at("personId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ctx.at("personId"));
       }
     }
     const v3 = o0["name"];
-    if (v3 === undefined) ctx.add('required', ctx.at(), { property: "name" });
+    if (v3 === undefined) ctx.report(ISSUE_5, ctx.at());
     else {
       if (typeof v3 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v3) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v3) });
       } else {
-        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v3.length > 100 && codePointLength(v3) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.report(ISSUE_3, ctx.at("name"));
+        if (v3.length > 100 && codePointLength(v3) > 100) ctx.report(ISSUE_4, ctx.at("name"));
       }
     }
     const v4 = o0["identity"];
@@ -102,32 +125,32 @@ function check_member(v: unknown, ctx: CheckContext): void {
       ctx.path.pop();
     }
     const v5 = o0["relationship"];
-    if (v5 === undefined) ctx.add('required', ctx.at(), { property: "relationship" });
+    if (v5 === undefined) ctx.report(ISSUE_8, ctx.at());
     else {
       if (typeof v5 !== 'string') {
-        ctx.add('type', ctx.at("relationship"), { expected: 'string', received: typeName(v5) });
+        ctx.report(ISSUE_0, ctx.at("relationship"), { expected: 'string', received: typeName(v5) });
       } else {
         const d6 = CODELIST_RELATIONSHIP.get(v5);
-        if (d6 === undefined) ctx.add('codelist.unknown_code', ctx.at("relationship"), { code: v5, list: 'relationship' });
-        else if (d6) ctx.add('codelist.deprecated_code', ctx.at("relationship"), { code: v5, list: 'relationship' });
+        if (d6 === undefined) ctx.report(ISSUE_6, ctx.at("relationship"), { code: v5, list: 'relationship' });
+        else if (d6) ctx.report(ISSUE_7, ctx.at("relationship"), { code: v5, list: 'relationship' });
       }
     }
     const v7 = o0["sex"];
     if (v7 !== undefined) {
       if (typeof v7 !== 'string') {
-        ctx.add('type', ctx.at("sex"), { expected: 'string', received: typeName(v7) });
+        ctx.report(ISSUE_0, ctx.at("sex"), { expected: 'string', received: typeName(v7) });
       } else {
         const d8 = CODELIST_SEX.get(v7);
-        if (d8 === undefined) ctx.add('codelist.unknown_code', ctx.at("sex"), { code: v7, list: 'sex' });
-        else if (d8) ctx.add('codelist.deprecated_code', ctx.at("sex"), { code: v7, list: 'sex' });
+        if (d8 === undefined) ctx.report(ISSUE_6, ctx.at("sex"), { code: v7, list: 'sex' });
+        else if (d8) ctx.report(ISSUE_7, ctx.at("sex"), { code: v7, list: 'sex' });
       }
     }
     const v9 = o0["birthDate"];
     if (v9 !== undefined) {
       if (typeof v9 !== 'string') {
-        ctx.add('type', ctx.at("birthDate"), { expected: 'string', received: typeName(v9) });
+        ctx.report(ISSUE_0, ctx.at("birthDate"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (!isDate(v9)) ctx.add('format', ctx.at("birthDate"), { format: 'date' });
+        if (!isDate(v9)) ctx.report(ISSUE_9, ctx.at("birthDate"));
       }
     }
     if (!RULE_SHORTCUTS["id-card-consistency"](o0["identity"], o0["birthDate"], o0["sex"], ctx)) {
@@ -138,7 +161,7 @@ function check_member(v: unknown, ctx: CheckContext): void {
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o11 = v as Record<string, unknown>;
     for (const k12 in o11) {
@@ -147,28 +170,28 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         case "number":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k12 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k12 });
       }
     }
     const v13 = o11["type"];
-    if (v13 === undefined) ctx.add('required', ctx.at(), { property: "type" });
+    if (v13 === undefined) ctx.report(ISSUE_10, ctx.at());
     else {
       if (typeof v13 !== 'string') {
-        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v13) });
+        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v13) });
       } else {
         const d14 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v13);
-        if (d14 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v13, list: 'identity-document-type' });
-        else if (d14) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v13, list: 'identity-document-type' });
+        if (d14 === undefined) ctx.report(ISSUE_6, ctx.at("type"), { code: v13, list: 'identity-document-type' });
+        else if (d14) ctx.report(ISSUE_7, ctx.at("type"), { code: v13, list: 'identity-document-type' });
       }
     }
     const v15 = o11["number"];
-    if (v15 === undefined) ctx.add('required', ctx.at(), { property: "number" });
+    if (v15 === undefined) ctx.report(ISSUE_12, ctx.at());
     else {
       if (typeof v15 !== 'string') {
-        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v15) });
+        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
-        if (v15.length > 32 && codePointLength(v15) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.report(ISSUE_3, ctx.at("number"));
+        if (v15.length > 32 && codePointLength(v15) > 32) ctx.report(ISSUE_11, ctx.at("number"));
       }
     }
     if (!RULE_SHORTCUTS["identity-document"](o11["type"], o11["number"], ctx)) {
@@ -179,7 +202,7 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o17 = v as Record<string, unknown>;
     for (const k18 in o17) {
@@ -189,24 +212,24 @@ function check_address(v: unknown, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k18 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k18 });
       }
     }
     const v19 = o17["addressId"];
     if (v19 !== undefined) {
       if (typeof v19 !== 'string') {
-        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v19) });
+        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v19) });
       } else {
-        if (!MATCH_0(v19)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v19)) ctx.report(ISSUE_2, ctx.at("addressId"));
       }
     }
     const v20 = o17["divisionCode"];
-    if (v20 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v20 === undefined) ctx.report(ISSUE_14, ctx.at());
     else {
       if (typeof v20 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (!MATCH_1(v20)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v20)) ctx.report(ISSUE_13, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v20, ctx);
         ctx.path.pop();
@@ -215,10 +238,10 @@ function check_address(v: unknown, ctx: CheckContext): void {
     const v21 = o17["detail"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
-        if (v21.length > 200 && codePointLength(v21) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_3, ctx.at("detail"));
+        if (v21.length > 200 && codePointLength(v21) > 200) ctx.report(ISSUE_15, ctx.at("detail"));
       }
     }
   }
@@ -226,7 +249,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o22 = v as Record<string, unknown>;
     for (const k23 in o22) {
@@ -238,52 +261,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k23 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k23 });
       }
     }
     const v24 = o22["sourceDepartment"];
-    if (v24 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v24 === undefined) ctx.report(ISSUE_16, ctx.at());
     else {
       if (typeof v24 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v24) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v24) });
       } else {
         const d25 = CODELIST_DEPARTMENT.get(v24);
-        if (d25 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v24, list: 'department' });
-        else if (d25) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v24, list: 'department' });
+        if (d25 === undefined) ctx.report(ISSUE_6, ctx.at("sourceDepartment"), { code: v24, list: 'department' });
+        else if (d25) ctx.report(ISSUE_7, ctx.at("sourceDepartment"), { code: v24, list: 'department' });
       }
     }
     const v26 = o22["sourceSystem"];
     if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v26) });
       } else {
-        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v26.length > 100 && codePointLength(v26) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.report(ISSUE_3, ctx.at("sourceSystem"));
+        if (v26.length > 100 && codePointLength(v26) > 100) ctx.report(ISSUE_4, ctx.at("sourceSystem"));
       }
     }
     const v27 = o22["sourceRecordId"];
     if (v27 !== undefined) {
       if (typeof v27 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v27) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v27) });
       } else {
-        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v27.length > 100 && codePointLength(v27) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.report(ISSUE_3, ctx.at("sourceRecordId"));
+        if (v27.length > 100 && codePointLength(v27) > 100) ctx.report(ISSUE_4, ctx.at("sourceRecordId"));
       }
     }
     const v28 = o22["collectedAt"];
     if (v28 !== undefined) {
       if (typeof v28 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDateTime(v28)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v28)) ctx.report(ISSUE_17, ctx.at("collectedAt"));
       }
     }
     const v29 = o22["updatedAt"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v29) });
       } else {
-        if (!isDateTime(v29)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v29)) ctx.report(ISSUE_17, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o22, BINDING_30, ctx);
@@ -295,7 +318,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o31 = v as Record<string, unknown>;
     for (const k32 in o31) {
@@ -309,35 +332,35 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k32 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k32 });
       }
     }
     const v33 = o31["householdNumber"];
-    if (v33 === undefined) ctx.add('required', ctx.at(), { property: "householdNumber" });
+    if (v33 === undefined) ctx.report(ISSUE_19, ctx.at());
     else {
       if (typeof v33 !== 'string') {
-        ctx.add('type', ctx.at("householdNumber"), { expected: 'string', received: typeName(v33) });
+        ctx.report(ISSUE_0, ctx.at("householdNumber"), { expected: 'string', received: typeName(v33) });
       } else {
-        if (!MATCH_2(v33)) ctx.add('pattern', ctx.at("householdNumber"), { pattern: "^[0-9A-Za-z-]{1,30}$" });
+        if (!MATCH_2(v33)) ctx.report(ISSUE_18, ctx.at("householdNumber"));
       }
     }
     const v34 = o31["type"];
-    if (v34 === undefined) ctx.add('required', ctx.at(), { property: "type" });
+    if (v34 === undefined) ctx.report(ISSUE_10, ctx.at());
     else {
       if (typeof v34 !== 'string') {
-        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v34) });
+        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v34) });
       } else {
         const d35 = CODELIST_HOUSEHOLD_TYPE.get(v34);
-        if (d35 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v34, list: 'household-type' });
-        else if (d35) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v34, list: 'household-type' });
+        if (d35 === undefined) ctx.report(ISSUE_6, ctx.at("type"), { code: v34, list: 'household-type' });
+        else if (d35) ctx.report(ISSUE_7, ctx.at("type"), { code: v34, list: 'household-type' });
       }
     }
     const v36 = o31["registrationDivision"];
     if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.add('type', ctx.at("registrationDivision"), { expected: 'string', received: typeName(v36) });
+        ctx.report(ISSUE_0, ctx.at("registrationDivision"), { expected: 'string', received: typeName(v36) });
       } else {
-        if (!MATCH_1(v36)) ctx.add('pattern', ctx.at("registrationDivision"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v36)) ctx.report(ISSUE_13, ctx.at("registrationDivision"));
         ctx.path.push("registrationDivision");
         IDENTIFIER_RULES["division"](v36, ctx);
         ctx.path.pop();
@@ -350,13 +373,13 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       ctx.path.pop();
     }
     const v38 = o31["members"];
-    if (v38 === undefined) ctx.add('required', ctx.at(), { property: "members" });
+    if (v38 === undefined) ctx.report(ISSUE_22, ctx.at());
     else {
       if (!Array.isArray(v38)) {
-        ctx.add('type', ctx.at("members"), { expected: 'array', received: typeName(v38) });
+        ctx.report(ISSUE_0, ctx.at("members"), { expected: 'array', received: typeName(v38) });
       } else {
-        if (v38.length < 1) ctx.add('min_items', ctx.at("members"), { limit: 1 });
-        if (v38.length > 500) ctx.add('max_items', ctx.at("members"), { limit: 500 });
+        if (v38.length < 1) ctx.report(ISSUE_20, ctx.at("members"));
+        if (v38.length > 500) ctx.report(ISSUE_21, ctx.at("members"));
         for (let i39 = 0; i39 < v38.length; i39++) {
           const e40: unknown = v38[i39];
           ctx.path.push("members", i39);
@@ -369,9 +392,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v41 = o31["registeredAt"];
     if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.add('type', ctx.at("registeredAt"), { expected: 'string', received: typeName(v41) });
+        ctx.report(ISSUE_0, ctx.at("registeredAt"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!isDate(v41)) ctx.add('format', ctx.at("registeredAt"), { format: 'date' });
+        if (!isDate(v41)) ctx.report(ISSUE_9, ctx.at("registeredAt"));
       }
     }
     const v42 = o31["provenance"];

@@ -4,7 +4,7 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDate, isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
@@ -14,6 +14,16 @@ import { CODELIST_INDUSTRY_SECTION } from '../../codelists/industry-section.js';
 import { CODELIST_ORGANIZATION_KIND } from '../../codelists/organization-kind.js';
 import { CODELIST_ORGANIZATION_STATUS } from '../../codelists/organization-status.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
+const ISSUE_2 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_3 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_4 = /* @__PURE__ */ issueSite("required", {"property":"name"});
+const ISSUE_5 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_6 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_7 = /* @__PURE__ */ issueSite("required", {"property":"type"});
+const ISSUE_8 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
+const ISSUE_9 = /* @__PURE__ */ issueSite("required", {"property":"number"});
 const BINDING_10 = {"type":"type","number":"number"} as const;
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
@@ -29,6 +39,7 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_10 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
 /** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -44,13 +55,21 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_11 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{6}([0-9]{6})?$"});
+const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_13 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
+const ISSUE_14 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
+const ISSUE_15 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
 const BINDING_24 = {"start":"collectedAt","end":"updatedAt"} as const;
+const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"creditCode"});
+const ISSUE_17 = /* @__PURE__ */ issueSite("codelist.unlisted_code");
+const ISSUE_18 = /* @__PURE__ */ issueSite("format", {"format":"date"});
 const BINDING_42 = {"code":"creditCode","kind":"kind"} as const;
 const BINDING_43 = {"start":"establishedDate","end":"deregisteredDate"} as const;
 
 function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -60,17 +79,17 @@ function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
         case "phone":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["name"];
-    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "name" });
+    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v2) });
       } else {
-        if (v2.length < 1 || (v2.length < 2 && codePointLength(v2) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v2.length > 100 && codePointLength(v2) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v2.length < 1 || (v2.length < 2 && codePointLength(v2) < 1)) ctx.report(ISSUE_2, ctx.at("name"));
+        if (v2.length > 100 && codePointLength(v2) > 100) ctx.report(ISSUE_3, ctx.at("name"));
       }
     }
     const v3 = o0["identity"];
@@ -82,7 +101,7 @@ function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
     const v4 = o0["phone"];
     if (v4 !== undefined) {
       if (typeof v4 !== 'string') {
-        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v4) });
+        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v4) });
       } else {
         ctx.path.push("phone");
         IDENTIFIER_RULES["phone"](v4, ctx);
@@ -94,7 +113,7 @@ function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o5 = v as Record<string, unknown>;
     for (const k6 in o5) {
@@ -103,28 +122,28 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         case "number":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k6 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k6 });
       }
     }
     const v7 = o5["type"];
-    if (v7 === undefined) ctx.add('required', ctx.at(), { property: "type" });
+    if (v7 === undefined) ctx.report(ISSUE_7, ctx.at());
     else {
       if (typeof v7 !== 'string') {
-        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v7) });
+        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v7) });
       } else {
         const d8 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v7);
-        if (d8 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v7, list: 'identity-document-type' });
-        else if (d8) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v7, list: 'identity-document-type' });
+        if (d8 === undefined) ctx.report(ISSUE_5, ctx.at("type"), { code: v7, list: 'identity-document-type' });
+        else if (d8) ctx.report(ISSUE_6, ctx.at("type"), { code: v7, list: 'identity-document-type' });
       }
     }
     const v9 = o5["number"];
-    if (v9 === undefined) ctx.add('required', ctx.at(), { property: "number" });
+    if (v9 === undefined) ctx.report(ISSUE_9, ctx.at());
     else {
       if (typeof v9 !== 'string') {
-        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v9) });
+        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
-        if (v9.length > 32 && codePointLength(v9) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
+        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.report(ISSUE_2, ctx.at("number"));
+        if (v9.length > 32 && codePointLength(v9) > 32) ctx.report(ISSUE_8, ctx.at("number"));
       }
     }
     if (!RULE_SHORTCUTS["identity-document"](o5["type"], o5["number"], ctx)) {
@@ -135,7 +154,7 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o11 = v as Record<string, unknown>;
     for (const k12 in o11) {
@@ -145,24 +164,24 @@ function check_address(v: unknown, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k12 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k12 });
       }
     }
     const v13 = o11["addressId"];
     if (v13 !== undefined) {
       if (typeof v13 !== 'string') {
-        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v13) });
+        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v13) });
       } else {
-        if (!MATCH_0(v13)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v13)) ctx.report(ISSUE_10, ctx.at("addressId"));
       }
     }
     const v14 = o11["divisionCode"];
-    if (v14 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v14 === undefined) ctx.report(ISSUE_12, ctx.at());
     else {
       if (typeof v14 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v14) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v14) });
       } else {
-        if (!MATCH_1(v14)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v14)) ctx.report(ISSUE_11, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v14, ctx);
         ctx.path.pop();
@@ -171,10 +190,10 @@ function check_address(v: unknown, ctx: CheckContext): void {
     const v15 = o11["detail"];
     if (v15 !== undefined) {
       if (typeof v15 !== 'string') {
-        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v15) });
+        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
-        if (v15.length > 200 && codePointLength(v15) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.report(ISSUE_2, ctx.at("detail"));
+        if (v15.length > 200 && codePointLength(v15) > 200) ctx.report(ISSUE_13, ctx.at("detail"));
       }
     }
   }
@@ -182,7 +201,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o16 = v as Record<string, unknown>;
     for (const k17 in o16) {
@@ -194,52 +213,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k17 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k17 });
       }
     }
     const v18 = o16["sourceDepartment"];
-    if (v18 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v18 === undefined) ctx.report(ISSUE_14, ctx.at());
     else {
       if (typeof v18 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v18) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v18) });
       } else {
         const d19 = CODELIST_DEPARTMENT.get(v18);
-        if (d19 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v18, list: 'department' });
-        else if (d19) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v18, list: 'department' });
+        if (d19 === undefined) ctx.report(ISSUE_5, ctx.at("sourceDepartment"), { code: v18, list: 'department' });
+        else if (d19) ctx.report(ISSUE_6, ctx.at("sourceDepartment"), { code: v18, list: 'department' });
       }
     }
     const v20 = o16["sourceSystem"];
     if (v20 !== undefined) {
       if (typeof v20 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v20) });
       } else {
-        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v20.length > 100 && codePointLength(v20) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_2, ctx.at("sourceSystem"));
+        if (v20.length > 100 && codePointLength(v20) > 100) ctx.report(ISSUE_3, ctx.at("sourceSystem"));
       }
     }
     const v21 = o16["sourceRecordId"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v21.length > 100 && codePointLength(v21) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_2, ctx.at("sourceRecordId"));
+        if (v21.length > 100 && codePointLength(v21) > 100) ctx.report(ISSUE_3, ctx.at("sourceRecordId"));
       }
     }
     const v22 = o16["collectedAt"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v22) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v22) });
       } else {
-        if (!isDateTime(v22)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v22)) ctx.report(ISSUE_15, ctx.at("collectedAt"));
       }
     }
     const v23 = o16["updatedAt"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (!isDateTime(v23)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v23)) ctx.report(ISSUE_15, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o16, BINDING_24, ctx);
@@ -251,7 +270,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o25 = v as Record<string, unknown>;
     for (const k26 in o25) {
@@ -270,14 +289,14 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k26 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k26 });
       }
     }
     const v27 = o25["creditCode"];
-    if (v27 === undefined) ctx.add('required', ctx.at(), { property: "creditCode" });
+    if (v27 === undefined) ctx.report(ISSUE_16, ctx.at());
     else {
       if (typeof v27 !== 'string') {
-        ctx.add('type', ctx.at("creditCode"), { expected: 'string', received: typeName(v27) });
+        ctx.report(ISSUE_0, ctx.at("creditCode"), { expected: 'string', received: typeName(v27) });
       } else {
         ctx.path.push("creditCode");
         IDENTIFIER_RULES["gb32100"](v27, ctx);
@@ -285,23 +304,23 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       }
     }
     const v28 = o25["name"];
-    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "name" });
+    if (v28 === undefined) ctx.report(ISSUE_4, ctx.at());
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (v28.length < 1 || (v28.length < 2 && codePointLength(v28) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v28.length > 200 && codePointLength(v28) > 200) ctx.add('max_length', ctx.at("name"), { limit: 200 });
+        if (v28.length < 1 || (v28.length < 2 && codePointLength(v28) < 1)) ctx.report(ISSUE_2, ctx.at("name"));
+        if (v28.length > 200 && codePointLength(v28) > 200) ctx.report(ISSUE_13, ctx.at("name"));
       }
     }
     const v29 = o25["kind"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', ctx.at("kind"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ctx.at("kind"), { expected: 'string', received: typeName(v29) });
       } else {
         const d30 = CODELIST_ORGANIZATION_KIND.get(v29);
-        if (d30 === undefined) ctx.add('codelist.unlisted_code', ctx.at("kind"), { code: v29, list: 'organization-kind' });
-        else if (d30) ctx.add('codelist.deprecated_code', ctx.at("kind"), { code: v29, list: 'organization-kind' });
+        if (d30 === undefined) ctx.report(ISSUE_17, ctx.at("kind"), { code: v29, list: 'organization-kind' });
+        else if (d30) ctx.report(ISSUE_6, ctx.at("kind"), { code: v29, list: 'organization-kind' });
       }
     }
     const v31 = o25["legalRepresentative"];
@@ -313,11 +332,11 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v32 = o25["industry"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.add('type', ctx.at("industry"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ctx.at("industry"), { expected: 'string', received: typeName(v32) });
       } else {
         const d33 = CODELIST_INDUSTRY_SECTION.get(v32);
-        if (d33 === undefined) ctx.add('codelist.unknown_code', ctx.at("industry"), { code: v32, list: 'industry-section' });
-        else if (d33) ctx.add('codelist.deprecated_code', ctx.at("industry"), { code: v32, list: 'industry-section' });
+        if (d33 === undefined) ctx.report(ISSUE_5, ctx.at("industry"), { code: v32, list: 'industry-section' });
+        else if (d33) ctx.report(ISSUE_6, ctx.at("industry"), { code: v32, list: 'industry-section' });
       }
     }
     const v34 = o25["address"];
@@ -329,7 +348,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v35 = o25["phone"];
     if (v35 !== undefined) {
       if (typeof v35 !== 'string') {
-        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v35) });
+        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v35) });
       } else {
         ctx.path.push("phone");
         IDENTIFIER_RULES["phone"](v35, ctx);
@@ -339,7 +358,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v36 = o25["fax"];
     if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.add('type', ctx.at("fax"), { expected: 'string', received: typeName(v36) });
+        ctx.report(ISSUE_0, ctx.at("fax"), { expected: 'string', received: typeName(v36) });
       } else {
         ctx.path.push("fax");
         IDENTIFIER_RULES["landline"](v36, ctx);
@@ -349,27 +368,27 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v37 = o25["establishedDate"];
     if (v37 !== undefined) {
       if (typeof v37 !== 'string') {
-        ctx.add('type', ctx.at("establishedDate"), { expected: 'string', received: typeName(v37) });
+        ctx.report(ISSUE_0, ctx.at("establishedDate"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (!isDate(v37)) ctx.add('format', ctx.at("establishedDate"), { format: 'date' });
+        if (!isDate(v37)) ctx.report(ISSUE_18, ctx.at("establishedDate"));
       }
     }
     const v38 = o25["deregisteredDate"];
     if (v38 !== undefined) {
       if (typeof v38 !== 'string') {
-        ctx.add('type', ctx.at("deregisteredDate"), { expected: 'string', received: typeName(v38) });
+        ctx.report(ISSUE_0, ctx.at("deregisteredDate"), { expected: 'string', received: typeName(v38) });
       } else {
-        if (!isDate(v38)) ctx.add('format', ctx.at("deregisteredDate"), { format: 'date' });
+        if (!isDate(v38)) ctx.report(ISSUE_18, ctx.at("deregisteredDate"));
       }
     }
     const v39 = o25["status"];
     if (v39 !== undefined) {
       if (typeof v39 !== 'string') {
-        ctx.add('type', ctx.at("status"), { expected: 'string', received: typeName(v39) });
+        ctx.report(ISSUE_0, ctx.at("status"), { expected: 'string', received: typeName(v39) });
       } else {
         const d40 = CODELIST_ORGANIZATION_STATUS.get(v39);
-        if (d40 === undefined) ctx.add('codelist.unknown_code', ctx.at("status"), { code: v39, list: 'organization-status' });
-        else if (d40) ctx.add('codelist.deprecated_code', ctx.at("status"), { code: v39, list: 'organization-status' });
+        if (d40 === undefined) ctx.report(ISSUE_5, ctx.at("status"), { code: v39, list: 'organization-status' });
+        else if (d40) ctx.report(ISSUE_6, ctx.at("status"), { code: v39, list: 'organization-status' });
       }
     }
     const v41 = o25["provenance"];

@@ -4,7 +4,7 @@
 import type { CheckContext } from '../../../_internal/context.js';
 import { isDate, isDateTime } from '../../../_internal/formats.js';
 import { typeName, codePointLength } from '../../../_internal/runtime.js';
-import type { IssuePath } from '../../../issue.js';
+import { type IssuePath, issueSite } from '../../../issue.js';
 import { IDENTIFIER_RULES } from '../../../rules/identifier-rules.js';
 import { OBJECT_RULES } from '../../../rules/object-rules.js';
 import { RULE_SHORTCUTS } from '../../../rules/shortcuts.js';
@@ -19,6 +19,14 @@ import { CODELIST_POPULATION_KIND } from '../../codelists/population-kind.js';
 import { CODELIST_SEX } from '../../codelists/sex.js';
 import { CODELIST_SPECIAL_GROUP } from '../../codelists/special-group.js';
 
+const ISSUE_0 = /* @__PURE__ */ issueSite("type");
+const ISSUE_1 = /* @__PURE__ */ issueSite("additional_property");
+const ISSUE_2 = /* @__PURE__ */ issueSite("codelist.unknown_code");
+const ISSUE_3 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
+const ISSUE_4 = /* @__PURE__ */ issueSite("required", {"property":"type"});
+const ISSUE_5 = /* @__PURE__ */ issueSite("min_length", {"limit":1});
+const ISSUE_6 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
+const ISSUE_7 = /* @__PURE__ */ issueSite("required", {"property":"number"});
 const BINDING_5 = {"type":"type","number":"number"} as const;
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
@@ -34,6 +42,7 @@ function MATCH_0(s: string): boolean {
   }
   return true;
 }
+const ISSUE_8 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"});
 /** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -49,7 +58,25 @@ function MATCH_1(s: string): boolean {
   }
   return true;
 }
+const ISSUE_9 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9]{6}([0-9]{6})?$"});
+const ISSUE_10 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode"});
+const ISSUE_11 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
+const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
+const ISSUE_13 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
+const ISSUE_14 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
 const BINDING_19 = {"start":"collectedAt","end":"updatedAt"} as const;
+const ISSUE_15 = /* @__PURE__ */ issueSite("enum", {"allowed":["mobile","landline","email","other"]});
+const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"kind"});
+const ISSUE_17 = /* @__PURE__ */ issueSite("required", {"property":"value"});
+const ISSUE_18 = /* @__PURE__ */ issueSite("required", {"property":"group"});
+const ISSUE_19 = /* @__PURE__ */ issueSite("format", {"format":"date"});
+const ISSUE_20 = /* @__PURE__ */ issueSite("required", {"property":"start"});
+const ISSUE_21 = /* @__PURE__ */ issueSite("required", {"property":"id"});
+const ISSUE_22 = /* @__PURE__ */ issueSite("required", {"property":"identity"});
+const ISSUE_23 = /* @__PURE__ */ issueSite("max_items", {"limit":10});
+const ISSUE_24 = /* @__PURE__ */ issueSite("required", {"property":"name"});
+const ISSUE_25 = /* @__PURE__ */ issueSite("required", {"property":"sex"});
+const ISSUE_26 = /* @__PURE__ */ issueSite("required", {"property":"birthDate"});
 /** "^[A-Z]{2}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
   const n = s.length;
@@ -60,11 +87,15 @@ function MATCH_2(s: string): boolean {
   }
   return true;
 }
+const ISSUE_27 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[A-Z]{2}$"});
+const ISSUE_28 = /* @__PURE__ */ issueSite("codelist.unlisted_code");
+const ISSUE_29 = /* @__PURE__ */ issueSite("max_length", {"limit":20});
+const ISSUE_30 = /* @__PURE__ */ issueSite("max_items", {"limit":20});
 const BINDING_65 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -73,28 +104,28 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         case "number":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
       }
     }
     const v2 = o0["type"];
-    if (v2 === undefined) ctx.add('required', ctx.at(), { property: "type" });
+    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
     else {
       if (typeof v2 !== 'string') {
-        ctx.add('type', ctx.at("type"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v2);
-        if (d3 === undefined) ctx.add('codelist.unknown_code', ctx.at("type"), { code: v2, list: 'identity-document-type' });
-        else if (d3) ctx.add('codelist.deprecated_code', ctx.at("type"), { code: v2, list: 'identity-document-type' });
+        if (d3 === undefined) ctx.report(ISSUE_2, ctx.at("type"), { code: v2, list: 'identity-document-type' });
+        else if (d3) ctx.report(ISSUE_3, ctx.at("type"), { code: v2, list: 'identity-document-type' });
       }
     }
     const v4 = o0["number"];
-    if (v4 === undefined) ctx.add('required', ctx.at(), { property: "number" });
+    if (v4 === undefined) ctx.report(ISSUE_7, ctx.at());
     else {
       if (typeof v4 !== 'string') {
-        ctx.add('type', ctx.at("number"), { expected: 'string', received: typeName(v4) });
+        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v4) });
       } else {
-        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.add('min_length', ctx.at("number"), { limit: 1 });
-        if (v4.length > 32 && codePointLength(v4) > 32) ctx.add('max_length', ctx.at("number"), { limit: 32 });
+        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.report(ISSUE_5, ctx.at("number"));
+        if (v4.length > 32 && codePointLength(v4) > 32) ctx.report(ISSUE_6, ctx.at("number"));
       }
     }
     if (!RULE_SHORTCUTS["identity-document"](o0["type"], o0["number"], ctx)) {
@@ -105,7 +136,7 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -115,24 +146,24 @@ function check_address(v: unknown, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
       }
     }
     const v8 = o6["addressId"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'string') {
-        ctx.add('type', ctx.at("addressId"), { expected: 'string', received: typeName(v8) });
+        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v8) });
       } else {
-        if (!MATCH_0(v8)) ctx.add('pattern', ctx.at("addressId"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v8)) ctx.report(ISSUE_8, ctx.at("addressId"));
       }
     }
     const v9 = o6["divisionCode"];
-    if (v9 === undefined) ctx.add('required', ctx.at(), { property: "divisionCode" });
+    if (v9 === undefined) ctx.report(ISSUE_10, ctx.at());
     else {
       if (typeof v9 !== 'string') {
-        ctx.add('type', ctx.at("divisionCode"), { expected: 'string', received: typeName(v9) });
+        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v9) });
       } else {
-        if (!MATCH_1(v9)) ctx.add('pattern', ctx.at("divisionCode"), { pattern: "^[0-9]{6}([0-9]{6})?$" });
+        if (!MATCH_1(v9)) ctx.report(ISSUE_9, ctx.at("divisionCode"));
         ctx.path.push("divisionCode");
         IDENTIFIER_RULES["division"](v9, ctx);
         ctx.path.pop();
@@ -141,10 +172,10 @@ function check_address(v: unknown, ctx: CheckContext): void {
     const v10 = o6["detail"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.add('type', ctx.at("detail"), { expected: 'string', received: typeName(v10) });
+        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v10) });
       } else {
-        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.add('min_length', ctx.at("detail"), { limit: 1 });
-        if (v10.length > 200 && codePointLength(v10) > 200) ctx.add('max_length', ctx.at("detail"), { limit: 200 });
+        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.report(ISSUE_5, ctx.at("detail"));
+        if (v10.length > 200 && codePointLength(v10) > 200) ctx.report(ISSUE_11, ctx.at("detail"));
       }
     }
   }
@@ -152,7 +183,7 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o11 = v as Record<string, unknown>;
     for (const k12 in o11) {
@@ -164,52 +195,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k12 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k12 });
       }
     }
     const v13 = o11["sourceDepartment"];
-    if (v13 === undefined) ctx.add('required', ctx.at(), { property: "sourceDepartment" });
+    if (v13 === undefined) ctx.report(ISSUE_12, ctx.at());
     else {
       if (typeof v13 !== 'string') {
-        ctx.add('type', ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v13) });
+        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v13) });
       } else {
         const d14 = CODELIST_DEPARTMENT.get(v13);
-        if (d14 === undefined) ctx.add('codelist.unknown_code', ctx.at("sourceDepartment"), { code: v13, list: 'department' });
-        else if (d14) ctx.add('codelist.deprecated_code', ctx.at("sourceDepartment"), { code: v13, list: 'department' });
+        if (d14 === undefined) ctx.report(ISSUE_2, ctx.at("sourceDepartment"), { code: v13, list: 'department' });
+        else if (d14) ctx.report(ISSUE_3, ctx.at("sourceDepartment"), { code: v13, list: 'department' });
       }
     }
     const v15 = o11["sourceSystem"];
     if (v15 !== undefined) {
       if (typeof v15 !== 'string') {
-        ctx.add('type', ctx.at("sourceSystem"), { expected: 'string', received: typeName(v15) });
+        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.add('min_length', ctx.at("sourceSystem"), { limit: 1 });
-        if (v15.length > 100 && codePointLength(v15) > 100) ctx.add('max_length', ctx.at("sourceSystem"), { limit: 100 });
+        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.report(ISSUE_5, ctx.at("sourceSystem"));
+        if (v15.length > 100 && codePointLength(v15) > 100) ctx.report(ISSUE_13, ctx.at("sourceSystem"));
       }
     }
     const v16 = o11["sourceRecordId"];
     if (v16 !== undefined) {
       if (typeof v16 !== 'string') {
-        ctx.add('type', ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v16) });
+        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v16) });
       } else {
-        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.add('min_length', ctx.at("sourceRecordId"), { limit: 1 });
-        if (v16.length > 100 && codePointLength(v16) > 100) ctx.add('max_length', ctx.at("sourceRecordId"), { limit: 100 });
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.report(ISSUE_5, ctx.at("sourceRecordId"));
+        if (v16.length > 100 && codePointLength(v16) > 100) ctx.report(ISSUE_13, ctx.at("sourceRecordId"));
       }
     }
     const v17 = o11["collectedAt"];
     if (v17 !== undefined) {
       if (typeof v17 !== 'string') {
-        ctx.add('type', ctx.at("collectedAt"), { expected: 'string', received: typeName(v17) });
+        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v17) });
       } else {
-        if (!isDateTime(v17)) ctx.add('format', ctx.at("collectedAt"), { format: 'date-time' });
+        if (!isDateTime(v17)) ctx.report(ISSUE_14, ctx.at("collectedAt"));
       }
     }
     const v18 = o11["updatedAt"];
     if (v18 !== undefined) {
       if (typeof v18 !== 'string') {
-        ctx.add('type', ctx.at("updatedAt"), { expected: 'string', received: typeName(v18) });
+        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v18) });
       } else {
-        if (!isDateTime(v18)) ctx.add('format', ctx.at("updatedAt"), { format: 'date-time' });
+        if (!isDateTime(v18)) ctx.report(ISSUE_14, ctx.at("updatedAt"));
       }
     }
     OBJECT_RULES["period"](o11, BINDING_19, ctx);
@@ -218,7 +249,7 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
 
 function check_contact(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o20 = v as Record<string, unknown>;
     for (const k21 in o20) {
@@ -227,26 +258,26 @@ function check_contact(v: unknown, ctx: CheckContext): void {
         case "value":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k21 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k21 });
       }
     }
     const v22 = o20["kind"];
-    if (v22 === undefined) ctx.add('required', ctx.at(), { property: "kind" });
+    if (v22 === undefined) ctx.report(ISSUE_16, ctx.at());
     else {
       if (typeof v22 !== 'string') {
-        ctx.add('type', ctx.at("kind"), { expected: 'string', received: typeName(v22) });
+        ctx.report(ISSUE_0, ctx.at("kind"), { expected: 'string', received: typeName(v22) });
       } else {
-        if (v22 !== "mobile" && v22 !== "landline" && v22 !== "email" && v22 !== "other") ctx.add('enum', ctx.at("kind"), { allowed: ["mobile","landline","email","other"] });
+        if (v22 !== "mobile" && v22 !== "landline" && v22 !== "email" && v22 !== "other") ctx.report(ISSUE_15, ctx.at("kind"));
       }
     }
     const v23 = o20["value"];
-    if (v23 === undefined) ctx.add('required', ctx.at(), { property: "value" });
+    if (v23 === undefined) ctx.report(ISSUE_17, ctx.at());
     else {
       if (typeof v23 !== 'string') {
-        ctx.add('type', ctx.at("value"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ctx.at("value"), { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.add('min_length', ctx.at("value"), { limit: 1 });
-        if (v23.length > 100 && codePointLength(v23) > 100) ctx.add('max_length', ctx.at("value"), { limit: 100 });
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_5, ctx.at("value"));
+        if (v23.length > 100 && codePointLength(v23) > 100) ctx.report(ISSUE_13, ctx.at("value"));
       }
     }
   }
@@ -254,7 +285,7 @@ function check_contact(v: unknown, ctx: CheckContext): void {
 
 function check_groupMembership(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o24 = v as Record<string, unknown>;
     for (const k25 in o24) {
@@ -264,35 +295,35 @@ function check_groupMembership(v: unknown, ctx: CheckContext): void {
         case "end":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k25 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k25 });
       }
     }
     const v26 = o24["group"];
-    if (v26 === undefined) ctx.add('required', ctx.at(), { property: "group" });
+    if (v26 === undefined) ctx.report(ISSUE_18, ctx.at());
     else {
       if (typeof v26 !== 'string') {
-        ctx.add('type', ctx.at("group"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ctx.at("group"), { expected: 'string', received: typeName(v26) });
       } else {
         const d27 = CODELIST_SPECIAL_GROUP.get(v26);
-        if (d27 === undefined) ctx.add('codelist.unknown_code', ctx.at("group"), { code: v26, list: 'special-group' });
-        else if (d27) ctx.add('codelist.deprecated_code', ctx.at("group"), { code: v26, list: 'special-group' });
+        if (d27 === undefined) ctx.report(ISSUE_2, ctx.at("group"), { code: v26, list: 'special-group' });
+        else if (d27) ctx.report(ISSUE_3, ctx.at("group"), { code: v26, list: 'special-group' });
       }
     }
     const v28 = o24["start"];
-    if (v28 === undefined) ctx.add('required', ctx.at(), { property: "start" });
+    if (v28 === undefined) ctx.report(ISSUE_20, ctx.at());
     else {
       if (typeof v28 !== 'string') {
-        ctx.add('type', ctx.at("start"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ctx.at("start"), { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDate(v28)) ctx.add('format', ctx.at("start"), { format: 'date' });
+        if (!isDate(v28)) ctx.report(ISSUE_19, ctx.at("start"));
       }
     }
     const v29 = o24["end"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.add('type', ctx.at("end"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ctx.at("end"), { expected: 'string', received: typeName(v29) });
       } else {
-        if (!isDate(v29)) ctx.add('format', ctx.at("end"), { format: 'date' });
+        if (!isDate(v29)) ctx.report(ISSUE_19, ctx.at("end"));
       }
     }
   }
@@ -303,7 +334,7 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
   const depth = ctx.path.length;
   for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.add('type', ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
   } else {
     const o30 = v as Record<string, unknown>;
     for (const k31 in o30) {
@@ -330,20 +361,20 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.add('additional_property', ctx.at(), { property: k31 });
+          ctx.report(ISSUE_1, ctx.at(), { property: k31 });
       }
     }
     const v32 = o30["id"];
-    if (v32 === undefined) ctx.add('required', ctx.at(), { property: "id" });
+    if (v32 === undefined) ctx.report(ISSUE_21, ctx.at());
     else {
       if (typeof v32 !== 'string') {
-        ctx.add('type', ctx.at("id"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v32) });
       } else {
-        if (!MATCH_0(v32)) ctx.add('pattern', ctx.at("id"), { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" });
+        if (!MATCH_0(v32)) ctx.report(ISSUE_8, ctx.at("id"));
       }
     }
     const v33 = o30["identity"];
-    if (v33 === undefined) ctx.add('required', ctx.at(), { property: "identity" });
+    if (v33 === undefined) ctx.report(ISSUE_22, ctx.at());
     else {
       ctx.path.push("identity");
       check_identityDocument(v33, ctx);
@@ -352,9 +383,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v34 = o30["otherDocuments"];
     if (v34 !== undefined) {
       if (!Array.isArray(v34)) {
-        ctx.add('type', ctx.at("otherDocuments"), { expected: 'array', received: typeName(v34) });
+        ctx.report(ISSUE_0, ctx.at("otherDocuments"), { expected: 'array', received: typeName(v34) });
       } else {
-        if (v34.length > 10) ctx.add('max_items', ctx.at("otherDocuments"), { limit: 10 });
+        if (v34.length > 10) ctx.report(ISSUE_23, ctx.at("otherDocuments"));
         for (let i35 = 0; i35 < v34.length; i35++) {
           const e36: unknown = v34[i35];
           ctx.path.push("otherDocuments", i35);
@@ -365,108 +396,108 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
       }
     }
     const v37 = o30["name"];
-    if (v37 === undefined) ctx.add('required', ctx.at(), { property: "name" });
+    if (v37 === undefined) ctx.report(ISSUE_24, ctx.at());
     else {
       if (typeof v37 !== 'string') {
-        ctx.add('type', ctx.at("name"), { expected: 'string', received: typeName(v37) });
+        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v37) });
       } else {
-        if (v37.length < 1 || (v37.length < 2 && codePointLength(v37) < 1)) ctx.add('min_length', ctx.at("name"), { limit: 1 });
-        if (v37.length > 100 && codePointLength(v37) > 100) ctx.add('max_length', ctx.at("name"), { limit: 100 });
+        if (v37.length < 1 || (v37.length < 2 && codePointLength(v37) < 1)) ctx.report(ISSUE_5, ctx.at("name"));
+        if (v37.length > 100 && codePointLength(v37) > 100) ctx.report(ISSUE_13, ctx.at("name"));
       }
     }
     const v38 = o30["alternateName"];
     if (v38 !== undefined) {
       if (typeof v38 !== 'string') {
-        ctx.add('type', ctx.at("alternateName"), { expected: 'string', received: typeName(v38) });
+        ctx.report(ISSUE_0, ctx.at("alternateName"), { expected: 'string', received: typeName(v38) });
       } else {
-        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.add('min_length', ctx.at("alternateName"), { limit: 1 });
-        if (v38.length > 200 && codePointLength(v38) > 200) ctx.add('max_length', ctx.at("alternateName"), { limit: 200 });
+        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.report(ISSUE_5, ctx.at("alternateName"));
+        if (v38.length > 200 && codePointLength(v38) > 200) ctx.report(ISSUE_11, ctx.at("alternateName"));
       }
     }
     const v39 = o30["sex"];
-    if (v39 === undefined) ctx.add('required', ctx.at(), { property: "sex" });
+    if (v39 === undefined) ctx.report(ISSUE_25, ctx.at());
     else {
       if (typeof v39 !== 'string') {
-        ctx.add('type', ctx.at("sex"), { expected: 'string', received: typeName(v39) });
+        ctx.report(ISSUE_0, ctx.at("sex"), { expected: 'string', received: typeName(v39) });
       } else {
         const d40 = CODELIST_SEX.get(v39);
-        if (d40 === undefined) ctx.add('codelist.unknown_code', ctx.at("sex"), { code: v39, list: 'sex' });
-        else if (d40) ctx.add('codelist.deprecated_code', ctx.at("sex"), { code: v39, list: 'sex' });
+        if (d40 === undefined) ctx.report(ISSUE_2, ctx.at("sex"), { code: v39, list: 'sex' });
+        else if (d40) ctx.report(ISSUE_3, ctx.at("sex"), { code: v39, list: 'sex' });
       }
     }
     const v41 = o30["birthDate"];
-    if (v41 === undefined) ctx.add('required', ctx.at(), { property: "birthDate" });
+    if (v41 === undefined) ctx.report(ISSUE_26, ctx.at());
     else {
       if (typeof v41 !== 'string') {
-        ctx.add('type', ctx.at("birthDate"), { expected: 'string', received: typeName(v41) });
+        ctx.report(ISSUE_0, ctx.at("birthDate"), { expected: 'string', received: typeName(v41) });
       } else {
-        if (!isDate(v41)) ctx.add('format', ctx.at("birthDate"), { format: 'date' });
+        if (!isDate(v41)) ctx.report(ISSUE_19, ctx.at("birthDate"));
       }
     }
     const v42 = o30["ethnicity"];
     if (v42 !== undefined) {
       if (typeof v42 !== 'string') {
-        ctx.add('type', ctx.at("ethnicity"), { expected: 'string', received: typeName(v42) });
+        ctx.report(ISSUE_0, ctx.at("ethnicity"), { expected: 'string', received: typeName(v42) });
       } else {
         const d43 = CODELIST_ETHNICITY.get(v42);
-        if (d43 === undefined) ctx.add('codelist.unknown_code', ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
-        else if (d43) ctx.add('codelist.deprecated_code', ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
+        if (d43 === undefined) ctx.report(ISSUE_2, ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
+        else if (d43) ctx.report(ISSUE_3, ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
       }
     }
     const v44 = o30["nationality"];
     if (v44 !== undefined) {
       if (typeof v44 !== 'string') {
-        ctx.add('type', ctx.at("nationality"), { expected: 'string', received: typeName(v44) });
+        ctx.report(ISSUE_0, ctx.at("nationality"), { expected: 'string', received: typeName(v44) });
       } else {
-        if (!MATCH_2(v44)) ctx.add('pattern', ctx.at("nationality"), { pattern: "^[A-Z]{2}$" });
+        if (!MATCH_2(v44)) ctx.report(ISSUE_27, ctx.at("nationality"));
       }
     }
     const v45 = o30["maritalStatus"];
     if (v45 !== undefined) {
       if (typeof v45 !== 'string') {
-        ctx.add('type', ctx.at("maritalStatus"), { expected: 'string', received: typeName(v45) });
+        ctx.report(ISSUE_0, ctx.at("maritalStatus"), { expected: 'string', received: typeName(v45) });
       } else {
         const d46 = CODELIST_MARITAL_STATUS.get(v45);
-        if (d46 === undefined) ctx.add('codelist.unknown_code', ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
-        else if (d46) ctx.add('codelist.deprecated_code', ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
+        if (d46 === undefined) ctx.report(ISSUE_2, ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
+        else if (d46) ctx.report(ISSUE_3, ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
       }
     }
     const v47 = o30["education"];
     if (v47 !== undefined) {
       if (typeof v47 !== 'string') {
-        ctx.add('type', ctx.at("education"), { expected: 'string', received: typeName(v47) });
+        ctx.report(ISSUE_0, ctx.at("education"), { expected: 'string', received: typeName(v47) });
       } else {
         const d48 = CODELIST_EDUCATION.get(v47);
-        if (d48 === undefined) ctx.add('codelist.unlisted_code', ctx.at("education"), { code: v47, list: 'education' });
-        else if (d48) ctx.add('codelist.deprecated_code', ctx.at("education"), { code: v47, list: 'education' });
+        if (d48 === undefined) ctx.report(ISSUE_28, ctx.at("education"), { code: v47, list: 'education' });
+        else if (d48) ctx.report(ISSUE_3, ctx.at("education"), { code: v47, list: 'education' });
       }
     }
     const v49 = o30["health"];
     if (v49 !== undefined) {
       if (typeof v49 !== 'string') {
-        ctx.add('type', ctx.at("health"), { expected: 'string', received: typeName(v49) });
+        ctx.report(ISSUE_0, ctx.at("health"), { expected: 'string', received: typeName(v49) });
       } else {
         const d50 = CODELIST_HEALTH.get(v49);
-        if (d50 === undefined) ctx.add('codelist.unknown_code', ctx.at("health"), { code: v49, list: 'health' });
-        else if (d50) ctx.add('codelist.deprecated_code', ctx.at("health"), { code: v49, list: 'health' });
+        if (d50 === undefined) ctx.report(ISSUE_2, ctx.at("health"), { code: v49, list: 'health' });
+        else if (d50) ctx.report(ISSUE_3, ctx.at("health"), { code: v49, list: 'health' });
       }
     }
     const v51 = o30["employmentStatus"];
     if (v51 !== undefined) {
       if (typeof v51 !== 'string') {
-        ctx.add('type', ctx.at("employmentStatus"), { expected: 'string', received: typeName(v51) });
+        ctx.report(ISSUE_0, ctx.at("employmentStatus"), { expected: 'string', received: typeName(v51) });
       } else {
         const d52 = CODELIST_EMPLOYMENT_STATUS.get(v51);
-        if (d52 === undefined) ctx.add('codelist.unknown_code', ctx.at("employmentStatus"), { code: v51, list: 'employment-status' });
-        else if (d52) ctx.add('codelist.deprecated_code', ctx.at("employmentStatus"), { code: v51, list: 'employment-status' });
+        if (d52 === undefined) ctx.report(ISSUE_2, ctx.at("employmentStatus"), { code: v51, list: 'employment-status' });
+        else if (d52) ctx.report(ISSUE_3, ctx.at("employmentStatus"), { code: v51, list: 'employment-status' });
       }
     }
     const v53 = o30["phone"];
     if (v53 !== undefined) {
       if (typeof v53 !== 'string') {
-        ctx.add('type', ctx.at("phone"), { expected: 'string', received: typeName(v53) });
+        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v53) });
       } else {
-        if (v53.length > 20 && codePointLength(v53) > 20) ctx.add('max_length', ctx.at("phone"), { limit: 20 });
+        if (v53.length > 20 && codePointLength(v53) > 20) ctx.report(ISSUE_29, ctx.at("phone"));
         ctx.path.push("phone");
         IDENTIFIER_RULES["phone"](v53, ctx);
         ctx.path.pop();
@@ -475,9 +506,9 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v54 = o30["contacts"];
     if (v54 !== undefined) {
       if (!Array.isArray(v54)) {
-        ctx.add('type', ctx.at("contacts"), { expected: 'array', received: typeName(v54) });
+        ctx.report(ISSUE_0, ctx.at("contacts"), { expected: 'array', received: typeName(v54) });
       } else {
-        if (v54.length > 10) ctx.add('max_items', ctx.at("contacts"), { limit: 10 });
+        if (v54.length > 10) ctx.report(ISSUE_23, ctx.at("contacts"));
         for (let i55 = 0; i55 < v54.length; i55++) {
           const e56: unknown = v54[i55];
           ctx.path.push("contacts", i55);
@@ -502,19 +533,19 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
     const v59 = o30["populationKind"];
     if (v59 !== undefined) {
       if (typeof v59 !== 'string') {
-        ctx.add('type', ctx.at("populationKind"), { expected: 'string', received: typeName(v59) });
+        ctx.report(ISSUE_0, ctx.at("populationKind"), { expected: 'string', received: typeName(v59) });
       } else {
         const d60 = CODELIST_POPULATION_KIND.get(v59);
-        if (d60 === undefined) ctx.add('codelist.unknown_code', ctx.at("populationKind"), { code: v59, list: 'population-kind' });
-        else if (d60) ctx.add('codelist.deprecated_code', ctx.at("populationKind"), { code: v59, list: 'population-kind' });
+        if (d60 === undefined) ctx.report(ISSUE_2, ctx.at("populationKind"), { code: v59, list: 'population-kind' });
+        else if (d60) ctx.report(ISSUE_3, ctx.at("populationKind"), { code: v59, list: 'population-kind' });
       }
     }
     const v61 = o30["specialGroups"];
     if (v61 !== undefined) {
       if (!Array.isArray(v61)) {
-        ctx.add('type', ctx.at("specialGroups"), { expected: 'array', received: typeName(v61) });
+        ctx.report(ISSUE_0, ctx.at("specialGroups"), { expected: 'array', received: typeName(v61) });
       } else {
-        if (v61.length > 20) ctx.add('max_items', ctx.at("specialGroups"), { limit: 20 });
+        if (v61.length > 20) ctx.report(ISSUE_30, ctx.at("specialGroups"));
         for (let i62 = 0; i62 < v61.length; i62++) {
           const e63: unknown = v61[i62];
           ctx.path.push("specialGroups", i62);
