@@ -1,11 +1,10 @@
 import { toBase64Url } from './_internal/base64.js';
 import { assertKey } from './_internal/bytes.js';
-import { expand, parsePath, setAt, toPointer } from './_internal/fieldPaths.js';
+import { expand, getAt, parsePath, setAt, toPointer } from './_internal/fieldPaths.js';
 import { suiteSealer } from './_internal/fieldSealer.js';
 import { dataKeyAdText, fieldAd, recordIdOf } from './_internal/fields.js';
 import { rawFor } from './_internal/sodiumRaw.js';
 import { blindIndex, blindIndexInput, normalizeForIndex } from './blindIndex.js';
-import { canonicalize } from './canonicalize.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyInfo } from './KeyInfo.js';
 import { loadSodiumSuite } from './loadSodiumSuite.js';
@@ -192,6 +191,10 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
     groupIndex: number;
     /** The fixed part of the associated data, for a path without wildcards. */
     tail: Uint8Array | undefined;
+    /** For one `*`: its position, the path before it, and the concrete paths made so far by index. */
+    star: number;
+    before: string[];
+    byIndex: { segments: string[]; pointer: string; tail: Uint8Array }[];
   }[] = [];
   // The associated data of a field is fieldAd(rid, path, std, kek); everything after the record id is
   // fixed per path and group, so it is encoded once here and joined to the record's part per field.
@@ -248,6 +251,9 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       group: g,
       groupIndex: groupOrder.indexOf(g),
       tail: wildcard ? undefined : adTail(pointer, g.id),
+      star: segments.indexOf('*') === segments.lastIndexOf('*') ? segments.indexOf('*') : -1,
+      before: segments.slice(0, Math.max(0, segments.indexOf('*'))),
+      byIndex: [],
     });
   }
   const ridSegments = parsePath(options.recordIdPath ?? '/id');
@@ -316,12 +322,28 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
             if (done.has(p)) return;
             done.add(p);
           }
-          s.seal(gi, canonicalize(v), tail, markers[gi]!);
+          s.seal(gi, v, tail, markers[gi]!);
           sealed.push(concrete);
           paths[gi]!.push(p);
         };
         for (const item of plan) {
-          if (item.wildcard) {
+          // The common wildcard, one `*` over an array: the i-th item's concrete path, pointer and
+          // associated-data tail depend only on i, so they are made once per encryptor.
+          const items = item.star >= 0 ? getAt(record, item.before) : undefined;
+          if (Array.isArray(items)) {
+            for (let i = 0; i < items.length; i++) {
+              let c = item.byIndex[i];
+              if (!c) {
+                const segments = item.segments.slice();
+                segments[item.star] = String(i);
+                const pointer = toPointer(segments);
+                c = { segments, pointer, tail: adTail(pointer, item.group.id) };
+                if (i < 4096) item.byIndex[i] = c;
+              }
+              if (present(record, c.segments))
+                one(c.segments, c.pointer, valueAt(record, c.segments), item.groupIndex, c.tail);
+            }
+          } else if (item.wildcard) {
             for (const concrete of expand(record, item.segments)) {
               const p = toPointer(concrete);
               one(concrete, p, valueAt(record, concrete), item.groupIndex, adTail(p, item.group.id));

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import {
   blindIndex,
+  canonicalizeToBytes,
   createFieldDecryptor,
   createFieldEncryptor,
   type FieldMeta,
@@ -12,6 +13,7 @@ import { smSuite } from '@gds/crypto/sm';
 import { beforeAll, describe, expect, it } from 'vitest';
 // Internal: the native base64url encoder the fused path uses must agree with the portable one.
 import { toBase64Url, toBase64UrlRange } from '../src/_internal/base64.js';
+import { jcsStringInto } from '../src/_internal/jcsFast.js';
 import fixture from './fixtures/fields-v1.json' with { type: 'json' };
 
 // Shaped like @gds/schema's field metadata for person: { path, sensitivity }.
@@ -305,6 +307,23 @@ describe('format v1 stays readable and writable', () => {
       const from = bytes.length ? x % bytes.length : 0;
       const to = from + (bytes.length ? y % (bytes.length - from + 1) : 0);
       expect(toBase64UrlRange(bytes, from, to)).toBe(toBase64Url(bytes.subarray(from, to)));
+    },
+  );
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 60 })])(
+    'a string written by the fields fast path is its canonical UTF-8, or declined',
+    (str) => {
+      const out = new Uint8Array(3 * str.length + 2);
+      const n = jcsStringInto(str, out, 0);
+      let expected: Uint8Array | undefined;
+      try {
+        expected = canonicalizeToBytes(str);
+      } catch {
+        expected = undefined; // lone surrogate: canonicalize refuses, the fast path must decline
+      }
+      // Declined only for what JCS escapes or any surrogate (canonicalize then writes or refuses it).
+      if (n < 0) expect(/[\ud800-\udfff"\\\u0000-\u001f]/.test(str)).toBe(true);
+      else expect(out.subarray(0, n)).toEqual(expected);
     },
   );
 });

@@ -1,3 +1,4 @@
+import { canonicalize } from '../canonicalize.js';
 import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
 import { toBase64Url } from './base64.js';
@@ -9,7 +10,7 @@ import { concatBytes, utf8 } from './bytes.js';
  * wrapped under its group's KEK, and every key wiped at `end`. Work is queued and done by `finish`,
  * which returns one string per queued call, in order:
  *
- * - `seal(g, text, adTail, prefix)` → prefix + base64url(suite.encrypt(dk[g], UTF-8(text), UTF-8(adHead) ‖ adTail))
+ * - `seal(g, value, adTail, prefix)` → prefix + base64url(suite.encrypt(dk[g], JCS bytes of value, UTF-8(adHead) ‖ adTail))
  * - `wrap(g, kek, ad)` → base64url(suite.encrypt(kek, dk[g], UTF-8(ad))), only for a group that sealed
  *
  * `suiteSealer` does this through any `Suite`; the sodium suite has a fused one (sodiumRaw.ts) that
@@ -18,7 +19,7 @@ import { concatBytes, utf8 } from './bytes.js';
  */
 export interface FieldSealer {
   begin(groups: number, adHead: string): void;
-  seal(group: number, text: string, adTail: Uint8Array, prefix: string): void;
+  seal(group: number, value: unknown, adTail: Uint8Array, prefix: string): void;
   wrap(group: number, kek: Uint8Array, ad: string): void;
   finish(): string[];
   end(): void;
@@ -34,9 +35,10 @@ export function suiteSealer(suite: Suite): FieldSealer {
       head = utf8(adHead);
       queue = [];
     },
-    seal(g, text, adTail, prefix) {
+    seal(g, value, adTail, prefix) {
       keys[g] ??= suite.randomBytes(suite.symmetricKeyLength);
       const dk = keys[g];
+      const text = canonicalize(value);
       queue.push(() => prefix + toBase64Url(suite.encrypt(dk, utf8(text), concatBytes(head, adTail))));
     },
     wrap(g, kek, ad) {

@@ -132,3 +132,31 @@ export function fastCanonical(value: unknown, copy: boolean): { text: string; co
   }
   return { text: JSON.stringify(p), copy: p };
 }
+
+/**
+ * Writes the JCS text of string `s` (quoted, as UTF-8) into `out` at `at` (room for `3 * s.length + 2`
+ * bytes is the caller's to make) and returns the bytes written; -1, having written an unspecified
+ * prefix, when `s` has a character JCS escapes or any surrogate: canonicalize() then decides. Field
+ * values are mostly such plain strings, and this skips building the quoted string.
+ */
+export function jcsStringInto(s: string, out: Uint8Array, at: number): number {
+  let o = at;
+  out[o++] = 0x22;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x22 || c === 0x5c) return -1;
+      out[o++] = c;
+    } else if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) return -1;
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 63);
+      out[o++] = 0x80 | (c & 63);
+    }
+  }
+  out[o++] = 0x22;
+  return o - at;
+}

@@ -1,8 +1,10 @@
+import { canonicalize } from '../canonicalize.js';
 import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
 import { toBase64Url, toBase64UrlRange } from './base64.js';
 import { utf8Into } from './bytes.js';
 import type { FieldSealer } from './fieldSealer.js';
+import { jcsStringInto } from './jcsFast.js';
 import { fillRandom, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
 
@@ -247,10 +249,18 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
         jobKek.length = 0;
         jobPrefix.length = 0;
       },
-      seal(g, text, adTail, prefix) {
+      seal(g, value, adTail, prefix) {
         if (!drawn[g]) draw(g);
-        start(3 * text.length);
-        const len = utf8Into(text, outs, outsUsed + 24);
+        // A plain string is written quoted straight from the value; anything else as canonicalize writes it.
+        const plain = typeof value === 'string';
+        const text = plain ? value : canonicalize(value);
+        start(3 * text.length + 2);
+        let len = plain ? jcsStringInto(text, outs, outsUsed + 24) : -1;
+        if (len < 0) {
+          const t = plain ? canonicalize(value) : text;
+          outs = grown(outs, outsUsed + 24, 3 * t.length + 16 + 2);
+          len = utf8Into(t, outs, outsUsed + 24);
+        }
         ads = grown(ads, adsUsed, 3 * head.length + adTail.length);
         if (headAt < 0) {
           headAt = adsUsed;
