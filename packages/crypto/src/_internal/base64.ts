@@ -74,15 +74,15 @@ const NodeBuffer = (
     Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): NodeBufferLike };
   }
 ).Buffer;
-let viewOf: Uint8Array | undefined;
-let view: NodeBufferLike | undefined;
+const views = new WeakMap<Uint8Array, NodeBufferLike>();
 
 /** `toBase64Url(bytes.subarray(from, to))`, natively where the runtime can. */
 export function toBase64UrlRange(bytes: Uint8Array, from: number, to: number): string {
   if (!NodeBuffer) return toBase64Url(bytes.subarray(from, to));
-  if (viewOf !== bytes || !view) {
+  let view = views.get(bytes);
+  if (!view) {
     view = NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    viewOf = bytes;
+    views.set(bytes, view);
   }
   return view.toString('base64url', from, to);
 }

@@ -1,7 +1,7 @@
 import { canonicalize } from '../canonicalize.js';
 import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
-import { toBase64Url, toBase64UrlRange } from './base64.js';
+import { toBase64UrlRange } from './base64.js';
 import { utf8Into } from './bytes.js';
 import type { FieldSealer } from './fieldSealer.js';
 import { jcsStringInto } from './jcsFast.js';
@@ -443,7 +443,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       return sealer;
     },
     macText(key, text, n) {
-      // key ‖ text staged, copied in, hashed; the digest copied out over the staged key.
+      // key ‖ text staged, copied in, hashed; the digest's first n bytes encoded from the heap.
       const st = staged(32 + 3 * text.length);
       st.set(key, 0);
       const len = utf8Into(text, st, 32);
@@ -453,11 +453,11 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       const rc = L._crypto_generichash(base, 32, base + 64, len, 0, base + 32, 32);
       h = L.HEAPU8;
       h.fill(0, base + 32, base + 64);
-      st.set(h.subarray(base, base + 32), 0);
+      st.fill(0, 0, 32);
+      // Encoded straight from the heap (the view is HEAPU8's own, which a growing heap replaces).
+      const out = rc === 0 ? toBase64UrlRange(h, base, base + n) : '';
       if (base !== arena) L._free(base);
       if (rc !== 0) throw failed('crypto_generichash');
-      const out = toBase64Url(st.subarray(0, n));
-      st.fill(0, 0, 32);
       return out;
     },
     aeadDecrypt(key, nonce, ciphertext, ad) {
