@@ -129,9 +129,9 @@ const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
  * @example
  * ```ts
  * const ISSUE_3 = issueSite('min_length', { limit: 1 });
- * if (name.length < 1) ctx.report(ISSUE_3, ctx.at('name'));
+ * if (name.length < 1) ctx.report(ISSUE_3, ['name']);
  * const ISSUE_4 = issueSite('additional_property');
- * ctx.report(ISSUE_4, ctx.at(), { property: key });
+ * ctx.report(ISSUE_4, [], { property: key });
  * ```
  */
 export class IssueSite {

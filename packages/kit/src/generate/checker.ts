@@ -4,9 +4,9 @@ import { emitPatternFunction } from './pattern.js';
 /**
  * Emits the compiled checker of one standard version: plain TypeScript that walks a value once and
  * reports every issue with its path. No closures or schema interpretation at run time; regexes, code
- * list tables and issue sites (a code with its fixed params and messages) are hoisted to module constants. Paths are never built on the happy path: the checker keeps
- * the current path as a stack in the context (`ctx.path`), pushes a step only around calls (`$ref`
- * functions, rules) and copies it (`ctx.at(...)`) when there is an issue to report.
+ * list tables and issue sites (a code with its fixed params and messages) are hoisted to module constants.
+ * Nothing is done for paths on the happy path: each function reports paths relative to the value it
+ * checks, and a caller puts its steps in front (`ctx.under`) only when the callee reported something.
  */
 export function emitChecker(
   doc: StandardDoc,
@@ -21,13 +21,10 @@ export function emitChecker(
     e.node(node, 'v', [], lines, '  ');
     bodies.push(`function check_${name}(v: unknown, ctx: CheckContext): void {\n${lines.join('\n')}\n}`);
   }
-  // The exported entry keeps the public `Checker` signature: a path prefix goes onto the stack first.
-  const root: string[] = [
-    '  const depth = ctx.path.length;',
-    '  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);',
-  ];
+  // The exported entry keeps the public `Checker` signature: the path prefix `p` goes in front last.
+  const root: string[] = ['  const from = ctx.issues.length;'];
   e.node(doc, 'v', [], root, '  ');
-  root.push('  if (p.length) ctx.path.length = depth;');
+  root.push('  if (p.length && ctx.issues.length !== from) ctx.under(from, p);');
   const usesRuntime = (name: string) =>
     bodies.some((b) => b.includes(`${name}(`)) || root.some((l) => l.includes(`${name}(`));
   const runtime = ['typeName', 'codePointLength', 'firstDuplicate'].filter(usesRuntime);
@@ -66,9 +63,9 @@ const SHORTCUTS: Readonly<Record<string, readonly (readonly [string, string?])[]
   'id-card-consistency': [['document'], ['birthDate'], ['sex']],
 };
 
-/** The code of an issue path: the context's path stack followed by `steps`, copied. */
+/** The code of an issue path relative to the function's value: a fresh array of `steps`. */
 function at(steps: readonly string[]): string {
-  return `ctx.at(${steps.join(', ')})`;
+  return `[${steps.join(', ')}]`;
 }
 
 export function codelistConst(id: string): string {
@@ -126,7 +123,7 @@ class Emitter {
   }
 
   /**
-   * Emits checks of `node` for the value in variable `v`, whose path is `ctx.path` followed by the steps
+   * Emits checks of `node` for the value in variable `v`, whose path (relative to the function's) is the steps
    * `steps` (code expressions: quoted property names, loop indices).
    */
   node(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
@@ -153,11 +150,16 @@ class Emitter {
     }
   }
 
-  /** Emits a call made with the path stack at `steps` (pushed before, popped after). */
+  /** Emits a call for the value at `steps`, whose issues get the steps in front of their paths. */
   private call(steps: readonly string[], call: string, out: string[], ind: string): void {
-    if (steps.length) out.push(`${ind}ctx.path.push(${steps.join(', ')});`);
+    if (!steps.length) {
+      out.push(`${ind}${call}`);
+      return;
+    }
+    const from = this.id('from');
+    out.push(`${ind}const ${from} = ctx.issues.length;`);
     out.push(`${ind}${call}`);
-    for (let i = 0; i < steps.length; i++) out.push(`${ind}ctx.path.pop();`);
+    out.push(`${ind}if (ctx.issues.length !== ${from}) ctx.under(${from}, ${at(steps)});`);
   }
 
   private typeTest(type: SchemaNode['type'], v: string): string | null {

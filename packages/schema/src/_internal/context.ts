@@ -51,13 +51,11 @@ function dayNumber(day: string): number {
 
 /** The state a compiled checker threads through: collected issues and the options. */
 export class CheckContext {
-  issues: Issue[] = [];
   /**
-   * Where the checker is: the steps from the record's root to the value being checked. Generated
-   * checkers push a step before they descend into a `$ref` or call a rule and pop it after, so a valid
-   * record allocates no path at all; `at()` copies it when there is an issue to report.
+   * The issues found so far. Rules report paths relative to the value (or object) they are given; the
+   * compiled checker puts the steps to that value in front (`under`), so a valid record builds no path.
    */
-  readonly path: (string | number)[] = [];
+  issues: Issue[] = [];
   locale: Locale = 'zh-CN';
   creditCodeChecksum: Severity = 'error';
   divisions: DivisionRegistry | undefined;
@@ -80,20 +78,18 @@ export class CheckContext {
     this.creditCodeChecksum = options.creditCodeChecksum ?? 'error';
     this.divisions = options.divisions;
     if (this.issues.length) this.issues = [];
-    if (this.path.length) this.path.length = 0;
   }
-  /** The current path followed by `steps`, as a new array (for an issue). */
-  at(...steps: (string | number)[]): IssuePath {
-    // A plain copy loop: concat (which checks Symbol.isConcatSpreadable) and slice are several
-    // times slower on these short arrays, and an invalid record builds a path for each issue.
-    const path = this.path;
-    const n = path.length;
-    const out: (string | number)[] = new Array(n + steps.length);
-    for (let i = 0; i < n; i++) out[i] = path[i]!;
-    for (let i = 0; i < steps.length; i++) out[n + i] = steps[i]!;
-    return out;
+  /**
+   * Puts `steps` in front of the paths of the issues from index `from` on: a compiled checker reports
+   * paths relative to the value a function checks, and the caller adds where that value sits.
+   */
+  under(from: number, steps: IssuePath): void {
+    const issues = this.issues;
+    for (let i = from; i < issues.length; i++) {
+      const issue = issues[i]!;
+      issue.path = [...steps, ...issue.path];
+    }
   }
-  /** "Today": the `now` option, or the clock, read once when a rule first asks. */
   get now(): Date {
     if (this.today === undefined) this.today = new Date(this.tick());
     return this.today;

@@ -21,8 +21,8 @@ export type IdentifierRuleName =
   | 'postal-code';
 
 /**
- * A rule the compiled checkers call for a string field carrying `x-gds-identifier`; the field's path is
- * the context's path stack (`ctx.path`).
+ * A rule the compiled checkers call for a string field carrying `x-gds-identifier`. Issues are reported
+ * at the value itself (path `[]`); the checker puts the field's path in front.
  */
 export type IdentifierRule = (value: string, ctx: CheckContext) => void;
 
@@ -42,9 +42,9 @@ export type IdentifierRule = (value: string, ctx: CheckContext) => void;
  * @example
  * ```ts
  * // In a standard (JSON): "number": {"type": "string", "x-gds-identifier": "gb11643"}; in the generated checker:
- * ctx.path.push('number');
- * IDENTIFIER_RULES.gb11643(value, ctx); // reports id_card.* issues at ctx.path into ctx
- * ctx.path.pop();
+ * const from = ctx.issues.length;
+ * IDENTIFIER_RULES.gb11643(value, ctx); // reports id_card.* issues at [] into ctx
+ * if (ctx.issues.length !== from) ctx.under(from, ['number']);
  * ```
  */
 export const IDENTIFIER_RULES: Record<IdentifierRuleName, IdentifierRule> = {

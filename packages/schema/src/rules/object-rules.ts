@@ -21,8 +21,8 @@ export type ObjectRuleName =
 
 /**
  * A rule the compiled checkers call for an object carrying `x-gds-rules`: the object, the entry's
- * bindings (rule parameter -> `/`-separated path relative to the object), the context, whose path
- * stack (`ctx.path`) is the object's path.
+ * bindings (rule parameter -> `/`-separated path relative to the object), the context. Issues are
+ * reported at paths relative to the object; the checker puts the object's path in front.
  */
 export type ObjectRule = (
   obj: Record<string, unknown>,
@@ -75,7 +75,7 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     const sex = str(valueAt(obj, binding.sex));
     if (residentIdAgrees(number, birthDate, sex)) return;
     for (const f of checkIdCardConsistency({ type, number }, birthDate, sex)) {
-      ctx.add(f.code, pathAt(ctx.path, (f.field === 'sex' ? binding.sex : binding.birthDate)!), f.params);
+      ctx.add(f.code, pathAt((f.field === 'sex' ? binding.sex : binding.birthDate)!), f.params);
     }
   },
   'identity-document'(obj, binding, ctx) {
@@ -83,25 +83,24 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     const number = str(valueAt(obj, binding.number ?? 'number'));
     if (type === undefined || number === undefined || cleanDocument(type, number, ctx)) return;
     const { findings } = checkIdentityDocument(type, number, { now: ctx.now });
-    if (findings.length > 0) report(ctx, findings, pathAt(ctx.path, binding.number ?? 'number'));
+    if (findings.length > 0) report(ctx, findings, pathAt(binding.number ?? 'number'));
   },
   'credit-code-kind'(obj, binding, ctx) {
     const code = str(valueAt(obj, binding.code));
     const kind = str(valueAt(obj, binding.kind));
     if (code === undefined || kind === undefined || code.length !== 18) return;
     const expected = code.slice(0, 2);
-    if (kind !== expected)
-      ctx.add('organization.kind_mismatch', pathAt(ctx.path, binding.kind!), { kind, expected });
+    if (kind !== expected) ctx.add('organization.kind_mismatch', pathAt(binding.kind!), { kind, expected });
   },
   'household-head'(obj, binding, ctx) {
-    const relationships = collectBinding(obj, binding.relationships, ctx.path);
+    const relationships = collectBinding(obj, binding.relationships);
     const heads = relationships.filter((r) => r.value === '02');
     const type = str(valueAt(obj, binding.type));
     const membersPath = binding.relationships?.split('/')[0];
     if (heads.length > 1) {
       ctx.add('household.multiple_heads', heads[1]!.path, { count: heads.length });
     } else if (heads.length === 0 && relationships.length > 0 && type === 'family' && membersPath) {
-      ctx.add('household.no_head', ctx.at(membersPath), {});
+      ctx.add('household.no_head', [membersPath], {});
     }
   },
   'case-lifecycle'(obj, binding, ctx) {
@@ -112,9 +111,7 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     );
     for (const f of checkCaseLifecycle(steps, str(valueAt(obj, binding.status)))) {
       const at =
-        f.field === 'status'
-          ? pathAt(ctx.path, binding.status!)
-          : [...pathAt(ctx.path, binding.history!), f.index!, f.field];
+        f.field === 'status' ? pathAt(binding.status!) : [...pathAt(binding.history!), f.index!, f.field];
       ctx.add(f.code, at, f.params);
     }
   },
@@ -124,7 +121,7 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     if (!Array.isArray(rings)) return;
     rings.forEach((ring, r) => {
       if (!Array.isArray(ring)) return;
-      const ringPath = [...pathAt(ctx.path, binding.polygon!), 'coordinates', r];
+      const ringPath = [...pathAt(binding.polygon!), 'coordinates', r];
       if (ring.length < 4) ctx.add('geometry.ring_too_short', ringPath, { ring: r + 1 });
       ring.forEach((pos, i) => {
         if (!Array.isArray(pos) || typeof pos[0] !== 'number' || typeof pos[1] !== 'number') return;
@@ -153,11 +150,11 @@ export const OBJECT_RULES: Record<ObjectRuleName, ObjectRule> = {
     const s = start.length > 10 ? Date.parse(start) : Number.NaN;
     const e = end.length > 10 ? Date.parse(end) : Number.NaN;
     const before = Number.isNaN(s) || Number.isNaN(e) ? end < start : e < s;
-    if (before) ctx.add('period.end_before_start', pathAt(ctx.path, binding.end!), { start, end });
+    if (before) ctx.add('period.end_before_start', pathAt(binding.end!), { start, end });
   },
   'unique-values'(obj, binding, ctx) {
     const seen = new Map<string, IssuePath>();
-    for (const { value, path: at } of collectBinding(obj, binding.values, ctx.path)) {
+    for (const { value, path: at } of collectBinding(obj, binding.values)) {
       if (typeof value !== 'string' && typeof value !== 'number') continue;
       const key = `${typeof value}:${value}`;
       const first = seen.get(key);

@@ -43,14 +43,13 @@ export function valueAt(obj: Record<string, unknown>, binding: string | undefine
   return value;
 }
 
-/** The full path of a binding below the object's path (array indices as numbers). */
-export function pathAt(path: IssuePath, binding: string): IssuePath {
+/** The path of a binding relative to the object (array indices as numbers). */
+export function pathAt(binding: string): IssuePath {
   const tail = steps(binding);
-  const out: (string | number)[] = new Array(path.length + tail.length);
-  for (let i = 0; i < path.length; i++) out[i] = path[i]!;
+  const out: (string | number)[] = new Array(tail.length);
   for (let i = 0; i < tail.length; i++) {
     const s = tail[i]!;
-    out[path.length + i] = isIndex(s) ? Number(s) : s;
+    out[i] = isIndex(s) ? Number(s) : s;
   }
   return out;
 }
@@ -62,10 +61,9 @@ export function pathAt(path: IssuePath, binding: string): IssuePath {
 export function collectBinding(
   obj: Record<string, unknown>,
   binding: string | undefined,
-  path: IssuePath,
 ): { value: unknown; path: IssuePath }[] {
   if (binding === undefined) return [];
-  let frontier: { value: unknown; path: IssuePath }[] = [{ value: obj, path }];
+  let frontier: { value: unknown; path: IssuePath }[] = [{ value: obj, path: [] }];
   for (const step of steps(binding)) {
     const next: { value: unknown; path: IssuePath }[] = [];
     for (const { value, path: at } of frontier) {

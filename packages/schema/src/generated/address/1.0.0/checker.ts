@@ -74,7 +74,7 @@ const ISSUE_25 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z]{6
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -84,38 +84,38 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
         case "latitude":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["datum"];
-    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
+    if (v2 === undefined) ctx.report(ISSUE_4, []);
     else {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["datum"], { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_GEODETIC_DATUM.get(v2);
-        if (d3 === undefined) ctx.report(ISSUE_2, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
-        else if (d3) ctx.report(ISSUE_3, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        if (d3 === undefined) ctx.report(ISSUE_2, ["datum"], { code: v2, list: 'geodetic-datum' });
+        else if (d3) ctx.report(ISSUE_3, ["datum"], { code: v2, list: 'geodetic-datum' });
       }
     }
     const v4 = o0["longitude"];
-    if (v4 === undefined) ctx.report(ISSUE_7, ctx.at());
+    if (v4 === undefined) ctx.report(ISSUE_7, []);
     else {
       if (typeof v4 !== 'number' || !Number.isFinite(v4)) {
-        ctx.report(ISSUE_0, ctx.at("longitude"), { expected: 'number', received: typeName(v4) });
+        ctx.report(ISSUE_0, ["longitude"], { expected: 'number', received: typeName(v4) });
       } else {
-        if (v4 < -180) ctx.report(ISSUE_5, ctx.at("longitude"));
-        if (v4 > 180) ctx.report(ISSUE_6, ctx.at("longitude"));
+        if (v4 < -180) ctx.report(ISSUE_5, ["longitude"]);
+        if (v4 > 180) ctx.report(ISSUE_6, ["longitude"]);
       }
     }
     const v5 = o0["latitude"];
-    if (v5 === undefined) ctx.report(ISSUE_10, ctx.at());
+    if (v5 === undefined) ctx.report(ISSUE_10, []);
     else {
       if (typeof v5 !== 'number' || !Number.isFinite(v5)) {
-        ctx.report(ISSUE_0, ctx.at("latitude"), { expected: 'number', received: typeName(v5) });
+        ctx.report(ISSUE_0, ["latitude"], { expected: 'number', received: typeName(v5) });
       } else {
-        if (v5 < -90) ctx.report(ISSUE_8, ctx.at("latitude"));
-        if (v5 > 90) ctx.report(ISSUE_9, ctx.at("latitude"));
+        if (v5 < -90) ctx.report(ISSUE_8, ["latitude"]);
+        if (v5 > 90) ctx.report(ISSUE_9, ["latitude"]);
       }
     }
   }
@@ -123,7 +123,7 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -135,52 +135,52 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, [], { property: k7 });
       }
     }
     const v8 = o6["sourceDepartment"];
-    if (v8 === undefined) ctx.report(ISSUE_11, ctx.at());
+    if (v8 === undefined) ctx.report(ISSUE_11, []);
     else {
       if (typeof v8 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v8) });
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v8) });
       } else {
         const d9 = CODELIST_DEPARTMENT.get(v8);
-        if (d9 === undefined) ctx.report(ISSUE_2, ctx.at("sourceDepartment"), { code: v8, list: 'department' });
-        else if (d9) ctx.report(ISSUE_3, ctx.at("sourceDepartment"), { code: v8, list: 'department' });
+        if (d9 === undefined) ctx.report(ISSUE_2, ["sourceDepartment"], { code: v8, list: 'department' });
+        else if (d9) ctx.report(ISSUE_3, ["sourceDepartment"], { code: v8, list: 'department' });
       }
     }
     const v10 = o6["sourceSystem"];
     if (v10 !== undefined) {
       if (typeof v10 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v10) });
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v10) });
       } else {
-        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.report(ISSUE_12, ctx.at("sourceSystem"));
-        if (v10.length > 100 && codePointLength(v10) > 100) ctx.report(ISSUE_13, ctx.at("sourceSystem"));
+        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.report(ISSUE_12, ["sourceSystem"]);
+        if (v10.length > 100 && codePointLength(v10) > 100) ctx.report(ISSUE_13, ["sourceSystem"]);
       }
     }
     const v11 = o6["sourceRecordId"];
     if (v11 !== undefined) {
       if (typeof v11 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v11) });
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v11) });
       } else {
-        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.report(ISSUE_12, ctx.at("sourceRecordId"));
-        if (v11.length > 100 && codePointLength(v11) > 100) ctx.report(ISSUE_13, ctx.at("sourceRecordId"));
+        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.report(ISSUE_12, ["sourceRecordId"]);
+        if (v11.length > 100 && codePointLength(v11) > 100) ctx.report(ISSUE_13, ["sourceRecordId"]);
       }
     }
     const v12 = o6["collectedAt"];
     if (v12 !== undefined) {
       if (typeof v12 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v12) });
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v12) });
       } else {
-        if (!isDateTime(v12)) ctx.report(ISSUE_14, ctx.at("collectedAt"));
+        if (!isDateTime(v12)) ctx.report(ISSUE_14, ["collectedAt"]);
       }
     }
     const v13 = o6["updatedAt"];
     if (v13 !== undefined) {
       if (typeof v13 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v13) });
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v13) });
       } else {
-        if (!isDateTime(v13)) ctx.report(ISSUE_14, ctx.at("updatedAt"));
+        if (!isDateTime(v13)) ctx.report(ISSUE_14, ["updatedAt"]);
       }
     }
     OBJECT_RULES["period"](o6, BINDING_14, ctx);
@@ -189,10 +189,9 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
 
 /** Checks a value against urn:gds:schema:address:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o15 = v as Record<string, unknown>;
     for (const k16 in o15) {
@@ -214,141 +213,141 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k16 });
+          ctx.report(ISSUE_1, [], { property: k16 });
       }
     }
     const v17 = o15["id"];
-    if (v17 === undefined) ctx.report(ISSUE_16, ctx.at());
+    if (v17 === undefined) ctx.report(ISSUE_16, []);
     else {
       if (typeof v17 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v17) });
+        ctx.report(ISSUE_0, ["id"], { expected: 'string', received: typeName(v17) });
       } else {
-        if (!MATCH_0(v17)) ctx.report(ISSUE_15, ctx.at("id"));
+        if (!MATCH_0(v17)) ctx.report(ISSUE_15, ["id"]);
       }
     }
     const v18 = o15["divisionCode"];
-    if (v18 === undefined) ctx.report(ISSUE_18, ctx.at());
+    if (v18 === undefined) ctx.report(ISSUE_18, []);
     else {
       if (typeof v18 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v18) });
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v18) });
       } else {
-        if (!MATCH_1(v18)) ctx.report(ISSUE_17, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
+        if (!MATCH_1(v18)) ctx.report(ISSUE_17, ["divisionCode"]);
+        const from19 = ctx.issues.length;
         IDENTIFIER_RULES["division"](v18, ctx);
-        ctx.path.pop();
+        if (ctx.issues.length !== from19) ctx.under(from19, ["divisionCode"]);
       }
     }
-    const v19 = o15["road"];
-    if (v19 !== undefined) {
-      if (typeof v19 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("road"), { expected: 'string', received: typeName(v19) });
-      } else {
-        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.report(ISSUE_12, ctx.at("road"));
-        if (v19.length > 100 && codePointLength(v19) > 100) ctx.report(ISSUE_13, ctx.at("road"));
-      }
-    }
-    const v20 = o15["lane"];
+    const v20 = o15["road"];
     if (v20 !== undefined) {
       if (typeof v20 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("lane"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ["road"], { expected: 'string', received: typeName(v20) });
       } else {
-        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_12, ctx.at("lane"));
-        if (v20.length > 50 && codePointLength(v20) > 50) ctx.report(ISSUE_19, ctx.at("lane"));
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_12, ["road"]);
+        if (v20.length > 100 && codePointLength(v20) > 100) ctx.report(ISSUE_13, ["road"]);
       }
     }
-    const v21 = o15["houseNumber"];
+    const v21 = o15["lane"];
     if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("houseNumber"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ["lane"], { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_12, ctx.at("houseNumber"));
-        if (v21.length > 50 && codePointLength(v21) > 50) ctx.report(ISSUE_19, ctx.at("houseNumber"));
+        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_12, ["lane"]);
+        if (v21.length > 50 && codePointLength(v21) > 50) ctx.report(ISSUE_19, ["lane"]);
       }
     }
-    const v22 = o15["building"];
+    const v22 = o15["houseNumber"];
     if (v22 !== undefined) {
       if (typeof v22 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("building"), { expected: 'string', received: typeName(v22) });
+        ctx.report(ISSUE_0, ["houseNumber"], { expected: 'string', received: typeName(v22) });
       } else {
-        if (v22.length < 1 || (v22.length < 2 && codePointLength(v22) < 1)) ctx.report(ISSUE_12, ctx.at("building"));
-        if (v22.length > 50 && codePointLength(v22) > 50) ctx.report(ISSUE_19, ctx.at("building"));
+        if (v22.length < 1 || (v22.length < 2 && codePointLength(v22) < 1)) ctx.report(ISSUE_12, ["houseNumber"]);
+        if (v22.length > 50 && codePointLength(v22) > 50) ctx.report(ISSUE_19, ["houseNumber"]);
       }
     }
-    const v23 = o15["unit"];
+    const v23 = o15["building"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("unit"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ["building"], { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_12, ctx.at("unit"));
-        if (v23.length > 20 && codePointLength(v23) > 20) ctx.report(ISSUE_20, ctx.at("unit"));
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_12, ["building"]);
+        if (v23.length > 50 && codePointLength(v23) > 50) ctx.report(ISSUE_19, ["building"]);
       }
     }
-    const v24 = o15["floor"];
+    const v24 = o15["unit"];
     if (v24 !== undefined) {
-      if (typeof v24 !== 'number' || !Number.isInteger(v24)) {
-        ctx.report(ISSUE_0, ctx.at("floor"), { expected: 'integer', received: typeName(v24) });
+      if (typeof v24 !== 'string') {
+        ctx.report(ISSUE_0, ["unit"], { expected: 'string', received: typeName(v24) });
       } else {
-        if (v24 < -10) ctx.report(ISSUE_21, ctx.at("floor"));
-        if (v24 > 300) ctx.report(ISSUE_22, ctx.at("floor"));
+        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.report(ISSUE_12, ["unit"]);
+        if (v24.length > 20 && codePointLength(v24) > 20) ctx.report(ISSUE_20, ["unit"]);
       }
     }
-    const v25 = o15["room"];
+    const v25 = o15["floor"];
     if (v25 !== undefined) {
-      if (typeof v25 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("room"), { expected: 'string', received: typeName(v25) });
+      if (typeof v25 !== 'number' || !Number.isInteger(v25)) {
+        ctx.report(ISSUE_0, ["floor"], { expected: 'integer', received: typeName(v25) });
       } else {
-        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.report(ISSUE_12, ctx.at("room"));
-        if (v25.length > 20 && codePointLength(v25) > 20) ctx.report(ISSUE_20, ctx.at("room"));
+        if (v25 < -10) ctx.report(ISSUE_21, ["floor"]);
+        if (v25 > 300) ctx.report(ISSUE_22, ["floor"]);
       }
     }
-    const v26 = o15["fullText"];
-    if (v26 === undefined) ctx.report(ISSUE_24, ctx.at());
-    else {
+    const v26 = o15["room"];
+    if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("fullText"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ["room"], { expected: 'string', received: typeName(v26) });
       } else {
-        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.report(ISSUE_12, ctx.at("fullText"));
-        if (v26.length > 300 && codePointLength(v26) > 300) ctx.report(ISSUE_23, ctx.at("fullText"));
+        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.report(ISSUE_12, ["room"]);
+        if (v26.length > 20 && codePointLength(v26) > 20) ctx.report(ISSUE_20, ["room"]);
       }
     }
-    const v27 = o15["point"];
-    if (v27 !== undefined) {
-      ctx.path.push("point");
-      check_geoPoint(v27, ctx);
-      ctx.path.pop();
+    const v27 = o15["fullText"];
+    if (v27 === undefined) ctx.report(ISSUE_24, []);
+    else {
+      if (typeof v27 !== 'string') {
+        ctx.report(ISSUE_0, ["fullText"], { expected: 'string', received: typeName(v27) });
+      } else {
+        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.report(ISSUE_12, ["fullText"]);
+        if (v27.length > 300 && codePointLength(v27) > 300) ctx.report(ISSUE_23, ["fullText"]);
+      }
     }
-    const v28 = o15["gridCode"];
+    const v28 = o15["point"];
     if (v28 !== undefined) {
-      if (typeof v28 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("gridCode"), { expected: 'string', received: typeName(v28) });
-      } else {
-        if (!MATCH_2(v28)) ctx.report(ISSUE_25, ctx.at("gridCode"));
-      }
+      const from29 = ctx.issues.length;
+      check_geoPoint(v28, ctx);
+      if (ctx.issues.length !== from29) ctx.under(from29, ["point"]);
     }
-    const v29 = o15["postalCode"];
-    if (v29 !== undefined) {
-      if (typeof v29 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("postalCode"), { expected: 'string', received: typeName(v29) });
-      } else {
-        ctx.path.push("postalCode");
-        IDENTIFIER_RULES["postal-code"](v29, ctx);
-        ctx.path.pop();
-      }
-    }
-    const v30 = o15["parentId"];
+    const v30 = o15["gridCode"];
     if (v30 !== undefined) {
       if (typeof v30 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("parentId"), { expected: 'string', received: typeName(v30) });
+        ctx.report(ISSUE_0, ["gridCode"], { expected: 'string', received: typeName(v30) });
       } else {
-        if (!MATCH_0(v30)) ctx.report(ISSUE_15, ctx.at("parentId"));
+        if (!MATCH_2(v30)) ctx.report(ISSUE_25, ["gridCode"]);
       }
     }
-    const v31 = o15["provenance"];
+    const v31 = o15["postalCode"];
     if (v31 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v31, ctx);
-      ctx.path.pop();
+      if (typeof v31 !== 'string') {
+        ctx.report(ISSUE_0, ["postalCode"], { expected: 'string', received: typeName(v31) });
+      } else {
+        const from32 = ctx.issues.length;
+        IDENTIFIER_RULES["postal-code"](v31, ctx);
+        if (ctx.issues.length !== from32) ctx.under(from32, ["postalCode"]);
+      }
+    }
+    const v33 = o15["parentId"];
+    if (v33 !== undefined) {
+      if (typeof v33 !== 'string') {
+        ctx.report(ISSUE_0, ["parentId"], { expected: 'string', received: typeName(v33) });
+      } else {
+        if (!MATCH_0(v33)) ctx.report(ISSUE_15, ["parentId"]);
+      }
+    }
+    const v34 = o15["provenance"];
+    if (v34 !== undefined) {
+      const from35 = ctx.issues.length;
+      check_provenance(v34, ctx);
+      if (ctx.issues.length !== from35) ctx.under(from35, ["provenance"]);
     }
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }

@@ -68,7 +68,7 @@ const ISSUE_21 = /* @__PURE__ */ issueSite("required", {"property":"latitude"});
 const ISSUE_22 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
 const ISSUE_23 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
 const ISSUE_24 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
-const BINDING_28 = {"start":"collectedAt","end":"updatedAt"} as const;
+const BINDING_29 = {"start":"collectedAt","end":"updatedAt"} as const;
 const ISSUE_25 = /* @__PURE__ */ issueSite("required", {"property":"id"});
 const ISSUE_26 = /* @__PURE__ */ issueSite("required", {"property":"address"});
 const ISSUE_27 = /* @__PURE__ */ issueSite("required", {"property":"use"});
@@ -89,11 +89,11 @@ function MATCH_2(s: string): boolean {
 }
 const ISSUE_33 = /* @__PURE__ */ issueSite("pattern", {"pattern":"^[0-9A-Za-z]{6,32}$"});
 const ISSUE_34 = /* @__PURE__ */ issueSite("max_items", {"limit":5000});
-const BINDING_51 = {"values":"units/number"} as const;
+const BINDING_56 = {"values":"units/number"} as const;
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -103,36 +103,36 @@ function check_address(v: unknown, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["addressId"];
     if (v2 !== undefined) {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["addressId"], { expected: 'string', received: typeName(v2) });
       } else {
-        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ctx.at("addressId"));
+        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ["addressId"]);
       }
     }
     const v3 = o0["divisionCode"];
-    if (v3 === undefined) ctx.report(ISSUE_4, ctx.at());
+    if (v3 === undefined) ctx.report(ISSUE_4, []);
     else {
       if (typeof v3 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v3) });
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v3) });
       } else {
-        if (!MATCH_1(v3)) ctx.report(ISSUE_3, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
+        if (!MATCH_1(v3)) ctx.report(ISSUE_3, ["divisionCode"]);
+        const from4 = ctx.issues.length;
         IDENTIFIER_RULES["division"](v3, ctx);
-        ctx.path.pop();
+        if (ctx.issues.length !== from4) ctx.under(from4, ["divisionCode"]);
       }
     }
-    const v4 = o0["detail"];
-    if (v4 !== undefined) {
-      if (typeof v4 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v4) });
+    const v5 = o0["detail"];
+    if (v5 !== undefined) {
+      if (typeof v5 !== 'string') {
+        ctx.report(ISSUE_0, ["detail"], { expected: 'string', received: typeName(v5) });
       } else {
-        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.report(ISSUE_5, ctx.at("detail"));
-        if (v4.length > 200 && codePointLength(v4) > 200) ctx.report(ISSUE_6, ctx.at("detail"));
+        if (v5.length < 1 || (v5.length < 2 && codePointLength(v5) < 1)) ctx.report(ISSUE_5, ["detail"]);
+        if (v5.length > 200 && codePointLength(v5) > 200) ctx.report(ISSUE_6, ["detail"]);
       }
     }
   }
@@ -140,11 +140,11 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_unit(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o5 = v as Record<string, unknown>;
-    for (const k6 in o5) {
-      switch (k6) {
+    const o6 = v as Record<string, unknown>;
+    for (const k7 in o6) {
+      switch (k7) {
         case "number":
         case "floor":
         case "area":
@@ -152,55 +152,55 @@ function check_unit(v: unknown, ctx: CheckContext): void {
         case "rentalStatus":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k6 });
+          ctx.report(ISSUE_1, [], { property: k7 });
       }
     }
-    const v7 = o5["number"];
-    if (v7 === undefined) ctx.report(ISSUE_8, ctx.at());
+    const v8 = o6["number"];
+    if (v8 === undefined) ctx.report(ISSUE_8, []);
     else {
-      if (typeof v7 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v7) });
+      if (typeof v8 !== 'string') {
+        ctx.report(ISSUE_0, ["number"], { expected: 'string', received: typeName(v8) });
       } else {
-        if (v7.length < 1 || (v7.length < 2 && codePointLength(v7) < 1)) ctx.report(ISSUE_5, ctx.at("number"));
-        if (v7.length > 20 && codePointLength(v7) > 20) ctx.report(ISSUE_7, ctx.at("number"));
+        if (v8.length < 1 || (v8.length < 2 && codePointLength(v8) < 1)) ctx.report(ISSUE_5, ["number"]);
+        if (v8.length > 20 && codePointLength(v8) > 20) ctx.report(ISSUE_7, ["number"]);
       }
     }
-    const v8 = o5["floor"];
-    if (v8 !== undefined) {
-      if (typeof v8 !== 'number' || !Number.isInteger(v8)) {
-        ctx.report(ISSUE_0, ctx.at("floor"), { expected: 'integer', received: typeName(v8) });
-      } else {
-        if (v8 < -30) ctx.report(ISSUE_9, ctx.at("floor"));
-        if (v8 > 300) ctx.report(ISSUE_10, ctx.at("floor"));
-      }
-    }
-    const v9 = o5["area"];
+    const v9 = o6["floor"];
     if (v9 !== undefined) {
-      if (typeof v9 !== 'number' || !Number.isFinite(v9)) {
-        ctx.report(ISSUE_0, ctx.at("area"), { expected: 'number', received: typeName(v9) });
+      if (typeof v9 !== 'number' || !Number.isInteger(v9)) {
+        ctx.report(ISSUE_0, ["floor"], { expected: 'integer', received: typeName(v9) });
       } else {
-        if (v9 > 100000) ctx.report(ISSUE_11, ctx.at("area"));
-        if (v9 <= 0) ctx.report(ISSUE_12, ctx.at("area"));
+        if (v9 < -30) ctx.report(ISSUE_9, ["floor"]);
+        if (v9 > 300) ctx.report(ISSUE_10, ["floor"]);
       }
     }
-    const v10 = o5["use"];
+    const v10 = o6["area"];
     if (v10 !== undefined) {
-      if (typeof v10 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("use"), { expected: 'string', received: typeName(v10) });
+      if (typeof v10 !== 'number' || !Number.isFinite(v10)) {
+        ctx.report(ISSUE_0, ["area"], { expected: 'number', received: typeName(v10) });
       } else {
-        const d11 = CODELIST_BUILDING_USE.get(v10);
-        if (d11 === undefined) ctx.report(ISSUE_13, ctx.at("use"), { code: v10, list: 'building-use' });
-        else if (d11) ctx.report(ISSUE_14, ctx.at("use"), { code: v10, list: 'building-use' });
+        if (v10 > 100000) ctx.report(ISSUE_11, ["area"]);
+        if (v10 <= 0) ctx.report(ISSUE_12, ["area"]);
       }
     }
-    const v12 = o5["rentalStatus"];
-    if (v12 !== undefined) {
-      if (typeof v12 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("rentalStatus"), { expected: 'string', received: typeName(v12) });
+    const v11 = o6["use"];
+    if (v11 !== undefined) {
+      if (typeof v11 !== 'string') {
+        ctx.report(ISSUE_0, ["use"], { expected: 'string', received: typeName(v11) });
       } else {
-        const d13 = CODELIST_RENTAL_STATUS.get(v12);
-        if (d13 === undefined) ctx.report(ISSUE_13, ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
-        else if (d13) ctx.report(ISSUE_14, ctx.at("rentalStatus"), { code: v12, list: 'rental-status' });
+        const d12 = CODELIST_BUILDING_USE.get(v11);
+        if (d12 === undefined) ctx.report(ISSUE_13, ["use"], { code: v11, list: 'building-use' });
+        else if (d12) ctx.report(ISSUE_14, ["use"], { code: v11, list: 'building-use' });
+      }
+    }
+    const v13 = o6["rentalStatus"];
+    if (v13 !== undefined) {
+      if (typeof v13 !== 'string') {
+        ctx.report(ISSUE_0, ["rentalStatus"], { expected: 'string', received: typeName(v13) });
+      } else {
+        const d14 = CODELIST_RENTAL_STATUS.get(v13);
+        if (d14 === undefined) ctx.report(ISSUE_13, ["rentalStatus"], { code: v13, list: 'rental-status' });
+        else if (d14) ctx.report(ISSUE_14, ["rentalStatus"], { code: v13, list: 'rental-status' });
       }
     }
   }
@@ -208,48 +208,48 @@ function check_unit(v: unknown, ctx: CheckContext): void {
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o14 = v as Record<string, unknown>;
-    for (const k15 in o14) {
-      switch (k15) {
+    const o15 = v as Record<string, unknown>;
+    for (const k16 in o15) {
+      switch (k16) {
         case "datum":
         case "longitude":
         case "latitude":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k15 });
+          ctx.report(ISSUE_1, [], { property: k16 });
       }
     }
-    const v16 = o14["datum"];
-    if (v16 === undefined) ctx.report(ISSUE_15, ctx.at());
+    const v17 = o15["datum"];
+    if (v17 === undefined) ctx.report(ISSUE_15, []);
     else {
-      if (typeof v16 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v16) });
+      if (typeof v17 !== 'string') {
+        ctx.report(ISSUE_0, ["datum"], { expected: 'string', received: typeName(v17) });
       } else {
-        const d17 = CODELIST_GEODETIC_DATUM.get(v16);
-        if (d17 === undefined) ctx.report(ISSUE_13, ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
-        else if (d17) ctx.report(ISSUE_14, ctx.at("datum"), { code: v16, list: 'geodetic-datum' });
+        const d18 = CODELIST_GEODETIC_DATUM.get(v17);
+        if (d18 === undefined) ctx.report(ISSUE_13, ["datum"], { code: v17, list: 'geodetic-datum' });
+        else if (d18) ctx.report(ISSUE_14, ["datum"], { code: v17, list: 'geodetic-datum' });
       }
     }
-    const v18 = o14["longitude"];
-    if (v18 === undefined) ctx.report(ISSUE_18, ctx.at());
-    else {
-      if (typeof v18 !== 'number' || !Number.isFinite(v18)) {
-        ctx.report(ISSUE_0, ctx.at("longitude"), { expected: 'number', received: typeName(v18) });
-      } else {
-        if (v18 < -180) ctx.report(ISSUE_16, ctx.at("longitude"));
-        if (v18 > 180) ctx.report(ISSUE_17, ctx.at("longitude"));
-      }
-    }
-    const v19 = o14["latitude"];
-    if (v19 === undefined) ctx.report(ISSUE_21, ctx.at());
+    const v19 = o15["longitude"];
+    if (v19 === undefined) ctx.report(ISSUE_18, []);
     else {
       if (typeof v19 !== 'number' || !Number.isFinite(v19)) {
-        ctx.report(ISSUE_0, ctx.at("latitude"), { expected: 'number', received: typeName(v19) });
+        ctx.report(ISSUE_0, ["longitude"], { expected: 'number', received: typeName(v19) });
       } else {
-        if (v19 < -90) ctx.report(ISSUE_19, ctx.at("latitude"));
-        if (v19 > 90) ctx.report(ISSUE_20, ctx.at("latitude"));
+        if (v19 < -180) ctx.report(ISSUE_16, ["longitude"]);
+        if (v19 > 180) ctx.report(ISSUE_17, ["longitude"]);
+      }
+    }
+    const v20 = o15["latitude"];
+    if (v20 === undefined) ctx.report(ISSUE_21, []);
+    else {
+      if (typeof v20 !== 'number' || !Number.isFinite(v20)) {
+        ctx.report(ISSUE_0, ["latitude"], { expected: 'number', received: typeName(v20) });
+      } else {
+        if (v20 < -90) ctx.report(ISSUE_19, ["latitude"]);
+        if (v20 > 90) ctx.report(ISSUE_20, ["latitude"]);
       }
     }
   }
@@ -257,11 +257,11 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o20 = v as Record<string, unknown>;
-    for (const k21 in o20) {
-      switch (k21) {
+    const o21 = v as Record<string, unknown>;
+    for (const k22 in o21) {
+      switch (k22) {
         case "sourceDepartment":
         case "sourceSystem":
         case "sourceRecordId":
@@ -269,68 +269,67 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k21 });
+          ctx.report(ISSUE_1, [], { property: k22 });
       }
     }
-    const v22 = o20["sourceDepartment"];
-    if (v22 === undefined) ctx.report(ISSUE_22, ctx.at());
+    const v23 = o21["sourceDepartment"];
+    if (v23 === undefined) ctx.report(ISSUE_22, []);
     else {
-      if (typeof v22 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v22) });
+      if (typeof v23 !== 'string') {
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v23) });
       } else {
-        const d23 = CODELIST_DEPARTMENT.get(v22);
-        if (d23 === undefined) ctx.report(ISSUE_13, ctx.at("sourceDepartment"), { code: v22, list: 'department' });
-        else if (d23) ctx.report(ISSUE_14, ctx.at("sourceDepartment"), { code: v22, list: 'department' });
+        const d24 = CODELIST_DEPARTMENT.get(v23);
+        if (d24 === undefined) ctx.report(ISSUE_13, ["sourceDepartment"], { code: v23, list: 'department' });
+        else if (d24) ctx.report(ISSUE_14, ["sourceDepartment"], { code: v23, list: 'department' });
       }
     }
-    const v24 = o20["sourceSystem"];
-    if (v24 !== undefined) {
-      if (typeof v24 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v24) });
-      } else {
-        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.report(ISSUE_5, ctx.at("sourceSystem"));
-        if (v24.length > 100 && codePointLength(v24) > 100) ctx.report(ISSUE_23, ctx.at("sourceSystem"));
-      }
-    }
-    const v25 = o20["sourceRecordId"];
+    const v25 = o21["sourceSystem"];
     if (v25 !== undefined) {
       if (typeof v25 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v25) });
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v25) });
       } else {
-        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.report(ISSUE_5, ctx.at("sourceRecordId"));
-        if (v25.length > 100 && codePointLength(v25) > 100) ctx.report(ISSUE_23, ctx.at("sourceRecordId"));
+        if (v25.length < 1 || (v25.length < 2 && codePointLength(v25) < 1)) ctx.report(ISSUE_5, ["sourceSystem"]);
+        if (v25.length > 100 && codePointLength(v25) > 100) ctx.report(ISSUE_23, ["sourceSystem"]);
       }
     }
-    const v26 = o20["collectedAt"];
+    const v26 = o21["sourceRecordId"];
     if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v26) });
       } else {
-        if (!isDateTime(v26)) ctx.report(ISSUE_24, ctx.at("collectedAt"));
+        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.report(ISSUE_5, ["sourceRecordId"]);
+        if (v26.length > 100 && codePointLength(v26) > 100) ctx.report(ISSUE_23, ["sourceRecordId"]);
       }
     }
-    const v27 = o20["updatedAt"];
+    const v27 = o21["collectedAt"];
     if (v27 !== undefined) {
       if (typeof v27 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v27) });
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v27) });
       } else {
-        if (!isDateTime(v27)) ctx.report(ISSUE_24, ctx.at("updatedAt"));
+        if (!isDateTime(v27)) ctx.report(ISSUE_24, ["collectedAt"]);
       }
     }
-    OBJECT_RULES["period"](o20, BINDING_28, ctx);
+    const v28 = o21["updatedAt"];
+    if (v28 !== undefined) {
+      if (typeof v28 !== 'string') {
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v28) });
+      } else {
+        if (!isDateTime(v28)) ctx.report(ISSUE_24, ["updatedAt"]);
+      }
+    }
+    OBJECT_RULES["period"](o21, BINDING_29, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:building:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o29 = v as Record<string, unknown>;
-    for (const k30 in o29) {
-      switch (k30) {
+    const o30 = v as Record<string, unknown>;
+    for (const k31 in o30) {
+      switch (k31) {
         case "id":
         case "name":
         case "address":
@@ -347,138 +346,137 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k30 });
+          ctx.report(ISSUE_1, [], { property: k31 });
       }
     }
-    const v31 = o29["id"];
-    if (v31 === undefined) ctx.report(ISSUE_25, ctx.at());
+    const v32 = o30["id"];
+    if (v32 === undefined) ctx.report(ISSUE_25, []);
     else {
-      if (typeof v31 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v31) });
-      } else {
-        if (!MATCH_0(v31)) ctx.report(ISSUE_2, ctx.at("id"));
-      }
-    }
-    const v32 = o29["name"];
-    if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ["id"], { expected: 'string', received: typeName(v32) });
       } else {
-        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.report(ISSUE_5, ctx.at("name"));
-        if (v32.length > 100 && codePointLength(v32) > 100) ctx.report(ISSUE_23, ctx.at("name"));
+        if (!MATCH_0(v32)) ctx.report(ISSUE_2, ["id"]);
       }
     }
-    const v33 = o29["address"];
-    if (v33 === undefined) ctx.report(ISSUE_26, ctx.at());
-    else {
-      ctx.path.push("address");
-      check_address(v33, ctx);
-      ctx.path.pop();
-    }
-    const v34 = o29["use"];
-    if (v34 === undefined) ctx.report(ISSUE_27, ctx.at());
-    else {
-      if (typeof v34 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("use"), { expected: 'string', received: typeName(v34) });
+    const v33 = o30["name"];
+    if (v33 !== undefined) {
+      if (typeof v33 !== 'string') {
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v33) });
       } else {
-        const d35 = CODELIST_BUILDING_USE.get(v34);
-        if (d35 === undefined) ctx.report(ISSUE_13, ctx.at("use"), { code: v34, list: 'building-use' });
-        else if (d35) ctx.report(ISSUE_14, ctx.at("use"), { code: v34, list: 'building-use' });
+        if (v33.length < 1 || (v33.length < 2 && codePointLength(v33) < 1)) ctx.report(ISSUE_5, ["name"]);
+        if (v33.length > 100 && codePointLength(v33) > 100) ctx.report(ISSUE_23, ["name"]);
       }
     }
-    const v36 = o29["structure"];
-    if (v36 !== undefined) {
+    const v34 = o30["address"];
+    if (v34 === undefined) ctx.report(ISSUE_26, []);
+    else {
+      const from35 = ctx.issues.length;
+      check_address(v34, ctx);
+      if (ctx.issues.length !== from35) ctx.under(from35, ["address"]);
+    }
+    const v36 = o30["use"];
+    if (v36 === undefined) ctx.report(ISSUE_27, []);
+    else {
       if (typeof v36 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("structure"), { expected: 'string', received: typeName(v36) });
+        ctx.report(ISSUE_0, ["use"], { expected: 'string', received: typeName(v36) });
       } else {
-        const d37 = CODELIST_BUILDING_STRUCTURE.get(v36);
-        if (d37 === undefined) ctx.report(ISSUE_13, ctx.at("structure"), { code: v36, list: 'building-structure' });
-        else if (d37) ctx.report(ISSUE_14, ctx.at("structure"), { code: v36, list: 'building-structure' });
+        const d37 = CODELIST_BUILDING_USE.get(v36);
+        if (d37 === undefined) ctx.report(ISSUE_13, ["use"], { code: v36, list: 'building-use' });
+        else if (d37) ctx.report(ISSUE_14, ["use"], { code: v36, list: 'building-use' });
       }
     }
-    const v38 = o29["floorsAboveGround"];
+    const v38 = o30["structure"];
     if (v38 !== undefined) {
-      if (typeof v38 !== 'number' || !Number.isInteger(v38)) {
-        ctx.report(ISSUE_0, ctx.at("floorsAboveGround"), { expected: 'integer', received: typeName(v38) });
+      if (typeof v38 !== 'string') {
+        ctx.report(ISSUE_0, ["structure"], { expected: 'string', received: typeName(v38) });
       } else {
-        if (v38 < 1) ctx.report(ISSUE_28, ctx.at("floorsAboveGround"));
-        if (v38 > 300) ctx.report(ISSUE_10, ctx.at("floorsAboveGround"));
+        const d39 = CODELIST_BUILDING_STRUCTURE.get(v38);
+        if (d39 === undefined) ctx.report(ISSUE_13, ["structure"], { code: v38, list: 'building-structure' });
+        else if (d39) ctx.report(ISSUE_14, ["structure"], { code: v38, list: 'building-structure' });
       }
     }
-    const v39 = o29["floorsBelowGround"];
-    if (v39 !== undefined) {
-      if (typeof v39 !== 'number' || !Number.isInteger(v39)) {
-        ctx.report(ISSUE_0, ctx.at("floorsBelowGround"), { expected: 'integer', received: typeName(v39) });
-      } else {
-        if (v39 < 0) ctx.report(ISSUE_29, ctx.at("floorsBelowGround"));
-        if (v39 > 30) ctx.report(ISSUE_30, ctx.at("floorsBelowGround"));
-      }
-    }
-    const v40 = o29["builtYear"];
+    const v40 = o30["floorsAboveGround"];
     if (v40 !== undefined) {
       if (typeof v40 !== 'number' || !Number.isInteger(v40)) {
-        ctx.report(ISSUE_0, ctx.at("builtYear"), { expected: 'integer', received: typeName(v40) });
+        ctx.report(ISSUE_0, ["floorsAboveGround"], { expected: 'integer', received: typeName(v40) });
       } else {
-        if (v40 < 1800) ctx.report(ISSUE_31, ctx.at("builtYear"));
-        if (v40 > 2100) ctx.report(ISSUE_32, ctx.at("builtYear"));
+        if (v40 < 1) ctx.report(ISSUE_28, ["floorsAboveGround"]);
+        if (v40 > 300) ctx.report(ISSUE_10, ["floorsAboveGround"]);
       }
     }
-    const v41 = o29["ownership"];
+    const v41 = o30["floorsBelowGround"];
     if (v41 !== undefined) {
-      if (typeof v41 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("ownership"), { expected: 'string', received: typeName(v41) });
+      if (typeof v41 !== 'number' || !Number.isInteger(v41)) {
+        ctx.report(ISSUE_0, ["floorsBelowGround"], { expected: 'integer', received: typeName(v41) });
       } else {
-        const d42 = CODELIST_BUILDING_OWNERSHIP.get(v41);
-        if (d42 === undefined) ctx.report(ISSUE_13, ctx.at("ownership"), { code: v41, list: 'building-ownership' });
-        else if (d42) ctx.report(ISSUE_14, ctx.at("ownership"), { code: v41, list: 'building-ownership' });
+        if (v41 < 0) ctx.report(ISSUE_29, ["floorsBelowGround"]);
+        if (v41 > 30) ctx.report(ISSUE_30, ["floorsBelowGround"]);
       }
     }
-    const v43 = o29["rentalStatus"];
+    const v42 = o30["builtYear"];
+    if (v42 !== undefined) {
+      if (typeof v42 !== 'number' || !Number.isInteger(v42)) {
+        ctx.report(ISSUE_0, ["builtYear"], { expected: 'integer', received: typeName(v42) });
+      } else {
+        if (v42 < 1800) ctx.report(ISSUE_31, ["builtYear"]);
+        if (v42 > 2100) ctx.report(ISSUE_32, ["builtYear"]);
+      }
+    }
+    const v43 = o30["ownership"];
     if (v43 !== undefined) {
       if (typeof v43 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("rentalStatus"), { expected: 'string', received: typeName(v43) });
+        ctx.report(ISSUE_0, ["ownership"], { expected: 'string', received: typeName(v43) });
       } else {
-        const d44 = CODELIST_RENTAL_STATUS.get(v43);
-        if (d44 === undefined) ctx.report(ISSUE_13, ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
-        else if (d44) ctx.report(ISSUE_14, ctx.at("rentalStatus"), { code: v43, list: 'rental-status' });
+        const d44 = CODELIST_BUILDING_OWNERSHIP.get(v43);
+        if (d44 === undefined) ctx.report(ISSUE_13, ["ownership"], { code: v43, list: 'building-ownership' });
+        else if (d44) ctx.report(ISSUE_14, ["ownership"], { code: v43, list: 'building-ownership' });
       }
     }
-    const v45 = o29["point"];
+    const v45 = o30["rentalStatus"];
     if (v45 !== undefined) {
-      ctx.path.push("point");
-      check_geoPoint(v45, ctx);
-      ctx.path.pop();
-    }
-    const v46 = o29["gridCode"];
-    if (v46 !== undefined) {
-      if (typeof v46 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("gridCode"), { expected: 'string', received: typeName(v46) });
+      if (typeof v45 !== 'string') {
+        ctx.report(ISSUE_0, ["rentalStatus"], { expected: 'string', received: typeName(v45) });
       } else {
-        if (!MATCH_2(v46)) ctx.report(ISSUE_33, ctx.at("gridCode"));
+        const d46 = CODELIST_RENTAL_STATUS.get(v45);
+        if (d46 === undefined) ctx.report(ISSUE_13, ["rentalStatus"], { code: v45, list: 'rental-status' });
+        else if (d46) ctx.report(ISSUE_14, ["rentalStatus"], { code: v45, list: 'rental-status' });
       }
     }
-    const v47 = o29["units"];
+    const v47 = o30["point"];
     if (v47 !== undefined) {
-      if (!Array.isArray(v47)) {
-        ctx.report(ISSUE_0, ctx.at("units"), { expected: 'array', received: typeName(v47) });
+      const from48 = ctx.issues.length;
+      check_geoPoint(v47, ctx);
+      if (ctx.issues.length !== from48) ctx.under(from48, ["point"]);
+    }
+    const v49 = o30["gridCode"];
+    if (v49 !== undefined) {
+      if (typeof v49 !== 'string') {
+        ctx.report(ISSUE_0, ["gridCode"], { expected: 'string', received: typeName(v49) });
       } else {
-        if (v47.length > 5000) ctx.report(ISSUE_34, ctx.at("units"));
-        for (let i48 = 0; i48 < v47.length; i48++) {
-          const e49: unknown = v47[i48];
-          ctx.path.push("units", i48);
-          check_unit(e49, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
+        if (!MATCH_2(v49)) ctx.report(ISSUE_33, ["gridCode"]);
+      }
+    }
+    const v50 = o30["units"];
+    if (v50 !== undefined) {
+      if (!Array.isArray(v50)) {
+        ctx.report(ISSUE_0, ["units"], { expected: 'array', received: typeName(v50) });
+      } else {
+        if (v50.length > 5000) ctx.report(ISSUE_34, ["units"]);
+        for (let i51 = 0; i51 < v50.length; i51++) {
+          const e52: unknown = v50[i51];
+          const from53 = ctx.issues.length;
+          check_unit(e52, ctx);
+          if (ctx.issues.length !== from53) ctx.under(from53, ["units", i51]);
         }
       }
     }
-    const v50 = o29["provenance"];
-    if (v50 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v50, ctx);
-      ctx.path.pop();
+    const v54 = o30["provenance"];
+    if (v54 !== undefined) {
+      const from55 = ctx.issues.length;
+      check_provenance(v54, ctx);
+      if (ctx.issues.length !== from55) ctx.under(from55, ["provenance"]);
     }
-    OBJECT_RULES["unique-values"](o29, BINDING_51, ctx);
+    OBJECT_RULES["unique-values"](o30, BINDING_56, ctx);
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }

@@ -55,7 +55,7 @@ const ISSUE_9 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
 const ISSUE_10 = /* @__PURE__ */ issueSite("required", {"property":"type"});
 const ISSUE_11 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
 const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"number"});
-const BINDING_17 = {"type":"type","number":"number"} as const;
+const BINDING_21 = {"type":"type","number":"number"} as const;
 /** "^[0-9a-f]{64}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
   const n = s.length;
@@ -86,7 +86,7 @@ const ISSUE_28 = /* @__PURE__ */ issueSite("minimum", {"limit":-90});
 const ISSUE_29 = /* @__PURE__ */ issueSite("maximum", {"limit":90});
 const ISSUE_30 = /* @__PURE__ */ issueSite("required", {"property":"latitude"});
 const ISSUE_31 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
-const BINDING_47 = {"start":"collectedAt","end":"updatedAt"} as const;
+const BINDING_51 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_4(s: string): boolean {
   const n = s.length;
@@ -114,13 +114,13 @@ const ISSUE_41 = /* @__PURE__ */ issueSite("required", {"property":"status"});
 const ISSUE_42 = /* @__PURE__ */ issueSite("min_items", {"limit":1});
 const ISSUE_43 = /* @__PURE__ */ issueSite("max_items", {"limit":1000});
 const ISSUE_44 = /* @__PURE__ */ issueSite("required", {"property":"history"});
-const BINDING_72 = {"history":"history","status":"status"} as const;
-const BINDING_73 = {"start":"createdAt","end":"deadline"} as const;
-const BINDING_74 = {"values":"attachments/sha256"} as const;
+const BINDING_81 = {"history":"history","status":"status"} as const;
+const BINDING_82 = {"start":"createdAt","end":"deadline"} as const;
+const BINDING_83 = {"values":"attachments/sha256"} as const;
 
 function check_location(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -131,42 +131,42 @@ function check_location(v: unknown, ctx: CheckContext): void {
         case "gridCode":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["divisionCode"];
-    if (v2 === undefined) ctx.report(ISSUE_3, ctx.at());
+    if (v2 === undefined) ctx.report(ISSUE_3, []);
     else {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v2) });
       } else {
-        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
+        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ["divisionCode"]);
+        const from3 = ctx.issues.length;
         IDENTIFIER_RULES["division"](v2, ctx);
-        ctx.path.pop();
+        if (ctx.issues.length !== from3) ctx.under(from3, ["divisionCode"]);
       }
     }
-    const v3 = o0["address"];
-    if (v3 !== undefined) {
-      if (typeof v3 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("address"), { expected: 'string', received: typeName(v3) });
-      } else {
-        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.report(ISSUE_4, ctx.at("address"));
-        if (v3.length > 300 && codePointLength(v3) > 300) ctx.report(ISSUE_5, ctx.at("address"));
-      }
-    }
-    const v4 = o0["point"];
+    const v4 = o0["address"];
     if (v4 !== undefined) {
-      ctx.path.push("point");
-      check_geoPoint(v4, ctx);
-      ctx.path.pop();
-    }
-    const v5 = o0["gridCode"];
-    if (v5 !== undefined) {
-      if (typeof v5 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("gridCode"), { expected: 'string', received: typeName(v5) });
+      if (typeof v4 !== 'string') {
+        ctx.report(ISSUE_0, ["address"], { expected: 'string', received: typeName(v4) });
       } else {
-        if (!MATCH_1(v5)) ctx.report(ISSUE_6, ctx.at("gridCode"));
+        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.report(ISSUE_4, ["address"]);
+        if (v4.length > 300 && codePointLength(v4) > 300) ctx.report(ISSUE_5, ["address"]);
+      }
+    }
+    const v5 = o0["point"];
+    if (v5 !== undefined) {
+      const from6 = ctx.issues.length;
+      check_geoPoint(v5, ctx);
+      if (ctx.issues.length !== from6) ctx.under(from6, ["point"]);
+    }
+    const v7 = o0["gridCode"];
+    if (v7 !== undefined) {
+      if (typeof v7 !== 'string') {
+        ctx.report(ISSUE_0, ["gridCode"], { expected: 'string', received: typeName(v7) });
+      } else {
+        if (!MATCH_1(v7)) ctx.report(ISSUE_6, ["gridCode"]);
       }
     }
   }
@@ -174,145 +174,145 @@ function check_location(v: unknown, ctx: CheckContext): void {
 
 function check_reporter(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o6 = v as Record<string, unknown>;
-    for (const k7 in o6) {
-      switch (k7) {
+    const o8 = v as Record<string, unknown>;
+    for (const k9 in o8) {
+      switch (k9) {
         case "anonymous":
         case "name":
         case "phone":
         case "identity":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, [], { property: k9 });
       }
     }
-    const v8 = o6["anonymous"];
-    if (v8 !== undefined) {
-      if (typeof v8 !== 'boolean') {
-        ctx.report(ISSUE_0, ctx.at("anonymous"), { expected: 'boolean', received: typeName(v8) });
-      }
-    }
-    const v9 = o6["name"];
-    if (v9 !== undefined) {
-      if (typeof v9 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v9) });
-      } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.report(ISSUE_4, ctx.at("name"));
-        if (v9.length > 100 && codePointLength(v9) > 100) ctx.report(ISSUE_7, ctx.at("name"));
-      }
-    }
-    const v10 = o6["phone"];
+    const v10 = o8["anonymous"];
     if (v10 !== undefined) {
-      if (typeof v10 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v10) });
-      } else {
-        ctx.path.push("phone");
-        IDENTIFIER_RULES["phone"](v10, ctx);
-        ctx.path.pop();
+      if (typeof v10 !== 'boolean') {
+        ctx.report(ISSUE_0, ["anonymous"], { expected: 'boolean', received: typeName(v10) });
       }
     }
-    const v11 = o6["identity"];
+    const v11 = o8["name"];
     if (v11 !== undefined) {
-      ctx.path.push("identity");
-      check_identityDocument(v11, ctx);
-      ctx.path.pop();
+      if (typeof v11 !== 'string') {
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v11) });
+      } else {
+        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.report(ISSUE_4, ["name"]);
+        if (v11.length > 100 && codePointLength(v11) > 100) ctx.report(ISSUE_7, ["name"]);
+      }
+    }
+    const v12 = o8["phone"];
+    if (v12 !== undefined) {
+      if (typeof v12 !== 'string') {
+        ctx.report(ISSUE_0, ["phone"], { expected: 'string', received: typeName(v12) });
+      } else {
+        const from13 = ctx.issues.length;
+        IDENTIFIER_RULES["phone"](v12, ctx);
+        if (ctx.issues.length !== from13) ctx.under(from13, ["phone"]);
+      }
+    }
+    const v14 = o8["identity"];
+    if (v14 !== undefined) {
+      const from15 = ctx.issues.length;
+      check_identityDocument(v14, ctx);
+      if (ctx.issues.length !== from15) ctx.under(from15, ["identity"]);
     }
   }
 }
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o12 = v as Record<string, unknown>;
-    for (const k13 in o12) {
-      switch (k13) {
+    const o16 = v as Record<string, unknown>;
+    for (const k17 in o16) {
+      switch (k17) {
         case "type":
         case "number":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k13 });
+          ctx.report(ISSUE_1, [], { property: k17 });
       }
     }
-    const v14 = o12["type"];
-    if (v14 === undefined) ctx.report(ISSUE_10, ctx.at());
+    const v18 = o16["type"];
+    if (v18 === undefined) ctx.report(ISSUE_10, []);
     else {
-      if (typeof v14 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v14) });
+      if (typeof v18 !== 'string') {
+        ctx.report(ISSUE_0, ["type"], { expected: 'string', received: typeName(v18) });
       } else {
-        const d15 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v14);
-        if (d15 === undefined) ctx.report(ISSUE_8, ctx.at("type"), { code: v14, list: 'identity-document-type' });
-        else if (d15) ctx.report(ISSUE_9, ctx.at("type"), { code: v14, list: 'identity-document-type' });
+        const d19 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v18);
+        if (d19 === undefined) ctx.report(ISSUE_8, ["type"], { code: v18, list: 'identity-document-type' });
+        else if (d19) ctx.report(ISSUE_9, ["type"], { code: v18, list: 'identity-document-type' });
       }
     }
-    const v16 = o12["number"];
-    if (v16 === undefined) ctx.report(ISSUE_12, ctx.at());
+    const v20 = o16["number"];
+    if (v20 === undefined) ctx.report(ISSUE_12, []);
     else {
-      if (typeof v16 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v16) });
+      if (typeof v20 !== 'string') {
+        ctx.report(ISSUE_0, ["number"], { expected: 'string', received: typeName(v20) });
       } else {
-        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.report(ISSUE_4, ctx.at("number"));
-        if (v16.length > 32 && codePointLength(v16) > 32) ctx.report(ISSUE_11, ctx.at("number"));
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_4, ["number"]);
+        if (v20.length > 32 && codePointLength(v20) > 32) ctx.report(ISSUE_11, ["number"]);
       }
     }
-    if (!RULE_SHORTCUTS["identity-document"](o12["type"], o12["number"], ctx)) {
-      OBJECT_RULES["identity-document"](o12, BINDING_17, ctx);
+    if (!RULE_SHORTCUTS["identity-document"](o16["type"], o16["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o16, BINDING_21, ctx);
     }
   }
 }
 
 function check_attachment(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o18 = v as Record<string, unknown>;
-    for (const k19 in o18) {
-      switch (k19) {
+    const o22 = v as Record<string, unknown>;
+    for (const k23 in o22) {
+      switch (k23) {
         case "sha256":
         case "mediaType":
         case "size":
         case "name":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k19 });
+          ctx.report(ISSUE_1, [], { property: k23 });
       }
     }
-    const v20 = o18["sha256"];
-    if (v20 === undefined) ctx.report(ISSUE_14, ctx.at());
+    const v24 = o22["sha256"];
+    if (v24 === undefined) ctx.report(ISSUE_14, []);
     else {
-      if (typeof v20 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sha256"), { expected: 'string', received: typeName(v20) });
+      if (typeof v24 !== 'string') {
+        ctx.report(ISSUE_0, ["sha256"], { expected: 'string', received: typeName(v24) });
       } else {
-        if (!MATCH_2(v20)) ctx.report(ISSUE_13, ctx.at("sha256"));
+        if (!MATCH_2(v24)) ctx.report(ISSUE_13, ["sha256"]);
       }
     }
-    const v21 = o18["mediaType"];
-    if (v21 === undefined) ctx.report(ISSUE_16, ctx.at());
+    const v25 = o22["mediaType"];
+    if (v25 === undefined) ctx.report(ISSUE_16, []);
     else {
-      if (typeof v21 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("mediaType"), { expected: 'string', received: typeName(v21) });
+      if (typeof v25 !== 'string') {
+        ctx.report(ISSUE_0, ["mediaType"], { expected: 'string', received: typeName(v25) });
       } else {
-        if (v21.length > 100 && codePointLength(v21) > 100) ctx.report(ISSUE_7, ctx.at("mediaType"));
-        if (!RE_3.test(v21)) ctx.report(ISSUE_15, ctx.at("mediaType"));
+        if (v25.length > 100 && codePointLength(v25) > 100) ctx.report(ISSUE_7, ["mediaType"]);
+        if (!RE_3.test(v25)) ctx.report(ISSUE_15, ["mediaType"]);
       }
     }
-    const v22 = o18["size"];
-    if (v22 !== undefined) {
-      if (typeof v22 !== 'number' || !Number.isInteger(v22)) {
-        ctx.report(ISSUE_0, ctx.at("size"), { expected: 'integer', received: typeName(v22) });
+    const v26 = o22["size"];
+    if (v26 !== undefined) {
+      if (typeof v26 !== 'number' || !Number.isInteger(v26)) {
+        ctx.report(ISSUE_0, ["size"], { expected: 'integer', received: typeName(v26) });
       } else {
-        if (v22 < 0) ctx.report(ISSUE_17, ctx.at("size"));
+        if (v26 < 0) ctx.report(ISSUE_17, ["size"]);
       }
     }
-    const v23 = o18["name"];
-    if (v23 !== undefined) {
-      if (typeof v23 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v23) });
+    const v27 = o22["name"];
+    if (v27 !== undefined) {
+      if (typeof v27 !== 'string') {
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v27) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_4, ctx.at("name"));
-        if (v23.length > 255 && codePointLength(v23) > 255) ctx.report(ISSUE_18, ctx.at("name"));
+        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.report(ISSUE_4, ["name"]);
+        if (v27.length > 255 && codePointLength(v27) > 255) ctx.report(ISSUE_18, ["name"]);
       }
     }
   }
@@ -320,11 +320,11 @@ function check_attachment(v: unknown, ctx: CheckContext): void {
 
 function check_step(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o24 = v as Record<string, unknown>;
-    for (const k25 in o24) {
-      switch (k25) {
+    const o28 = v as Record<string, unknown>;
+    for (const k29 in o28) {
+      switch (k29) {
         case "action":
         case "at":
         case "department":
@@ -332,54 +332,54 @@ function check_step(v: unknown, ctx: CheckContext): void {
         case "note":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k25 });
+          ctx.report(ISSUE_1, [], { property: k29 });
       }
     }
-    const v26 = o24["action"];
-    if (v26 === undefined) ctx.report(ISSUE_19, ctx.at());
+    const v30 = o28["action"];
+    if (v30 === undefined) ctx.report(ISSUE_19, []);
     else {
-      if (typeof v26 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("action"), { expected: 'string', received: typeName(v26) });
+      if (typeof v30 !== 'string') {
+        ctx.report(ISSUE_0, ["action"], { expected: 'string', received: typeName(v30) });
       } else {
-        const d27 = CODELIST_CASE_ACTION.get(v26);
-        if (d27 === undefined) ctx.report(ISSUE_8, ctx.at("action"), { code: v26, list: 'case-action' });
-        else if (d27) ctx.report(ISSUE_9, ctx.at("action"), { code: v26, list: 'case-action' });
+        const d31 = CODELIST_CASE_ACTION.get(v30);
+        if (d31 === undefined) ctx.report(ISSUE_8, ["action"], { code: v30, list: 'case-action' });
+        else if (d31) ctx.report(ISSUE_9, ["action"], { code: v30, list: 'case-action' });
       }
     }
-    const v28 = o24["at"];
-    if (v28 === undefined) ctx.report(ISSUE_21, ctx.at());
+    const v32 = o28["at"];
+    if (v32 === undefined) ctx.report(ISSUE_21, []);
     else {
-      if (typeof v28 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("at"), { expected: 'string', received: typeName(v28) });
-      } else {
-        if (!isDateTime(v28)) ctx.report(ISSUE_20, ctx.at("at"));
-      }
-    }
-    const v29 = o24["department"];
-    if (v29 !== undefined) {
-      if (typeof v29 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("department"), { expected: 'string', received: typeName(v29) });
-      } else {
-        const d30 = CODELIST_DEPARTMENT.get(v29);
-        if (d30 === undefined) ctx.report(ISSUE_22, ctx.at("department"), { code: v29, list: 'department' });
-        else if (d30) ctx.report(ISSUE_9, ctx.at("department"), { code: v29, list: 'department' });
-      }
-    }
-    const v31 = o24["actor"];
-    if (v31 !== undefined) {
-      if (typeof v31 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("actor"), { expected: 'string', received: typeName(v31) });
-      } else {
-        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.report(ISSUE_4, ctx.at("actor"));
-        if (v31.length > 100 && codePointLength(v31) > 100) ctx.report(ISSUE_7, ctx.at("actor"));
-      }
-    }
-    const v32 = o24["note"];
-    if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("note"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ["at"], { expected: 'string', received: typeName(v32) });
       } else {
-        if (v32.length > 2000 && codePointLength(v32) > 2000) ctx.report(ISSUE_23, ctx.at("note"));
+        if (!isDateTime(v32)) ctx.report(ISSUE_20, ["at"]);
+      }
+    }
+    const v33 = o28["department"];
+    if (v33 !== undefined) {
+      if (typeof v33 !== 'string') {
+        ctx.report(ISSUE_0, ["department"], { expected: 'string', received: typeName(v33) });
+      } else {
+        const d34 = CODELIST_DEPARTMENT.get(v33);
+        if (d34 === undefined) ctx.report(ISSUE_22, ["department"], { code: v33, list: 'department' });
+        else if (d34) ctx.report(ISSUE_9, ["department"], { code: v33, list: 'department' });
+      }
+    }
+    const v35 = o28["actor"];
+    if (v35 !== undefined) {
+      if (typeof v35 !== 'string') {
+        ctx.report(ISSUE_0, ["actor"], { expected: 'string', received: typeName(v35) });
+      } else {
+        if (v35.length < 1 || (v35.length < 2 && codePointLength(v35) < 1)) ctx.report(ISSUE_4, ["actor"]);
+        if (v35.length > 100 && codePointLength(v35) > 100) ctx.report(ISSUE_7, ["actor"]);
+      }
+    }
+    const v36 = o28["note"];
+    if (v36 !== undefined) {
+      if (typeof v36 !== 'string') {
+        ctx.report(ISSUE_0, ["note"], { expected: 'string', received: typeName(v36) });
+      } else {
+        if (v36.length > 2000 && codePointLength(v36) > 2000) ctx.report(ISSUE_23, ["note"]);
       }
     }
   }
@@ -387,48 +387,48 @@ function check_step(v: unknown, ctx: CheckContext): void {
 
 function check_geoPoint(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o33 = v as Record<string, unknown>;
-    for (const k34 in o33) {
-      switch (k34) {
+    const o37 = v as Record<string, unknown>;
+    for (const k38 in o37) {
+      switch (k38) {
         case "datum":
         case "longitude":
         case "latitude":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k34 });
+          ctx.report(ISSUE_1, [], { property: k38 });
       }
     }
-    const v35 = o33["datum"];
-    if (v35 === undefined) ctx.report(ISSUE_24, ctx.at());
+    const v39 = o37["datum"];
+    if (v39 === undefined) ctx.report(ISSUE_24, []);
     else {
-      if (typeof v35 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v35) });
+      if (typeof v39 !== 'string') {
+        ctx.report(ISSUE_0, ["datum"], { expected: 'string', received: typeName(v39) });
       } else {
-        const d36 = CODELIST_GEODETIC_DATUM.get(v35);
-        if (d36 === undefined) ctx.report(ISSUE_8, ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
-        else if (d36) ctx.report(ISSUE_9, ctx.at("datum"), { code: v35, list: 'geodetic-datum' });
+        const d40 = CODELIST_GEODETIC_DATUM.get(v39);
+        if (d40 === undefined) ctx.report(ISSUE_8, ["datum"], { code: v39, list: 'geodetic-datum' });
+        else if (d40) ctx.report(ISSUE_9, ["datum"], { code: v39, list: 'geodetic-datum' });
       }
     }
-    const v37 = o33["longitude"];
-    if (v37 === undefined) ctx.report(ISSUE_27, ctx.at());
+    const v41 = o37["longitude"];
+    if (v41 === undefined) ctx.report(ISSUE_27, []);
     else {
-      if (typeof v37 !== 'number' || !Number.isFinite(v37)) {
-        ctx.report(ISSUE_0, ctx.at("longitude"), { expected: 'number', received: typeName(v37) });
+      if (typeof v41 !== 'number' || !Number.isFinite(v41)) {
+        ctx.report(ISSUE_0, ["longitude"], { expected: 'number', received: typeName(v41) });
       } else {
-        if (v37 < -180) ctx.report(ISSUE_25, ctx.at("longitude"));
-        if (v37 > 180) ctx.report(ISSUE_26, ctx.at("longitude"));
+        if (v41 < -180) ctx.report(ISSUE_25, ["longitude"]);
+        if (v41 > 180) ctx.report(ISSUE_26, ["longitude"]);
       }
     }
-    const v38 = o33["latitude"];
-    if (v38 === undefined) ctx.report(ISSUE_30, ctx.at());
+    const v42 = o37["latitude"];
+    if (v42 === undefined) ctx.report(ISSUE_30, []);
     else {
-      if (typeof v38 !== 'number' || !Number.isFinite(v38)) {
-        ctx.report(ISSUE_0, ctx.at("latitude"), { expected: 'number', received: typeName(v38) });
+      if (typeof v42 !== 'number' || !Number.isFinite(v42)) {
+        ctx.report(ISSUE_0, ["latitude"], { expected: 'number', received: typeName(v42) });
       } else {
-        if (v38 < -90) ctx.report(ISSUE_28, ctx.at("latitude"));
-        if (v38 > 90) ctx.report(ISSUE_29, ctx.at("latitude"));
+        if (v42 < -90) ctx.report(ISSUE_28, ["latitude"]);
+        if (v42 > 90) ctx.report(ISSUE_29, ["latitude"]);
       }
     }
   }
@@ -436,11 +436,11 @@ function check_geoPoint(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o39 = v as Record<string, unknown>;
-    for (const k40 in o39) {
-      switch (k40) {
+    const o43 = v as Record<string, unknown>;
+    for (const k44 in o43) {
+      switch (k44) {
         case "sourceDepartment":
         case "sourceSystem":
         case "sourceRecordId":
@@ -448,68 +448,67 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k40 });
+          ctx.report(ISSUE_1, [], { property: k44 });
       }
     }
-    const v41 = o39["sourceDepartment"];
-    if (v41 === undefined) ctx.report(ISSUE_31, ctx.at());
+    const v45 = o43["sourceDepartment"];
+    if (v45 === undefined) ctx.report(ISSUE_31, []);
     else {
-      if (typeof v41 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v41) });
-      } else {
-        const d42 = CODELIST_DEPARTMENT.get(v41);
-        if (d42 === undefined) ctx.report(ISSUE_8, ctx.at("sourceDepartment"), { code: v41, list: 'department' });
-        else if (d42) ctx.report(ISSUE_9, ctx.at("sourceDepartment"), { code: v41, list: 'department' });
-      }
-    }
-    const v43 = o39["sourceSystem"];
-    if (v43 !== undefined) {
-      if (typeof v43 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v43) });
-      } else {
-        if (v43.length < 1 || (v43.length < 2 && codePointLength(v43) < 1)) ctx.report(ISSUE_4, ctx.at("sourceSystem"));
-        if (v43.length > 100 && codePointLength(v43) > 100) ctx.report(ISSUE_7, ctx.at("sourceSystem"));
-      }
-    }
-    const v44 = o39["sourceRecordId"];
-    if (v44 !== undefined) {
-      if (typeof v44 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v44) });
-      } else {
-        if (v44.length < 1 || (v44.length < 2 && codePointLength(v44) < 1)) ctx.report(ISSUE_4, ctx.at("sourceRecordId"));
-        if (v44.length > 100 && codePointLength(v44) > 100) ctx.report(ISSUE_7, ctx.at("sourceRecordId"));
-      }
-    }
-    const v45 = o39["collectedAt"];
-    if (v45 !== undefined) {
       if (typeof v45 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v45) });
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v45) });
       } else {
-        if (!isDateTime(v45)) ctx.report(ISSUE_20, ctx.at("collectedAt"));
+        const d46 = CODELIST_DEPARTMENT.get(v45);
+        if (d46 === undefined) ctx.report(ISSUE_8, ["sourceDepartment"], { code: v45, list: 'department' });
+        else if (d46) ctx.report(ISSUE_9, ["sourceDepartment"], { code: v45, list: 'department' });
       }
     }
-    const v46 = o39["updatedAt"];
-    if (v46 !== undefined) {
-      if (typeof v46 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v46) });
+    const v47 = o43["sourceSystem"];
+    if (v47 !== undefined) {
+      if (typeof v47 !== 'string') {
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v47) });
       } else {
-        if (!isDateTime(v46)) ctx.report(ISSUE_20, ctx.at("updatedAt"));
+        if (v47.length < 1 || (v47.length < 2 && codePointLength(v47) < 1)) ctx.report(ISSUE_4, ["sourceSystem"]);
+        if (v47.length > 100 && codePointLength(v47) > 100) ctx.report(ISSUE_7, ["sourceSystem"]);
       }
     }
-    OBJECT_RULES["period"](o39, BINDING_47, ctx);
+    const v48 = o43["sourceRecordId"];
+    if (v48 !== undefined) {
+      if (typeof v48 !== 'string') {
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v48) });
+      } else {
+        if (v48.length < 1 || (v48.length < 2 && codePointLength(v48) < 1)) ctx.report(ISSUE_4, ["sourceRecordId"]);
+        if (v48.length > 100 && codePointLength(v48) > 100) ctx.report(ISSUE_7, ["sourceRecordId"]);
+      }
+    }
+    const v49 = o43["collectedAt"];
+    if (v49 !== undefined) {
+      if (typeof v49 !== 'string') {
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v49) });
+      } else {
+        if (!isDateTime(v49)) ctx.report(ISSUE_20, ["collectedAt"]);
+      }
+    }
+    const v50 = o43["updatedAt"];
+    if (v50 !== undefined) {
+      if (typeof v50 !== 'string') {
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v50) });
+      } else {
+        if (!isDateTime(v50)) ctx.report(ISSUE_20, ["updatedAt"]);
+      }
+    }
+    OBJECT_RULES["period"](o43, BINDING_51, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:case:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o48 = v as Record<string, unknown>;
-    for (const k49 in o48) {
-      switch (k49) {
+    const o52 = v as Record<string, unknown>;
+    for (const k53 in o52) {
+      switch (k53) {
         case "id":
         case "channel":
         case "requestType":
@@ -526,150 +525,148 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k49 });
+          ctx.report(ISSUE_1, [], { property: k53 });
       }
     }
-    const v50 = o48["id"];
-    if (v50 === undefined) ctx.report(ISSUE_33, ctx.at());
+    const v54 = o52["id"];
+    if (v54 === undefined) ctx.report(ISSUE_33, []);
     else {
-      if (typeof v50 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v50) });
+      if (typeof v54 !== 'string') {
+        ctx.report(ISSUE_0, ["id"], { expected: 'string', received: typeName(v54) });
       } else {
-        if (!MATCH_4(v50)) ctx.report(ISSUE_32, ctx.at("id"));
+        if (!MATCH_4(v54)) ctx.report(ISSUE_32, ["id"]);
       }
     }
-    const v51 = o48["channel"];
-    if (v51 === undefined) ctx.report(ISSUE_34, ctx.at());
+    const v55 = o52["channel"];
+    if (v55 === undefined) ctx.report(ISSUE_34, []);
     else {
-      if (typeof v51 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("channel"), { expected: 'string', received: typeName(v51) });
-      } else {
-        const d52 = CODELIST_CASE_CHANNEL.get(v51);
-        if (d52 === undefined) ctx.report(ISSUE_8, ctx.at("channel"), { code: v51, list: 'case-channel' });
-        else if (d52) ctx.report(ISSUE_9, ctx.at("channel"), { code: v51, list: 'case-channel' });
-      }
-    }
-    const v53 = o48["requestType"];
-    if (v53 === undefined) ctx.report(ISSUE_35, ctx.at());
-    else {
-      if (typeof v53 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("requestType"), { expected: 'string', received: typeName(v53) });
-      } else {
-        const d54 = CODELIST_REQUEST_TYPE.get(v53);
-        if (d54 === undefined) ctx.report(ISSUE_8, ctx.at("requestType"), { code: v53, list: 'request-type' });
-        else if (d54) ctx.report(ISSUE_9, ctx.at("requestType"), { code: v53, list: 'request-type' });
-      }
-    }
-    const v55 = o48["category"];
-    if (v55 !== undefined) {
       if (typeof v55 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("category"), { expected: 'string', received: typeName(v55) });
+        ctx.report(ISSUE_0, ["channel"], { expected: 'string', received: typeName(v55) });
       } else {
-        const d56 = CODELIST_CASE_CATEGORY.get(v55);
-        if (d56 === undefined) ctx.report(ISSUE_22, ctx.at("category"), { code: v55, list: 'case-category' });
-        else if (d56) ctx.report(ISSUE_9, ctx.at("category"), { code: v55, list: 'case-category' });
+        const d56 = CODELIST_CASE_CHANNEL.get(v55);
+        if (d56 === undefined) ctx.report(ISSUE_8, ["channel"], { code: v55, list: 'case-channel' });
+        else if (d56) ctx.report(ISSUE_9, ["channel"], { code: v55, list: 'case-channel' });
       }
     }
-    const v57 = o48["title"];
-    if (v57 !== undefined) {
+    const v57 = o52["requestType"];
+    if (v57 === undefined) ctx.report(ISSUE_35, []);
+    else {
       if (typeof v57 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("title"), { expected: 'string', received: typeName(v57) });
+        ctx.report(ISSUE_0, ["requestType"], { expected: 'string', received: typeName(v57) });
       } else {
-        if (v57.length < 1 || (v57.length < 2 && codePointLength(v57) < 1)) ctx.report(ISSUE_4, ctx.at("title"));
-        if (v57.length > 200 && codePointLength(v57) > 200) ctx.report(ISSUE_36, ctx.at("title"));
+        const d58 = CODELIST_REQUEST_TYPE.get(v57);
+        if (d58 === undefined) ctx.report(ISSUE_8, ["requestType"], { code: v57, list: 'request-type' });
+        else if (d58) ctx.report(ISSUE_9, ["requestType"], { code: v57, list: 'request-type' });
       }
     }
-    const v58 = o48["description"];
-    if (v58 === undefined) ctx.report(ISSUE_38, ctx.at());
-    else {
-      if (typeof v58 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("description"), { expected: 'string', received: typeName(v58) });
-      } else {
-        if (v58.length < 1 || (v58.length < 2 && codePointLength(v58) < 1)) ctx.report(ISSUE_4, ctx.at("description"));
-        if (v58.length > 4000 && codePointLength(v58) > 4000) ctx.report(ISSUE_37, ctx.at("description"));
-      }
-    }
-    const v59 = o48["location"];
+    const v59 = o52["category"];
     if (v59 !== undefined) {
-      ctx.path.push("location");
-      check_location(v59, ctx);
-      ctx.path.pop();
+      if (typeof v59 !== 'string') {
+        ctx.report(ISSUE_0, ["category"], { expected: 'string', received: typeName(v59) });
+      } else {
+        const d60 = CODELIST_CASE_CATEGORY.get(v59);
+        if (d60 === undefined) ctx.report(ISSUE_22, ["category"], { code: v59, list: 'case-category' });
+        else if (d60) ctx.report(ISSUE_9, ["category"], { code: v59, list: 'case-category' });
+      }
     }
-    const v60 = o48["reporter"];
-    if (v60 !== undefined) {
-      ctx.path.push("reporter");
-      check_reporter(v60, ctx);
-      ctx.path.pop();
-    }
-    const v61 = o48["attachments"];
+    const v61 = o52["title"];
     if (v61 !== undefined) {
-      if (!Array.isArray(v61)) {
-        ctx.report(ISSUE_0, ctx.at("attachments"), { expected: 'array', received: typeName(v61) });
+      if (typeof v61 !== 'string') {
+        ctx.report(ISSUE_0, ["title"], { expected: 'string', received: typeName(v61) });
       } else {
-        if (v61.length > 50) ctx.report(ISSUE_39, ctx.at("attachments"));
-        for (let i62 = 0; i62 < v61.length; i62++) {
-          const e63: unknown = v61[i62];
-          ctx.path.push("attachments", i62);
-          check_attachment(e63, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
-        }
+        if (v61.length < 1 || (v61.length < 2 && codePointLength(v61) < 1)) ctx.report(ISSUE_4, ["title"]);
+        if (v61.length > 200 && codePointLength(v61) > 200) ctx.report(ISSUE_36, ["title"]);
       }
     }
-    const v64 = o48["createdAt"];
-    if (v64 === undefined) ctx.report(ISSUE_40, ctx.at());
+    const v62 = o52["description"];
+    if (v62 === undefined) ctx.report(ISSUE_38, []);
     else {
-      if (typeof v64 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("createdAt"), { expected: 'string', received: typeName(v64) });
+      if (typeof v62 !== 'string') {
+        ctx.report(ISSUE_0, ["description"], { expected: 'string', received: typeName(v62) });
       } else {
-        if (!isDateTime(v64)) ctx.report(ISSUE_20, ctx.at("createdAt"));
+        if (v62.length < 1 || (v62.length < 2 && codePointLength(v62) < 1)) ctx.report(ISSUE_4, ["description"]);
+        if (v62.length > 4000 && codePointLength(v62) > 4000) ctx.report(ISSUE_37, ["description"]);
       }
     }
-    const v65 = o48["deadline"];
+    const v63 = o52["location"];
+    if (v63 !== undefined) {
+      const from64 = ctx.issues.length;
+      check_location(v63, ctx);
+      if (ctx.issues.length !== from64) ctx.under(from64, ["location"]);
+    }
+    const v65 = o52["reporter"];
     if (v65 !== undefined) {
-      if (typeof v65 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("deadline"), { expected: 'string', received: typeName(v65) });
-      } else {
-        if (!isDateTime(v65)) ctx.report(ISSUE_20, ctx.at("deadline"));
-      }
+      const from66 = ctx.issues.length;
+      check_reporter(v65, ctx);
+      if (ctx.issues.length !== from66) ctx.under(from66, ["reporter"]);
     }
-    const v66 = o48["status"];
-    if (v66 === undefined) ctx.report(ISSUE_41, ctx.at());
-    else {
-      if (typeof v66 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("status"), { expected: 'string', received: typeName(v66) });
+    const v67 = o52["attachments"];
+    if (v67 !== undefined) {
+      if (!Array.isArray(v67)) {
+        ctx.report(ISSUE_0, ["attachments"], { expected: 'array', received: typeName(v67) });
       } else {
-        const d67 = CODELIST_CASE_STATUS.get(v66);
-        if (d67 === undefined) ctx.report(ISSUE_8, ctx.at("status"), { code: v66, list: 'case-status' });
-        else if (d67) ctx.report(ISSUE_9, ctx.at("status"), { code: v66, list: 'case-status' });
-      }
-    }
-    const v68 = o48["history"];
-    if (v68 === undefined) ctx.report(ISSUE_44, ctx.at());
-    else {
-      if (!Array.isArray(v68)) {
-        ctx.report(ISSUE_0, ctx.at("history"), { expected: 'array', received: typeName(v68) });
-      } else {
-        if (v68.length < 1) ctx.report(ISSUE_42, ctx.at("history"));
-        if (v68.length > 1000) ctx.report(ISSUE_43, ctx.at("history"));
-        for (let i69 = 0; i69 < v68.length; i69++) {
-          const e70: unknown = v68[i69];
-          ctx.path.push("history", i69);
-          check_step(e70, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
+        if (v67.length > 50) ctx.report(ISSUE_39, ["attachments"]);
+        for (let i68 = 0; i68 < v67.length; i68++) {
+          const e69: unknown = v67[i68];
+          const from70 = ctx.issues.length;
+          check_attachment(e69, ctx);
+          if (ctx.issues.length !== from70) ctx.under(from70, ["attachments", i68]);
         }
       }
     }
-    const v71 = o48["provenance"];
-    if (v71 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v71, ctx);
-      ctx.path.pop();
+    const v71 = o52["createdAt"];
+    if (v71 === undefined) ctx.report(ISSUE_40, []);
+    else {
+      if (typeof v71 !== 'string') {
+        ctx.report(ISSUE_0, ["createdAt"], { expected: 'string', received: typeName(v71) });
+      } else {
+        if (!isDateTime(v71)) ctx.report(ISSUE_20, ["createdAt"]);
+      }
     }
-    OBJECT_RULES["case-lifecycle"](o48, BINDING_72, ctx);
-    OBJECT_RULES["period"](o48, BINDING_73, ctx);
-    OBJECT_RULES["unique-values"](o48, BINDING_74, ctx);
+    const v72 = o52["deadline"];
+    if (v72 !== undefined) {
+      if (typeof v72 !== 'string') {
+        ctx.report(ISSUE_0, ["deadline"], { expected: 'string', received: typeName(v72) });
+      } else {
+        if (!isDateTime(v72)) ctx.report(ISSUE_20, ["deadline"]);
+      }
+    }
+    const v73 = o52["status"];
+    if (v73 === undefined) ctx.report(ISSUE_41, []);
+    else {
+      if (typeof v73 !== 'string') {
+        ctx.report(ISSUE_0, ["status"], { expected: 'string', received: typeName(v73) });
+      } else {
+        const d74 = CODELIST_CASE_STATUS.get(v73);
+        if (d74 === undefined) ctx.report(ISSUE_8, ["status"], { code: v73, list: 'case-status' });
+        else if (d74) ctx.report(ISSUE_9, ["status"], { code: v73, list: 'case-status' });
+      }
+    }
+    const v75 = o52["history"];
+    if (v75 === undefined) ctx.report(ISSUE_44, []);
+    else {
+      if (!Array.isArray(v75)) {
+        ctx.report(ISSUE_0, ["history"], { expected: 'array', received: typeName(v75) });
+      } else {
+        if (v75.length < 1) ctx.report(ISSUE_42, ["history"]);
+        if (v75.length > 1000) ctx.report(ISSUE_43, ["history"]);
+        for (let i76 = 0; i76 < v75.length; i76++) {
+          const e77: unknown = v75[i76];
+          const from78 = ctx.issues.length;
+          check_step(e77, ctx);
+          if (ctx.issues.length !== from78) ctx.under(from78, ["history", i76]);
+        }
+      }
+    }
+    const v79 = o52["provenance"];
+    if (v79 !== undefined) {
+      const from80 = ctx.issues.length;
+      check_provenance(v79, ctx);
+      if (ctx.issues.length !== from80) ctx.under(from80, ["provenance"]);
+    }
+    OBJECT_RULES["case-lifecycle"](o52, BINDING_81, ctx);
+    OBJECT_RULES["period"](o52, BINDING_82, ctx);
+    OBJECT_RULES["unique-values"](o52, BINDING_83, ctx);
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }

@@ -18,7 +18,7 @@ const ISSUE_2 = /* @__PURE__ */ issueSite("codelist.unknown_code");
 const ISSUE_3 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
 const ISSUE_4 = /* @__PURE__ */ issueSite("required", {"property":"datum"});
 const ISSUE_5 = /* @__PURE__ */ issueSite("required", {"property":"geometry"});
-const BINDING_5 = {"polygon":"geometry"} as const;
+const BINDING_6 = {"polygon":"geometry"} as const;
 const ISSUE_6 = /* @__PURE__ */ issueSite("const", {"expected":"Polygon"});
 const ISSUE_7 = /* @__PURE__ */ issueSite("required", {"property":"type"});
 const ISSUE_8 = /* @__PURE__ */ issueSite("min_items", {"limit":1});
@@ -45,10 +45,10 @@ const ISSUE_14 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
 const ISSUE_15 = /* @__PURE__ */ issueSite("required", {"property":"name"});
 const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"role"});
 const ISSUE_17 = /* @__PURE__ */ issueSite("format", {"format":"date"});
-const BINDING_25 = {"start":"start","end":"end"} as const;
+const BINDING_27 = {"start":"start","end":"end"} as const;
 const ISSUE_18 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
 const ISSUE_19 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
-const BINDING_34 = {"start":"collectedAt","end":"updatedAt"} as const;
+const BINDING_36 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[0-9A-Za-z]{6,32}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -80,7 +80,7 @@ const ISSUE_27 = /* @__PURE__ */ issueSite("minimum", {"limit":0});
 
 function check_boundary(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -89,77 +89,77 @@ function check_boundary(v: unknown, ctx: CheckContext): void {
         case "geometry":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["datum"];
-    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
+    if (v2 === undefined) ctx.report(ISSUE_4, []);
     else {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("datum"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["datum"], { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_GEODETIC_DATUM.get(v2);
-        if (d3 === undefined) ctx.report(ISSUE_2, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
-        else if (d3) ctx.report(ISSUE_3, ctx.at("datum"), { code: v2, list: 'geodetic-datum' });
+        if (d3 === undefined) ctx.report(ISSUE_2, ["datum"], { code: v2, list: 'geodetic-datum' });
+        else if (d3) ctx.report(ISSUE_3, ["datum"], { code: v2, list: 'geodetic-datum' });
       }
     }
     const v4 = o0["geometry"];
-    if (v4 === undefined) ctx.report(ISSUE_5, ctx.at());
+    if (v4 === undefined) ctx.report(ISSUE_5, []);
     else {
-      ctx.path.push("geometry");
+      const from5 = ctx.issues.length;
       check_polygon(v4, ctx);
-      ctx.path.pop();
+      if (ctx.issues.length !== from5) ctx.under(from5, ["geometry"]);
     }
-    OBJECT_RULES["geojson-polygon"](o0, BINDING_5, ctx);
+    OBJECT_RULES["geojson-polygon"](o0, BINDING_6, ctx);
   }
 }
 
 function check_polygon(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o6 = v as Record<string, unknown>;
-    for (const k7 in o6) {
-      switch (k7) {
+    const o7 = v as Record<string, unknown>;
+    for (const k8 in o7) {
+      switch (k8) {
         case "type":
         case "coordinates":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, [], { property: k8 });
       }
     }
-    const v8 = o6["type"];
-    if (v8 === undefined) ctx.report(ISSUE_7, ctx.at());
+    const v9 = o7["type"];
+    if (v9 === undefined) ctx.report(ISSUE_7, []);
     else {
-      if (typeof v8 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v8) });
+      if (typeof v9 !== 'string') {
+        ctx.report(ISSUE_0, ["type"], { expected: 'string', received: typeName(v9) });
       } else {
-        if (v8 !== "Polygon") ctx.report(ISSUE_6, ctx.at("type"));
+        if (v9 !== "Polygon") ctx.report(ISSUE_6, ["type"]);
       }
     }
-    const v9 = o6["coordinates"];
-    if (v9 === undefined) ctx.report(ISSUE_11, ctx.at());
+    const v10 = o7["coordinates"];
+    if (v10 === undefined) ctx.report(ISSUE_11, []);
     else {
-      if (!Array.isArray(v9)) {
-        ctx.report(ISSUE_0, ctx.at("coordinates"), { expected: 'array', received: typeName(v9) });
+      if (!Array.isArray(v10)) {
+        ctx.report(ISSUE_0, ["coordinates"], { expected: 'array', received: typeName(v10) });
       } else {
-        if (v9.length < 1) ctx.report(ISSUE_8, ctx.at("coordinates"));
-        for (let i10 = 0; i10 < v9.length; i10++) {
-          const e11: unknown = v9[i10];
-          if (!Array.isArray(e11)) {
-            ctx.report(ISSUE_0, ctx.at("coordinates", i10), { expected: 'array', received: typeName(e11) });
+        if (v10.length < 1) ctx.report(ISSUE_8, ["coordinates"]);
+        for (let i11 = 0; i11 < v10.length; i11++) {
+          const e12: unknown = v10[i11];
+          if (!Array.isArray(e12)) {
+            ctx.report(ISSUE_0, ["coordinates", i11], { expected: 'array', received: typeName(e12) });
           } else {
-            for (let i12 = 0; i12 < e11.length; i12++) {
-              const e13: unknown = e11[i12];
-              if (!Array.isArray(e13)) {
-                ctx.report(ISSUE_0, ctx.at("coordinates", i10, i12), { expected: 'array', received: typeName(e13) });
+            for (let i13 = 0; i13 < e12.length; i13++) {
+              const e14: unknown = e12[i13];
+              if (!Array.isArray(e14)) {
+                ctx.report(ISSUE_0, ["coordinates", i11, i13], { expected: 'array', received: typeName(e14) });
               } else {
-                if (e13.length < 2) ctx.report(ISSUE_9, ctx.at("coordinates", i10, i12));
-                if (e13.length > 3) ctx.report(ISSUE_10, ctx.at("coordinates", i10, i12));
-                for (let i14 = 0; i14 < e13.length; i14++) {
-                  const e15: unknown = e13[i14];
-                  if (typeof e15 !== 'number' || !Number.isFinite(e15)) {
-                    ctx.report(ISSUE_0, ctx.at("coordinates", i10, i12, i14), { expected: 'number', received: typeName(e15) });
+                if (e14.length < 2) ctx.report(ISSUE_9, ["coordinates", i11, i13]);
+                if (e14.length > 3) ctx.report(ISSUE_10, ["coordinates", i11, i13]);
+                for (let i15 = 0; i15 < e14.length; i15++) {
+                  const e16: unknown = e14[i15];
+                  if (typeof e16 !== 'number' || !Number.isFinite(e16)) {
+                    ctx.report(ISSUE_0, ["coordinates", i11, i13, i15], { expected: 'number', received: typeName(e16) });
                   }
                 }
               }
@@ -173,11 +173,11 @@ function check_polygon(v: unknown, ctx: CheckContext): void {
 
 function check_worker(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o16 = v as Record<string, unknown>;
-    for (const k17 in o16) {
-      switch (k17) {
+    const o17 = v as Record<string, unknown>;
+    for (const k18 in o17) {
+      switch (k18) {
         case "personId":
         case "name":
         case "role":
@@ -186,75 +186,75 @@ function check_worker(v: unknown, ctx: CheckContext): void {
         case "end":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k17 });
+          ctx.report(ISSUE_1, [], { property: k18 });
       }
     }
-    const v18 = o16["personId"];
-    if (v18 !== undefined) {
-      if (typeof v18 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("personId"), { expected: 'string', received: typeName(v18) });
-      } else {
-        if (!MATCH_0(v18)) ctx.report(ISSUE_12, ctx.at("personId"));
-      }
-    }
-    const v19 = o16["name"];
-    if (v19 === undefined) ctx.report(ISSUE_15, ctx.at());
-    else {
+    const v19 = o17["personId"];
+    if (v19 !== undefined) {
       if (typeof v19 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v19) });
+        ctx.report(ISSUE_0, ["personId"], { expected: 'string', received: typeName(v19) });
       } else {
-        if (v19.length < 1 || (v19.length < 2 && codePointLength(v19) < 1)) ctx.report(ISSUE_13, ctx.at("name"));
-        if (v19.length > 100 && codePointLength(v19) > 100) ctx.report(ISSUE_14, ctx.at("name"));
+        if (!MATCH_0(v19)) ctx.report(ISSUE_12, ["personId"]);
       }
     }
-    const v20 = o16["role"];
-    if (v20 === undefined) ctx.report(ISSUE_16, ctx.at());
+    const v20 = o17["name"];
+    if (v20 === undefined) ctx.report(ISSUE_15, []);
     else {
       if (typeof v20 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("role"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v20) });
       } else {
-        const d21 = CODELIST_GRID_WORKER_ROLE.get(v20);
-        if (d21 === undefined) ctx.report(ISSUE_2, ctx.at("role"), { code: v20, list: 'grid-worker-role' });
-        else if (d21) ctx.report(ISSUE_3, ctx.at("role"), { code: v20, list: 'grid-worker-role' });
+        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_13, ["name"]);
+        if (v20.length > 100 && codePointLength(v20) > 100) ctx.report(ISSUE_14, ["name"]);
       }
     }
-    const v22 = o16["phone"];
-    if (v22 !== undefined) {
-      if (typeof v22 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v22) });
+    const v21 = o17["role"];
+    if (v21 === undefined) ctx.report(ISSUE_16, []);
+    else {
+      if (typeof v21 !== 'string') {
+        ctx.report(ISSUE_0, ["role"], { expected: 'string', received: typeName(v21) });
       } else {
-        ctx.path.push("phone");
-        IDENTIFIER_RULES["mobile"](v22, ctx);
-        ctx.path.pop();
+        const d22 = CODELIST_GRID_WORKER_ROLE.get(v21);
+        if (d22 === undefined) ctx.report(ISSUE_2, ["role"], { code: v21, list: 'grid-worker-role' });
+        else if (d22) ctx.report(ISSUE_3, ["role"], { code: v21, list: 'grid-worker-role' });
       }
     }
-    const v23 = o16["start"];
+    const v23 = o17["phone"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("start"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ["phone"], { expected: 'string', received: typeName(v23) });
       } else {
-        if (!isDate(v23)) ctx.report(ISSUE_17, ctx.at("start"));
+        const from24 = ctx.issues.length;
+        IDENTIFIER_RULES["mobile"](v23, ctx);
+        if (ctx.issues.length !== from24) ctx.under(from24, ["phone"]);
       }
     }
-    const v24 = o16["end"];
-    if (v24 !== undefined) {
-      if (typeof v24 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("end"), { expected: 'string', received: typeName(v24) });
+    const v25 = o17["start"];
+    if (v25 !== undefined) {
+      if (typeof v25 !== 'string') {
+        ctx.report(ISSUE_0, ["start"], { expected: 'string', received: typeName(v25) });
       } else {
-        if (!isDate(v24)) ctx.report(ISSUE_17, ctx.at("end"));
+        if (!isDate(v25)) ctx.report(ISSUE_17, ["start"]);
       }
     }
-    OBJECT_RULES["period"](o16, BINDING_25, ctx);
+    const v26 = o17["end"];
+    if (v26 !== undefined) {
+      if (typeof v26 !== 'string') {
+        ctx.report(ISSUE_0, ["end"], { expected: 'string', received: typeName(v26) });
+      } else {
+        if (!isDate(v26)) ctx.report(ISSUE_17, ["end"]);
+      }
+    }
+    OBJECT_RULES["period"](o17, BINDING_27, ctx);
   }
 }
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o26 = v as Record<string, unknown>;
-    for (const k27 in o26) {
-      switch (k27) {
+    const o28 = v as Record<string, unknown>;
+    for (const k29 in o28) {
+      switch (k29) {
         case "sourceDepartment":
         case "sourceSystem":
         case "sourceRecordId":
@@ -262,68 +262,67 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k27 });
+          ctx.report(ISSUE_1, [], { property: k29 });
       }
     }
-    const v28 = o26["sourceDepartment"];
-    if (v28 === undefined) ctx.report(ISSUE_18, ctx.at());
+    const v30 = o28["sourceDepartment"];
+    if (v30 === undefined) ctx.report(ISSUE_18, []);
     else {
-      if (typeof v28 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v28) });
-      } else {
-        const d29 = CODELIST_DEPARTMENT.get(v28);
-        if (d29 === undefined) ctx.report(ISSUE_2, ctx.at("sourceDepartment"), { code: v28, list: 'department' });
-        else if (d29) ctx.report(ISSUE_3, ctx.at("sourceDepartment"), { code: v28, list: 'department' });
-      }
-    }
-    const v30 = o26["sourceSystem"];
-    if (v30 !== undefined) {
       if (typeof v30 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v30) });
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v30) });
       } else {
-        if (v30.length < 1 || (v30.length < 2 && codePointLength(v30) < 1)) ctx.report(ISSUE_13, ctx.at("sourceSystem"));
-        if (v30.length > 100 && codePointLength(v30) > 100) ctx.report(ISSUE_14, ctx.at("sourceSystem"));
+        const d31 = CODELIST_DEPARTMENT.get(v30);
+        if (d31 === undefined) ctx.report(ISSUE_2, ["sourceDepartment"], { code: v30, list: 'department' });
+        else if (d31) ctx.report(ISSUE_3, ["sourceDepartment"], { code: v30, list: 'department' });
       }
     }
-    const v31 = o26["sourceRecordId"];
-    if (v31 !== undefined) {
-      if (typeof v31 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v31) });
-      } else {
-        if (v31.length < 1 || (v31.length < 2 && codePointLength(v31) < 1)) ctx.report(ISSUE_13, ctx.at("sourceRecordId"));
-        if (v31.length > 100 && codePointLength(v31) > 100) ctx.report(ISSUE_14, ctx.at("sourceRecordId"));
-      }
-    }
-    const v32 = o26["collectedAt"];
+    const v32 = o28["sourceSystem"];
     if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v32) });
       } else {
-        if (!isDateTime(v32)) ctx.report(ISSUE_19, ctx.at("collectedAt"));
+        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.report(ISSUE_13, ["sourceSystem"]);
+        if (v32.length > 100 && codePointLength(v32) > 100) ctx.report(ISSUE_14, ["sourceSystem"]);
       }
     }
-    const v33 = o26["updatedAt"];
+    const v33 = o28["sourceRecordId"];
     if (v33 !== undefined) {
       if (typeof v33 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v33) });
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v33) });
       } else {
-        if (!isDateTime(v33)) ctx.report(ISSUE_19, ctx.at("updatedAt"));
+        if (v33.length < 1 || (v33.length < 2 && codePointLength(v33) < 1)) ctx.report(ISSUE_13, ["sourceRecordId"]);
+        if (v33.length > 100 && codePointLength(v33) > 100) ctx.report(ISSUE_14, ["sourceRecordId"]);
       }
     }
-    OBJECT_RULES["period"](o26, BINDING_34, ctx);
+    const v34 = o28["collectedAt"];
+    if (v34 !== undefined) {
+      if (typeof v34 !== 'string') {
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v34) });
+      } else {
+        if (!isDateTime(v34)) ctx.report(ISSUE_19, ["collectedAt"]);
+      }
+    }
+    const v35 = o28["updatedAt"];
+    if (v35 !== undefined) {
+      if (typeof v35 !== 'string') {
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v35) });
+      } else {
+        if (!isDateTime(v35)) ctx.report(ISSUE_19, ["updatedAt"]);
+      }
+    }
+    OBJECT_RULES["period"](o28, BINDING_36, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:grid:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o35 = v as Record<string, unknown>;
-    for (const k36 in o35) {
-      switch (k36) {
+    const o37 = v as Record<string, unknown>;
+    for (const k38 in o37) {
+      switch (k38) {
         case "code":
         case "name":
         case "level":
@@ -336,102 +335,101 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k36 });
+          ctx.report(ISSUE_1, [], { property: k38 });
       }
     }
-    const v37 = o35["code"];
-    if (v37 === undefined) ctx.report(ISSUE_21, ctx.at());
-    else {
-      if (typeof v37 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("code"), { expected: 'string', received: typeName(v37) });
-      } else {
-        if (!MATCH_1(v37)) ctx.report(ISSUE_20, ctx.at("code"));
-      }
-    }
-    const v38 = o35["name"];
-    if (v38 === undefined) ctx.report(ISSUE_15, ctx.at());
-    else {
-      if (typeof v38 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v38) });
-      } else {
-        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.report(ISSUE_13, ctx.at("name"));
-        if (v38.length > 100 && codePointLength(v38) > 100) ctx.report(ISSUE_14, ctx.at("name"));
-      }
-    }
-    const v39 = o35["level"];
-    if (v39 === undefined) ctx.report(ISSUE_23, ctx.at());
+    const v39 = o37["code"];
+    if (v39 === undefined) ctx.report(ISSUE_21, []);
     else {
       if (typeof v39 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("level"), { expected: 'string', received: typeName(v39) });
+        ctx.report(ISSUE_0, ["code"], { expected: 'string', received: typeName(v39) });
       } else {
-        const d40 = CODELIST_GRID_LEVEL.get(v39);
-        if (d40 === undefined) ctx.report(ISSUE_22, ctx.at("level"), { code: v39, list: 'grid-level' });
-        else if (d40) ctx.report(ISSUE_3, ctx.at("level"), { code: v39, list: 'grid-level' });
+        if (!MATCH_1(v39)) ctx.report(ISSUE_20, ["code"]);
       }
     }
-    const v41 = o35["parentCode"];
-    if (v41 !== undefined) {
-      if (typeof v41 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("parentCode"), { expected: 'string', received: typeName(v41) });
-      } else {
-        if (!MATCH_1(v41)) ctx.report(ISSUE_20, ctx.at("parentCode"));
-      }
-    }
-    const v42 = o35["divisionCode"];
-    if (v42 === undefined) ctx.report(ISSUE_25, ctx.at());
+    const v40 = o37["name"];
+    if (v40 === undefined) ctx.report(ISSUE_15, []);
     else {
-      if (typeof v42 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v42) });
+      if (typeof v40 !== 'string') {
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v40) });
       } else {
-        if (!MATCH_2(v42)) ctx.report(ISSUE_24, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
-        IDENTIFIER_RULES["division"](v42, ctx);
-        ctx.path.pop();
+        if (v40.length < 1 || (v40.length < 2 && codePointLength(v40) < 1)) ctx.report(ISSUE_13, ["name"]);
+        if (v40.length > 100 && codePointLength(v40) > 100) ctx.report(ISSUE_14, ["name"]);
       }
     }
-    const v43 = o35["boundary"];
-    if (v43 !== undefined) {
-      ctx.path.push("boundary");
-      check_boundary(v43, ctx);
-      ctx.path.pop();
-    }
-    const v44 = o35["workers"];
-    if (v44 !== undefined) {
-      if (!Array.isArray(v44)) {
-        ctx.report(ISSUE_0, ctx.at("workers"), { expected: 'array', received: typeName(v44) });
+    const v41 = o37["level"];
+    if (v41 === undefined) ctx.report(ISSUE_23, []);
+    else {
+      if (typeof v41 !== 'string') {
+        ctx.report(ISSUE_0, ["level"], { expected: 'string', received: typeName(v41) });
       } else {
-        if (v44.length > 100) ctx.report(ISSUE_26, ctx.at("workers"));
-        for (let i45 = 0; i45 < v44.length; i45++) {
-          const e46: unknown = v44[i45];
-          ctx.path.push("workers", i45);
-          check_worker(e46, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
+        const d42 = CODELIST_GRID_LEVEL.get(v41);
+        if (d42 === undefined) ctx.report(ISSUE_22, ["level"], { code: v41, list: 'grid-level' });
+        else if (d42) ctx.report(ISSUE_3, ["level"], { code: v41, list: 'grid-level' });
+      }
+    }
+    const v43 = o37["parentCode"];
+    if (v43 !== undefined) {
+      if (typeof v43 !== 'string') {
+        ctx.report(ISSUE_0, ["parentCode"], { expected: 'string', received: typeName(v43) });
+      } else {
+        if (!MATCH_1(v43)) ctx.report(ISSUE_20, ["parentCode"]);
+      }
+    }
+    const v44 = o37["divisionCode"];
+    if (v44 === undefined) ctx.report(ISSUE_25, []);
+    else {
+      if (typeof v44 !== 'string') {
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v44) });
+      } else {
+        if (!MATCH_2(v44)) ctx.report(ISSUE_24, ["divisionCode"]);
+        const from45 = ctx.issues.length;
+        IDENTIFIER_RULES["division"](v44, ctx);
+        if (ctx.issues.length !== from45) ctx.under(from45, ["divisionCode"]);
+      }
+    }
+    const v46 = o37["boundary"];
+    if (v46 !== undefined) {
+      const from47 = ctx.issues.length;
+      check_boundary(v46, ctx);
+      if (ctx.issues.length !== from47) ctx.under(from47, ["boundary"]);
+    }
+    const v48 = o37["workers"];
+    if (v48 !== undefined) {
+      if (!Array.isArray(v48)) {
+        ctx.report(ISSUE_0, ["workers"], { expected: 'array', received: typeName(v48) });
+      } else {
+        if (v48.length > 100) ctx.report(ISSUE_26, ["workers"]);
+        for (let i49 = 0; i49 < v48.length; i49++) {
+          const e50: unknown = v48[i49];
+          const from51 = ctx.issues.length;
+          check_worker(e50, ctx);
+          if (ctx.issues.length !== from51) ctx.under(from51, ["workers", i49]);
         }
       }
     }
-    const v47 = o35["householdCount"];
-    if (v47 !== undefined) {
-      if (typeof v47 !== 'number' || !Number.isInteger(v47)) {
-        ctx.report(ISSUE_0, ctx.at("householdCount"), { expected: 'integer', received: typeName(v47) });
+    const v52 = o37["householdCount"];
+    if (v52 !== undefined) {
+      if (typeof v52 !== 'number' || !Number.isInteger(v52)) {
+        ctx.report(ISSUE_0, ["householdCount"], { expected: 'integer', received: typeName(v52) });
       } else {
-        if (v47 < 0) ctx.report(ISSUE_27, ctx.at("householdCount"));
+        if (v52 < 0) ctx.report(ISSUE_27, ["householdCount"]);
       }
     }
-    const v48 = o35["populationCount"];
-    if (v48 !== undefined) {
-      if (typeof v48 !== 'number' || !Number.isInteger(v48)) {
-        ctx.report(ISSUE_0, ctx.at("populationCount"), { expected: 'integer', received: typeName(v48) });
+    const v53 = o37["populationCount"];
+    if (v53 !== undefined) {
+      if (typeof v53 !== 'number' || !Number.isInteger(v53)) {
+        ctx.report(ISSUE_0, ["populationCount"], { expected: 'integer', received: typeName(v53) });
       } else {
-        if (v48 < 0) ctx.report(ISSUE_27, ctx.at("populationCount"));
+        if (v53 < 0) ctx.report(ISSUE_27, ["populationCount"]);
       }
     }
-    const v49 = o35["provenance"];
-    if (v49 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v49, ctx);
-      ctx.path.pop();
+    const v54 = o37["provenance"];
+    if (v54 !== undefined) {
+      const from55 = ctx.issues.length;
+      check_provenance(v54, ctx);
+      if (ctx.issues.length !== from55) ctx.under(from55, ["provenance"]);
     }
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }

@@ -38,11 +38,11 @@ const ISSUE_6 = /* @__PURE__ */ issueSite("codelist.unknown_code");
 const ISSUE_7 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
 const ISSUE_8 = /* @__PURE__ */ issueSite("required", {"property":"relationship"});
 const ISSUE_9 = /* @__PURE__ */ issueSite("format", {"format":"date"});
-const BINDING_10 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
+const BINDING_11 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 const ISSUE_10 = /* @__PURE__ */ issueSite("required", {"property":"type"});
 const ISSUE_11 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
 const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"number"});
-const BINDING_16 = {"type":"type","number":"number"} as const;
+const BINDING_17 = {"type":"type","number":"number"} as const;
 /** "^[0-9]{6}([0-9]{6})?$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_1(s: string): boolean {
   const n = s.length;
@@ -63,7 +63,7 @@ const ISSUE_14 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode
 const ISSUE_15 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
 const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
 const ISSUE_17 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
-const BINDING_30 = {"start":"collectedAt","end":"updatedAt"} as const;
+const BINDING_32 = {"start":"collectedAt","end":"updatedAt"} as const;
 /** "^[0-9A-Za-z-]{1,30}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_2(s: string): boolean {
   const n = s.length;
@@ -79,12 +79,12 @@ const ISSUE_19 = /* @__PURE__ */ issueSite("required", {"property":"householdNum
 const ISSUE_20 = /* @__PURE__ */ issueSite("min_items", {"limit":1});
 const ISSUE_21 = /* @__PURE__ */ issueSite("max_items", {"limit":500});
 const ISSUE_22 = /* @__PURE__ */ issueSite("required", {"property":"members"});
-const BINDING_43 = {"relationships":"members/relationship","type":"type"} as const;
-const BINDING_44 = {"values":"members/identity/number"} as const;
+const BINDING_49 = {"relationships":"members/relationship","type":"type"} as const;
+const BINDING_50 = {"values":"members/identity/number"} as const;
 
 function check_member(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -97,151 +97,151 @@ function check_member(v: unknown, ctx: CheckContext): void {
         case "birthDate":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["personId"];
     if (v2 !== undefined) {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("personId"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["personId"], { expected: 'string', received: typeName(v2) });
       } else {
-        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ctx.at("personId"));
+        if (!MATCH_0(v2)) ctx.report(ISSUE_2, ["personId"]);
       }
     }
     const v3 = o0["name"];
-    if (v3 === undefined) ctx.report(ISSUE_5, ctx.at());
+    if (v3 === undefined) ctx.report(ISSUE_5, []);
     else {
       if (typeof v3 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v3) });
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v3) });
       } else {
-        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.report(ISSUE_3, ctx.at("name"));
-        if (v3.length > 100 && codePointLength(v3) > 100) ctx.report(ISSUE_4, ctx.at("name"));
+        if (v3.length < 1 || (v3.length < 2 && codePointLength(v3) < 1)) ctx.report(ISSUE_3, ["name"]);
+        if (v3.length > 100 && codePointLength(v3) > 100) ctx.report(ISSUE_4, ["name"]);
       }
     }
     const v4 = o0["identity"];
     if (v4 !== undefined) {
-      ctx.path.push("identity");
+      const from5 = ctx.issues.length;
       check_identityDocument(v4, ctx);
-      ctx.path.pop();
+      if (ctx.issues.length !== from5) ctx.under(from5, ["identity"]);
     }
-    const v5 = o0["relationship"];
-    if (v5 === undefined) ctx.report(ISSUE_8, ctx.at());
+    const v6 = o0["relationship"];
+    if (v6 === undefined) ctx.report(ISSUE_8, []);
     else {
-      if (typeof v5 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("relationship"), { expected: 'string', received: typeName(v5) });
+      if (typeof v6 !== 'string') {
+        ctx.report(ISSUE_0, ["relationship"], { expected: 'string', received: typeName(v6) });
       } else {
-        const d6 = CODELIST_RELATIONSHIP.get(v5);
-        if (d6 === undefined) ctx.report(ISSUE_6, ctx.at("relationship"), { code: v5, list: 'relationship' });
-        else if (d6) ctx.report(ISSUE_7, ctx.at("relationship"), { code: v5, list: 'relationship' });
+        const d7 = CODELIST_RELATIONSHIP.get(v6);
+        if (d7 === undefined) ctx.report(ISSUE_6, ["relationship"], { code: v6, list: 'relationship' });
+        else if (d7) ctx.report(ISSUE_7, ["relationship"], { code: v6, list: 'relationship' });
       }
     }
-    const v7 = o0["sex"];
-    if (v7 !== undefined) {
-      if (typeof v7 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sex"), { expected: 'string', received: typeName(v7) });
+    const v8 = o0["sex"];
+    if (v8 !== undefined) {
+      if (typeof v8 !== 'string') {
+        ctx.report(ISSUE_0, ["sex"], { expected: 'string', received: typeName(v8) });
       } else {
-        const d8 = CODELIST_SEX.get(v7);
-        if (d8 === undefined) ctx.report(ISSUE_6, ctx.at("sex"), { code: v7, list: 'sex' });
-        else if (d8) ctx.report(ISSUE_7, ctx.at("sex"), { code: v7, list: 'sex' });
+        const d9 = CODELIST_SEX.get(v8);
+        if (d9 === undefined) ctx.report(ISSUE_6, ["sex"], { code: v8, list: 'sex' });
+        else if (d9) ctx.report(ISSUE_7, ["sex"], { code: v8, list: 'sex' });
       }
     }
-    const v9 = o0["birthDate"];
-    if (v9 !== undefined) {
-      if (typeof v9 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("birthDate"), { expected: 'string', received: typeName(v9) });
+    const v10 = o0["birthDate"];
+    if (v10 !== undefined) {
+      if (typeof v10 !== 'string') {
+        ctx.report(ISSUE_0, ["birthDate"], { expected: 'string', received: typeName(v10) });
       } else {
-        if (!isDate(v9)) ctx.report(ISSUE_9, ctx.at("birthDate"));
+        if (!isDate(v10)) ctx.report(ISSUE_9, ["birthDate"]);
       }
     }
     if (!RULE_SHORTCUTS["id-card-consistency"](o0["identity"], o0["birthDate"], o0["sex"], ctx)) {
-      OBJECT_RULES["id-card-consistency"](o0, BINDING_10, ctx);
+      OBJECT_RULES["id-card-consistency"](o0, BINDING_11, ctx);
     }
   }
 }
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o11 = v as Record<string, unknown>;
-    for (const k12 in o11) {
-      switch (k12) {
+    const o12 = v as Record<string, unknown>;
+    for (const k13 in o12) {
+      switch (k13) {
         case "type":
         case "number":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k12 });
+          ctx.report(ISSUE_1, [], { property: k13 });
       }
     }
-    const v13 = o11["type"];
-    if (v13 === undefined) ctx.report(ISSUE_10, ctx.at());
+    const v14 = o12["type"];
+    if (v14 === undefined) ctx.report(ISSUE_10, []);
     else {
-      if (typeof v13 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v13) });
+      if (typeof v14 !== 'string') {
+        ctx.report(ISSUE_0, ["type"], { expected: 'string', received: typeName(v14) });
       } else {
-        const d14 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v13);
-        if (d14 === undefined) ctx.report(ISSUE_6, ctx.at("type"), { code: v13, list: 'identity-document-type' });
-        else if (d14) ctx.report(ISSUE_7, ctx.at("type"), { code: v13, list: 'identity-document-type' });
+        const d15 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v14);
+        if (d15 === undefined) ctx.report(ISSUE_6, ["type"], { code: v14, list: 'identity-document-type' });
+        else if (d15) ctx.report(ISSUE_7, ["type"], { code: v14, list: 'identity-document-type' });
       }
     }
-    const v15 = o11["number"];
-    if (v15 === undefined) ctx.report(ISSUE_12, ctx.at());
+    const v16 = o12["number"];
+    if (v16 === undefined) ctx.report(ISSUE_12, []);
     else {
-      if (typeof v15 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v15) });
+      if (typeof v16 !== 'string') {
+        ctx.report(ISSUE_0, ["number"], { expected: 'string', received: typeName(v16) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.report(ISSUE_3, ctx.at("number"));
-        if (v15.length > 32 && codePointLength(v15) > 32) ctx.report(ISSUE_11, ctx.at("number"));
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.report(ISSUE_3, ["number"]);
+        if (v16.length > 32 && codePointLength(v16) > 32) ctx.report(ISSUE_11, ["number"]);
       }
     }
-    if (!RULE_SHORTCUTS["identity-document"](o11["type"], o11["number"], ctx)) {
-      OBJECT_RULES["identity-document"](o11, BINDING_16, ctx);
+    if (!RULE_SHORTCUTS["identity-document"](o12["type"], o12["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o12, BINDING_17, ctx);
     }
   }
 }
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o17 = v as Record<string, unknown>;
-    for (const k18 in o17) {
-      switch (k18) {
+    const o18 = v as Record<string, unknown>;
+    for (const k19 in o18) {
+      switch (k19) {
         case "addressId":
         case "divisionCode":
         case "detail":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k18 });
+          ctx.report(ISSUE_1, [], { property: k19 });
       }
     }
-    const v19 = o17["addressId"];
-    if (v19 !== undefined) {
-      if (typeof v19 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v19) });
-      } else {
-        if (!MATCH_0(v19)) ctx.report(ISSUE_2, ctx.at("addressId"));
-      }
-    }
-    const v20 = o17["divisionCode"];
-    if (v20 === undefined) ctx.report(ISSUE_14, ctx.at());
-    else {
+    const v20 = o18["addressId"];
+    if (v20 !== undefined) {
       if (typeof v20 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v20) });
+        ctx.report(ISSUE_0, ["addressId"], { expected: 'string', received: typeName(v20) });
       } else {
-        if (!MATCH_1(v20)) ctx.report(ISSUE_13, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
-        IDENTIFIER_RULES["division"](v20, ctx);
-        ctx.path.pop();
+        if (!MATCH_0(v20)) ctx.report(ISSUE_2, ["addressId"]);
       }
     }
-    const v21 = o17["detail"];
-    if (v21 !== undefined) {
+    const v21 = o18["divisionCode"];
+    if (v21 === undefined) ctx.report(ISSUE_14, []);
+    else {
       if (typeof v21 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_3, ctx.at("detail"));
-        if (v21.length > 200 && codePointLength(v21) > 200) ctx.report(ISSUE_15, ctx.at("detail"));
+        if (!MATCH_1(v21)) ctx.report(ISSUE_13, ["divisionCode"]);
+        const from22 = ctx.issues.length;
+        IDENTIFIER_RULES["division"](v21, ctx);
+        if (ctx.issues.length !== from22) ctx.under(from22, ["divisionCode"]);
+      }
+    }
+    const v23 = o18["detail"];
+    if (v23 !== undefined) {
+      if (typeof v23 !== 'string') {
+        ctx.report(ISSUE_0, ["detail"], { expected: 'string', received: typeName(v23) });
+      } else {
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_3, ["detail"]);
+        if (v23.length > 200 && codePointLength(v23) > 200) ctx.report(ISSUE_15, ["detail"]);
       }
     }
   }
@@ -249,11 +249,11 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o22 = v as Record<string, unknown>;
-    for (const k23 in o22) {
-      switch (k23) {
+    const o24 = v as Record<string, unknown>;
+    for (const k25 in o24) {
+      switch (k25) {
         case "sourceDepartment":
         case "sourceSystem":
         case "sourceRecordId":
@@ -261,68 +261,67 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k23 });
+          ctx.report(ISSUE_1, [], { property: k25 });
       }
     }
-    const v24 = o22["sourceDepartment"];
-    if (v24 === undefined) ctx.report(ISSUE_16, ctx.at());
+    const v26 = o24["sourceDepartment"];
+    if (v26 === undefined) ctx.report(ISSUE_16, []);
     else {
-      if (typeof v24 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v24) });
-      } else {
-        const d25 = CODELIST_DEPARTMENT.get(v24);
-        if (d25 === undefined) ctx.report(ISSUE_6, ctx.at("sourceDepartment"), { code: v24, list: 'department' });
-        else if (d25) ctx.report(ISSUE_7, ctx.at("sourceDepartment"), { code: v24, list: 'department' });
-      }
-    }
-    const v26 = o22["sourceSystem"];
-    if (v26 !== undefined) {
       if (typeof v26 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v26) });
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v26) });
       } else {
-        if (v26.length < 1 || (v26.length < 2 && codePointLength(v26) < 1)) ctx.report(ISSUE_3, ctx.at("sourceSystem"));
-        if (v26.length > 100 && codePointLength(v26) > 100) ctx.report(ISSUE_4, ctx.at("sourceSystem"));
+        const d27 = CODELIST_DEPARTMENT.get(v26);
+        if (d27 === undefined) ctx.report(ISSUE_6, ["sourceDepartment"], { code: v26, list: 'department' });
+        else if (d27) ctx.report(ISSUE_7, ["sourceDepartment"], { code: v26, list: 'department' });
       }
     }
-    const v27 = o22["sourceRecordId"];
-    if (v27 !== undefined) {
-      if (typeof v27 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v27) });
-      } else {
-        if (v27.length < 1 || (v27.length < 2 && codePointLength(v27) < 1)) ctx.report(ISSUE_3, ctx.at("sourceRecordId"));
-        if (v27.length > 100 && codePointLength(v27) > 100) ctx.report(ISSUE_4, ctx.at("sourceRecordId"));
-      }
-    }
-    const v28 = o22["collectedAt"];
+    const v28 = o24["sourceSystem"];
     if (v28 !== undefined) {
       if (typeof v28 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v28) });
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v28) });
       } else {
-        if (!isDateTime(v28)) ctx.report(ISSUE_17, ctx.at("collectedAt"));
+        if (v28.length < 1 || (v28.length < 2 && codePointLength(v28) < 1)) ctx.report(ISSUE_3, ["sourceSystem"]);
+        if (v28.length > 100 && codePointLength(v28) > 100) ctx.report(ISSUE_4, ["sourceSystem"]);
       }
     }
-    const v29 = o22["updatedAt"];
+    const v29 = o24["sourceRecordId"];
     if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v29) });
       } else {
-        if (!isDateTime(v29)) ctx.report(ISSUE_17, ctx.at("updatedAt"));
+        if (v29.length < 1 || (v29.length < 2 && codePointLength(v29) < 1)) ctx.report(ISSUE_3, ["sourceRecordId"]);
+        if (v29.length > 100 && codePointLength(v29) > 100) ctx.report(ISSUE_4, ["sourceRecordId"]);
       }
     }
-    OBJECT_RULES["period"](o22, BINDING_30, ctx);
+    const v30 = o24["collectedAt"];
+    if (v30 !== undefined) {
+      if (typeof v30 !== 'string') {
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v30) });
+      } else {
+        if (!isDateTime(v30)) ctx.report(ISSUE_17, ["collectedAt"]);
+      }
+    }
+    const v31 = o24["updatedAt"];
+    if (v31 !== undefined) {
+      if (typeof v31 !== 'string') {
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v31) });
+      } else {
+        if (!isDateTime(v31)) ctx.report(ISSUE_17, ["updatedAt"]);
+      }
+    }
+    OBJECT_RULES["period"](o24, BINDING_32, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:household:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o31 = v as Record<string, unknown>;
-    for (const k32 in o31) {
-      switch (k32) {
+    const o33 = v as Record<string, unknown>;
+    for (const k34 in o33) {
+      switch (k34) {
         case "householdNumber":
         case "type":
         case "registrationDivision":
@@ -332,79 +331,78 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k32 });
+          ctx.report(ISSUE_1, [], { property: k34 });
       }
     }
-    const v33 = o31["householdNumber"];
-    if (v33 === undefined) ctx.report(ISSUE_19, ctx.at());
+    const v35 = o33["householdNumber"];
+    if (v35 === undefined) ctx.report(ISSUE_19, []);
     else {
-      if (typeof v33 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("householdNumber"), { expected: 'string', received: typeName(v33) });
+      if (typeof v35 !== 'string') {
+        ctx.report(ISSUE_0, ["householdNumber"], { expected: 'string', received: typeName(v35) });
       } else {
-        if (!MATCH_2(v33)) ctx.report(ISSUE_18, ctx.at("householdNumber"));
+        if (!MATCH_2(v35)) ctx.report(ISSUE_18, ["householdNumber"]);
       }
     }
-    const v34 = o31["type"];
-    if (v34 === undefined) ctx.report(ISSUE_10, ctx.at());
+    const v36 = o33["type"];
+    if (v36 === undefined) ctx.report(ISSUE_10, []);
     else {
-      if (typeof v34 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v34) });
-      } else {
-        const d35 = CODELIST_HOUSEHOLD_TYPE.get(v34);
-        if (d35 === undefined) ctx.report(ISSUE_6, ctx.at("type"), { code: v34, list: 'household-type' });
-        else if (d35) ctx.report(ISSUE_7, ctx.at("type"), { code: v34, list: 'household-type' });
-      }
-    }
-    const v36 = o31["registrationDivision"];
-    if (v36 !== undefined) {
       if (typeof v36 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("registrationDivision"), { expected: 'string', received: typeName(v36) });
+        ctx.report(ISSUE_0, ["type"], { expected: 'string', received: typeName(v36) });
       } else {
-        if (!MATCH_1(v36)) ctx.report(ISSUE_13, ctx.at("registrationDivision"));
-        ctx.path.push("registrationDivision");
-        IDENTIFIER_RULES["division"](v36, ctx);
-        ctx.path.pop();
+        const d37 = CODELIST_HOUSEHOLD_TYPE.get(v36);
+        if (d37 === undefined) ctx.report(ISSUE_6, ["type"], { code: v36, list: 'household-type' });
+        else if (d37) ctx.report(ISSUE_7, ["type"], { code: v36, list: 'household-type' });
       }
     }
-    const v37 = o31["address"];
-    if (v37 !== undefined) {
-      ctx.path.push("address");
-      check_address(v37, ctx);
-      ctx.path.pop();
-    }
-    const v38 = o31["members"];
-    if (v38 === undefined) ctx.report(ISSUE_22, ctx.at());
-    else {
-      if (!Array.isArray(v38)) {
-        ctx.report(ISSUE_0, ctx.at("members"), { expected: 'array', received: typeName(v38) });
+    const v38 = o33["registrationDivision"];
+    if (v38 !== undefined) {
+      if (typeof v38 !== 'string') {
+        ctx.report(ISSUE_0, ["registrationDivision"], { expected: 'string', received: typeName(v38) });
       } else {
-        if (v38.length < 1) ctx.report(ISSUE_20, ctx.at("members"));
-        if (v38.length > 500) ctx.report(ISSUE_21, ctx.at("members"));
-        for (let i39 = 0; i39 < v38.length; i39++) {
-          const e40: unknown = v38[i39];
-          ctx.path.push("members", i39);
-          check_member(e40, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
+        if (!MATCH_1(v38)) ctx.report(ISSUE_13, ["registrationDivision"]);
+        const from39 = ctx.issues.length;
+        IDENTIFIER_RULES["division"](v38, ctx);
+        if (ctx.issues.length !== from39) ctx.under(from39, ["registrationDivision"]);
+      }
+    }
+    const v40 = o33["address"];
+    if (v40 !== undefined) {
+      const from41 = ctx.issues.length;
+      check_address(v40, ctx);
+      if (ctx.issues.length !== from41) ctx.under(from41, ["address"]);
+    }
+    const v42 = o33["members"];
+    if (v42 === undefined) ctx.report(ISSUE_22, []);
+    else {
+      if (!Array.isArray(v42)) {
+        ctx.report(ISSUE_0, ["members"], { expected: 'array', received: typeName(v42) });
+      } else {
+        if (v42.length < 1) ctx.report(ISSUE_20, ["members"]);
+        if (v42.length > 500) ctx.report(ISSUE_21, ["members"]);
+        for (let i43 = 0; i43 < v42.length; i43++) {
+          const e44: unknown = v42[i43];
+          const from45 = ctx.issues.length;
+          check_member(e44, ctx);
+          if (ctx.issues.length !== from45) ctx.under(from45, ["members", i43]);
         }
       }
     }
-    const v41 = o31["registeredAt"];
-    if (v41 !== undefined) {
-      if (typeof v41 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("registeredAt"), { expected: 'string', received: typeName(v41) });
+    const v46 = o33["registeredAt"];
+    if (v46 !== undefined) {
+      if (typeof v46 !== 'string') {
+        ctx.report(ISSUE_0, ["registeredAt"], { expected: 'string', received: typeName(v46) });
       } else {
-        if (!isDate(v41)) ctx.report(ISSUE_9, ctx.at("registeredAt"));
+        if (!isDate(v46)) ctx.report(ISSUE_9, ["registeredAt"]);
       }
     }
-    const v42 = o31["provenance"];
-    if (v42 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v42, ctx);
-      ctx.path.pop();
+    const v47 = o33["provenance"];
+    if (v47 !== undefined) {
+      const from48 = ctx.issues.length;
+      check_provenance(v47, ctx);
+      if (ctx.issues.length !== from48) ctx.under(from48, ["provenance"]);
     }
-    OBJECT_RULES["household-head"](o31, BINDING_43, ctx);
-    OBJECT_RULES["unique-values"](o31, BINDING_44, ctx);
+    OBJECT_RULES["household-head"](o33, BINDING_49, ctx);
+    OBJECT_RULES["unique-values"](o33, BINDING_50, ctx);
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }

@@ -24,7 +24,7 @@ const ISSUE_6 = /* @__PURE__ */ issueSite("codelist.deprecated_code");
 const ISSUE_7 = /* @__PURE__ */ issueSite("required", {"property":"type"});
 const ISSUE_8 = /* @__PURE__ */ issueSite("max_length", {"limit":32});
 const ISSUE_9 = /* @__PURE__ */ issueSite("required", {"property":"number"});
-const BINDING_10 = {"type":"type","number":"number"} as const;
+const BINDING_12 = {"type":"type","number":"number"} as const;
 /** "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$" as a character scan (equivalent to the RegExp with the u flag). */
 function MATCH_0(s: string): boolean {
   const n = s.length;
@@ -60,16 +60,16 @@ const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"divisionCode
 const ISSUE_13 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
 const ISSUE_14 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
 const ISSUE_15 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
-const BINDING_24 = {"start":"collectedAt","end":"updatedAt"} as const;
+const BINDING_27 = {"start":"collectedAt","end":"updatedAt"} as const;
 const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"creditCode"});
 const ISSUE_17 = /* @__PURE__ */ issueSite("codelist.unlisted_code");
 const ISSUE_18 = /* @__PURE__ */ issueSite("format", {"format":"date"});
-const BINDING_42 = {"code":"creditCode","kind":"kind"} as const;
-const BINDING_43 = {"start":"establishedDate","end":"deregisteredDate"} as const;
+const BINDING_51 = {"code":"creditCode","kind":"kind"} as const;
+const BINDING_52 = {"start":"establishedDate","end":"deregisteredDate"} as const;
 
 function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -79,33 +79,33 @@ function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
         case "phone":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["name"];
-    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
+    if (v2 === undefined) ctx.report(ISSUE_4, []);
     else {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v2) });
       } else {
-        if (v2.length < 1 || (v2.length < 2 && codePointLength(v2) < 1)) ctx.report(ISSUE_2, ctx.at("name"));
-        if (v2.length > 100 && codePointLength(v2) > 100) ctx.report(ISSUE_3, ctx.at("name"));
+        if (v2.length < 1 || (v2.length < 2 && codePointLength(v2) < 1)) ctx.report(ISSUE_2, ["name"]);
+        if (v2.length > 100 && codePointLength(v2) > 100) ctx.report(ISSUE_3, ["name"]);
       }
     }
     const v3 = o0["identity"];
     if (v3 !== undefined) {
-      ctx.path.push("identity");
+      const from4 = ctx.issues.length;
       check_identityDocument(v3, ctx);
-      ctx.path.pop();
+      if (ctx.issues.length !== from4) ctx.under(from4, ["identity"]);
     }
-    const v4 = o0["phone"];
-    if (v4 !== undefined) {
-      if (typeof v4 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v4) });
+    const v5 = o0["phone"];
+    if (v5 !== undefined) {
+      if (typeof v5 !== 'string') {
+        ctx.report(ISSUE_0, ["phone"], { expected: 'string', received: typeName(v5) });
       } else {
-        ctx.path.push("phone");
-        IDENTIFIER_RULES["phone"](v4, ctx);
-        ctx.path.pop();
+        const from6 = ctx.issues.length;
+        IDENTIFIER_RULES["phone"](v5, ctx);
+        if (ctx.issues.length !== from6) ctx.under(from6, ["phone"]);
       }
     }
   }
@@ -113,87 +113,87 @@ function check_legalRepresentative(v: unknown, ctx: CheckContext): void {
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o5 = v as Record<string, unknown>;
-    for (const k6 in o5) {
-      switch (k6) {
+    const o7 = v as Record<string, unknown>;
+    for (const k8 in o7) {
+      switch (k8) {
         case "type":
         case "number":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k6 });
+          ctx.report(ISSUE_1, [], { property: k8 });
       }
     }
-    const v7 = o5["type"];
-    if (v7 === undefined) ctx.report(ISSUE_7, ctx.at());
-    else {
-      if (typeof v7 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v7) });
-      } else {
-        const d8 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v7);
-        if (d8 === undefined) ctx.report(ISSUE_5, ctx.at("type"), { code: v7, list: 'identity-document-type' });
-        else if (d8) ctx.report(ISSUE_6, ctx.at("type"), { code: v7, list: 'identity-document-type' });
-      }
-    }
-    const v9 = o5["number"];
-    if (v9 === undefined) ctx.report(ISSUE_9, ctx.at());
+    const v9 = o7["type"];
+    if (v9 === undefined) ctx.report(ISSUE_7, []);
     else {
       if (typeof v9 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v9) });
+        ctx.report(ISSUE_0, ["type"], { expected: 'string', received: typeName(v9) });
       } else {
-        if (v9.length < 1 || (v9.length < 2 && codePointLength(v9) < 1)) ctx.report(ISSUE_2, ctx.at("number"));
-        if (v9.length > 32 && codePointLength(v9) > 32) ctx.report(ISSUE_8, ctx.at("number"));
+        const d10 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v9);
+        if (d10 === undefined) ctx.report(ISSUE_5, ["type"], { code: v9, list: 'identity-document-type' });
+        else if (d10) ctx.report(ISSUE_6, ["type"], { code: v9, list: 'identity-document-type' });
       }
     }
-    if (!RULE_SHORTCUTS["identity-document"](o5["type"], o5["number"], ctx)) {
-      OBJECT_RULES["identity-document"](o5, BINDING_10, ctx);
+    const v11 = o7["number"];
+    if (v11 === undefined) ctx.report(ISSUE_9, []);
+    else {
+      if (typeof v11 !== 'string') {
+        ctx.report(ISSUE_0, ["number"], { expected: 'string', received: typeName(v11) });
+      } else {
+        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.report(ISSUE_2, ["number"]);
+        if (v11.length > 32 && codePointLength(v11) > 32) ctx.report(ISSUE_8, ["number"]);
+      }
+    }
+    if (!RULE_SHORTCUTS["identity-document"](o7["type"], o7["number"], ctx)) {
+      OBJECT_RULES["identity-document"](o7, BINDING_12, ctx);
     }
   }
 }
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o11 = v as Record<string, unknown>;
-    for (const k12 in o11) {
-      switch (k12) {
+    const o13 = v as Record<string, unknown>;
+    for (const k14 in o13) {
+      switch (k14) {
         case "addressId":
         case "divisionCode":
         case "detail":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k12 });
+          ctx.report(ISSUE_1, [], { property: k14 });
       }
     }
-    const v13 = o11["addressId"];
-    if (v13 !== undefined) {
-      if (typeof v13 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v13) });
-      } else {
-        if (!MATCH_0(v13)) ctx.report(ISSUE_10, ctx.at("addressId"));
-      }
-    }
-    const v14 = o11["divisionCode"];
-    if (v14 === undefined) ctx.report(ISSUE_12, ctx.at());
-    else {
-      if (typeof v14 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v14) });
-      } else {
-        if (!MATCH_1(v14)) ctx.report(ISSUE_11, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
-        IDENTIFIER_RULES["division"](v14, ctx);
-        ctx.path.pop();
-      }
-    }
-    const v15 = o11["detail"];
+    const v15 = o13["addressId"];
     if (v15 !== undefined) {
       if (typeof v15 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v15) });
+        ctx.report(ISSUE_0, ["addressId"], { expected: 'string', received: typeName(v15) });
       } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.report(ISSUE_2, ctx.at("detail"));
-        if (v15.length > 200 && codePointLength(v15) > 200) ctx.report(ISSUE_13, ctx.at("detail"));
+        if (!MATCH_0(v15)) ctx.report(ISSUE_10, ["addressId"]);
+      }
+    }
+    const v16 = o13["divisionCode"];
+    if (v16 === undefined) ctx.report(ISSUE_12, []);
+    else {
+      if (typeof v16 !== 'string') {
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v16) });
+      } else {
+        if (!MATCH_1(v16)) ctx.report(ISSUE_11, ["divisionCode"]);
+        const from17 = ctx.issues.length;
+        IDENTIFIER_RULES["division"](v16, ctx);
+        if (ctx.issues.length !== from17) ctx.under(from17, ["divisionCode"]);
+      }
+    }
+    const v18 = o13["detail"];
+    if (v18 !== undefined) {
+      if (typeof v18 !== 'string') {
+        ctx.report(ISSUE_0, ["detail"], { expected: 'string', received: typeName(v18) });
+      } else {
+        if (v18.length < 1 || (v18.length < 2 && codePointLength(v18) < 1)) ctx.report(ISSUE_2, ["detail"]);
+        if (v18.length > 200 && codePointLength(v18) > 200) ctx.report(ISSUE_13, ["detail"]);
       }
     }
   }
@@ -201,11 +201,11 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o16 = v as Record<string, unknown>;
-    for (const k17 in o16) {
-      switch (k17) {
+    const o19 = v as Record<string, unknown>;
+    for (const k20 in o19) {
+      switch (k20) {
         case "sourceDepartment":
         case "sourceSystem":
         case "sourceRecordId":
@@ -213,68 +213,67 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k17 });
+          ctx.report(ISSUE_1, [], { property: k20 });
       }
     }
-    const v18 = o16["sourceDepartment"];
-    if (v18 === undefined) ctx.report(ISSUE_14, ctx.at());
+    const v21 = o19["sourceDepartment"];
+    if (v21 === undefined) ctx.report(ISSUE_14, []);
     else {
-      if (typeof v18 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v18) });
-      } else {
-        const d19 = CODELIST_DEPARTMENT.get(v18);
-        if (d19 === undefined) ctx.report(ISSUE_5, ctx.at("sourceDepartment"), { code: v18, list: 'department' });
-        else if (d19) ctx.report(ISSUE_6, ctx.at("sourceDepartment"), { code: v18, list: 'department' });
-      }
-    }
-    const v20 = o16["sourceSystem"];
-    if (v20 !== undefined) {
-      if (typeof v20 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v20) });
-      } else {
-        if (v20.length < 1 || (v20.length < 2 && codePointLength(v20) < 1)) ctx.report(ISSUE_2, ctx.at("sourceSystem"));
-        if (v20.length > 100 && codePointLength(v20) > 100) ctx.report(ISSUE_3, ctx.at("sourceSystem"));
-      }
-    }
-    const v21 = o16["sourceRecordId"];
-    if (v21 !== undefined) {
       if (typeof v21 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v21) });
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v21) });
       } else {
-        if (v21.length < 1 || (v21.length < 2 && codePointLength(v21) < 1)) ctx.report(ISSUE_2, ctx.at("sourceRecordId"));
-        if (v21.length > 100 && codePointLength(v21) > 100) ctx.report(ISSUE_3, ctx.at("sourceRecordId"));
+        const d22 = CODELIST_DEPARTMENT.get(v21);
+        if (d22 === undefined) ctx.report(ISSUE_5, ["sourceDepartment"], { code: v21, list: 'department' });
+        else if (d22) ctx.report(ISSUE_6, ["sourceDepartment"], { code: v21, list: 'department' });
       }
     }
-    const v22 = o16["collectedAt"];
-    if (v22 !== undefined) {
-      if (typeof v22 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v22) });
-      } else {
-        if (!isDateTime(v22)) ctx.report(ISSUE_15, ctx.at("collectedAt"));
-      }
-    }
-    const v23 = o16["updatedAt"];
+    const v23 = o19["sourceSystem"];
     if (v23 !== undefined) {
       if (typeof v23 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v23) });
       } else {
-        if (!isDateTime(v23)) ctx.report(ISSUE_15, ctx.at("updatedAt"));
+        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_2, ["sourceSystem"]);
+        if (v23.length > 100 && codePointLength(v23) > 100) ctx.report(ISSUE_3, ["sourceSystem"]);
       }
     }
-    OBJECT_RULES["period"](o16, BINDING_24, ctx);
+    const v24 = o19["sourceRecordId"];
+    if (v24 !== undefined) {
+      if (typeof v24 !== 'string') {
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v24) });
+      } else {
+        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.report(ISSUE_2, ["sourceRecordId"]);
+        if (v24.length > 100 && codePointLength(v24) > 100) ctx.report(ISSUE_3, ["sourceRecordId"]);
+      }
+    }
+    const v25 = o19["collectedAt"];
+    if (v25 !== undefined) {
+      if (typeof v25 !== 'string') {
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v25) });
+      } else {
+        if (!isDateTime(v25)) ctx.report(ISSUE_15, ["collectedAt"]);
+      }
+    }
+    const v26 = o19["updatedAt"];
+    if (v26 !== undefined) {
+      if (typeof v26 !== 'string') {
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v26) });
+      } else {
+        if (!isDateTime(v26)) ctx.report(ISSUE_15, ["updatedAt"]);
+      }
+    }
+    OBJECT_RULES["period"](o19, BINDING_27, ctx);
   }
 }
 
 /** Checks a value against urn:gds:schema:organization:1.0.0, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o25 = v as Record<string, unknown>;
-    for (const k26 in o25) {
-      switch (k26) {
+    const o28 = v as Record<string, unknown>;
+    for (const k29 in o28) {
+      switch (k29) {
         case "creditCode":
         case "name":
         case "kind":
@@ -289,116 +288,116 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k26 });
+          ctx.report(ISSUE_1, [], { property: k29 });
       }
     }
-    const v27 = o25["creditCode"];
-    if (v27 === undefined) ctx.report(ISSUE_16, ctx.at());
+    const v30 = o28["creditCode"];
+    if (v30 === undefined) ctx.report(ISSUE_16, []);
     else {
-      if (typeof v27 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("creditCode"), { expected: 'string', received: typeName(v27) });
+      if (typeof v30 !== 'string') {
+        ctx.report(ISSUE_0, ["creditCode"], { expected: 'string', received: typeName(v30) });
       } else {
-        ctx.path.push("creditCode");
-        IDENTIFIER_RULES["gb32100"](v27, ctx);
-        ctx.path.pop();
+        const from31 = ctx.issues.length;
+        IDENTIFIER_RULES["gb32100"](v30, ctx);
+        if (ctx.issues.length !== from31) ctx.under(from31, ["creditCode"]);
       }
     }
-    const v28 = o25["name"];
-    if (v28 === undefined) ctx.report(ISSUE_4, ctx.at());
+    const v32 = o28["name"];
+    if (v32 === undefined) ctx.report(ISSUE_4, []);
     else {
-      if (typeof v28 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v28) });
-      } else {
-        if (v28.length < 1 || (v28.length < 2 && codePointLength(v28) < 1)) ctx.report(ISSUE_2, ctx.at("name"));
-        if (v28.length > 200 && codePointLength(v28) > 200) ctx.report(ISSUE_13, ctx.at("name"));
-      }
-    }
-    const v29 = o25["kind"];
-    if (v29 !== undefined) {
-      if (typeof v29 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("kind"), { expected: 'string', received: typeName(v29) });
-      } else {
-        const d30 = CODELIST_ORGANIZATION_KIND.get(v29);
-        if (d30 === undefined) ctx.report(ISSUE_17, ctx.at("kind"), { code: v29, list: 'organization-kind' });
-        else if (d30) ctx.report(ISSUE_6, ctx.at("kind"), { code: v29, list: 'organization-kind' });
-      }
-    }
-    const v31 = o25["legalRepresentative"];
-    if (v31 !== undefined) {
-      ctx.path.push("legalRepresentative");
-      check_legalRepresentative(v31, ctx);
-      ctx.path.pop();
-    }
-    const v32 = o25["industry"];
-    if (v32 !== undefined) {
       if (typeof v32 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("industry"), { expected: 'string', received: typeName(v32) });
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v32) });
       } else {
-        const d33 = CODELIST_INDUSTRY_SECTION.get(v32);
-        if (d33 === undefined) ctx.report(ISSUE_5, ctx.at("industry"), { code: v32, list: 'industry-section' });
-        else if (d33) ctx.report(ISSUE_6, ctx.at("industry"), { code: v32, list: 'industry-section' });
+        if (v32.length < 1 || (v32.length < 2 && codePointLength(v32) < 1)) ctx.report(ISSUE_2, ["name"]);
+        if (v32.length > 200 && codePointLength(v32) > 200) ctx.report(ISSUE_13, ["name"]);
       }
     }
-    const v34 = o25["address"];
-    if (v34 !== undefined) {
-      ctx.path.push("address");
-      check_address(v34, ctx);
-      ctx.path.pop();
+    const v33 = o28["kind"];
+    if (v33 !== undefined) {
+      if (typeof v33 !== 'string') {
+        ctx.report(ISSUE_0, ["kind"], { expected: 'string', received: typeName(v33) });
+      } else {
+        const d34 = CODELIST_ORGANIZATION_KIND.get(v33);
+        if (d34 === undefined) ctx.report(ISSUE_17, ["kind"], { code: v33, list: 'organization-kind' });
+        else if (d34) ctx.report(ISSUE_6, ["kind"], { code: v33, list: 'organization-kind' });
+      }
     }
-    const v35 = o25["phone"];
+    const v35 = o28["legalRepresentative"];
     if (v35 !== undefined) {
-      if (typeof v35 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v35) });
-      } else {
-        ctx.path.push("phone");
-        IDENTIFIER_RULES["phone"](v35, ctx);
-        ctx.path.pop();
-      }
+      const from36 = ctx.issues.length;
+      check_legalRepresentative(v35, ctx);
+      if (ctx.issues.length !== from36) ctx.under(from36, ["legalRepresentative"]);
     }
-    const v36 = o25["fax"];
-    if (v36 !== undefined) {
-      if (typeof v36 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("fax"), { expected: 'string', received: typeName(v36) });
-      } else {
-        ctx.path.push("fax");
-        IDENTIFIER_RULES["landline"](v36, ctx);
-        ctx.path.pop();
-      }
-    }
-    const v37 = o25["establishedDate"];
+    const v37 = o28["industry"];
     if (v37 !== undefined) {
       if (typeof v37 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("establishedDate"), { expected: 'string', received: typeName(v37) });
+        ctx.report(ISSUE_0, ["industry"], { expected: 'string', received: typeName(v37) });
       } else {
-        if (!isDate(v37)) ctx.report(ISSUE_18, ctx.at("establishedDate"));
+        const d38 = CODELIST_INDUSTRY_SECTION.get(v37);
+        if (d38 === undefined) ctx.report(ISSUE_5, ["industry"], { code: v37, list: 'industry-section' });
+        else if (d38) ctx.report(ISSUE_6, ["industry"], { code: v37, list: 'industry-section' });
       }
     }
-    const v38 = o25["deregisteredDate"];
-    if (v38 !== undefined) {
-      if (typeof v38 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("deregisteredDate"), { expected: 'string', received: typeName(v38) });
-      } else {
-        if (!isDate(v38)) ctx.report(ISSUE_18, ctx.at("deregisteredDate"));
-      }
-    }
-    const v39 = o25["status"];
+    const v39 = o28["address"];
     if (v39 !== undefined) {
-      if (typeof v39 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("status"), { expected: 'string', received: typeName(v39) });
+      const from40 = ctx.issues.length;
+      check_address(v39, ctx);
+      if (ctx.issues.length !== from40) ctx.under(from40, ["address"]);
+    }
+    const v41 = o28["phone"];
+    if (v41 !== undefined) {
+      if (typeof v41 !== 'string') {
+        ctx.report(ISSUE_0, ["phone"], { expected: 'string', received: typeName(v41) });
       } else {
-        const d40 = CODELIST_ORGANIZATION_STATUS.get(v39);
-        if (d40 === undefined) ctx.report(ISSUE_5, ctx.at("status"), { code: v39, list: 'organization-status' });
-        else if (d40) ctx.report(ISSUE_6, ctx.at("status"), { code: v39, list: 'organization-status' });
+        const from42 = ctx.issues.length;
+        IDENTIFIER_RULES["phone"](v41, ctx);
+        if (ctx.issues.length !== from42) ctx.under(from42, ["phone"]);
       }
     }
-    const v41 = o25["provenance"];
-    if (v41 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v41, ctx);
-      ctx.path.pop();
+    const v43 = o28["fax"];
+    if (v43 !== undefined) {
+      if (typeof v43 !== 'string') {
+        ctx.report(ISSUE_0, ["fax"], { expected: 'string', received: typeName(v43) });
+      } else {
+        const from44 = ctx.issues.length;
+        IDENTIFIER_RULES["landline"](v43, ctx);
+        if (ctx.issues.length !== from44) ctx.under(from44, ["fax"]);
+      }
     }
-    OBJECT_RULES["credit-code-kind"](o25, BINDING_42, ctx);
-    OBJECT_RULES["period"](o25, BINDING_43, ctx);
+    const v45 = o28["establishedDate"];
+    if (v45 !== undefined) {
+      if (typeof v45 !== 'string') {
+        ctx.report(ISSUE_0, ["establishedDate"], { expected: 'string', received: typeName(v45) });
+      } else {
+        if (!isDate(v45)) ctx.report(ISSUE_18, ["establishedDate"]);
+      }
+    }
+    const v46 = o28["deregisteredDate"];
+    if (v46 !== undefined) {
+      if (typeof v46 !== 'string') {
+        ctx.report(ISSUE_0, ["deregisteredDate"], { expected: 'string', received: typeName(v46) });
+      } else {
+        if (!isDate(v46)) ctx.report(ISSUE_18, ["deregisteredDate"]);
+      }
+    }
+    const v47 = o28["status"];
+    if (v47 !== undefined) {
+      if (typeof v47 !== 'string') {
+        ctx.report(ISSUE_0, ["status"], { expected: 'string', received: typeName(v47) });
+      } else {
+        const d48 = CODELIST_ORGANIZATION_STATUS.get(v47);
+        if (d48 === undefined) ctx.report(ISSUE_5, ["status"], { code: v47, list: 'organization-status' });
+        else if (d48) ctx.report(ISSUE_6, ["status"], { code: v47, list: 'organization-status' });
+      }
+    }
+    const v49 = o28["provenance"];
+    if (v49 !== undefined) {
+      const from50 = ctx.issues.length;
+      check_provenance(v49, ctx);
+      if (ctx.issues.length !== from50) ctx.under(from50, ["provenance"]);
+    }
+    OBJECT_RULES["credit-code-kind"](o28, BINDING_51, ctx);
+    OBJECT_RULES["period"](o28, BINDING_52, ctx);
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }

@@ -65,7 +65,7 @@ const ISSUE_11 = /* @__PURE__ */ issueSite("max_length", {"limit":200});
 const ISSUE_12 = /* @__PURE__ */ issueSite("required", {"property":"sourceDepartment"});
 const ISSUE_13 = /* @__PURE__ */ issueSite("max_length", {"limit":100});
 const ISSUE_14 = /* @__PURE__ */ issueSite("format", {"format":"date-time"});
-const BINDING_19 = {"start":"collectedAt","end":"updatedAt"} as const;
+const BINDING_20 = {"start":"collectedAt","end":"updatedAt"} as const;
 const ISSUE_15 = /* @__PURE__ */ issueSite("enum", {"allowed":["mobile","landline","email","other"]});
 const ISSUE_16 = /* @__PURE__ */ issueSite("required", {"property":"kind"});
 const ISSUE_17 = /* @__PURE__ */ issueSite("required", {"property":"value"});
@@ -94,11 +94,11 @@ const ISSUE_29 = /* @__PURE__ */ issueSite("field.deprecated", {"property":"phon
 const ISSUE_30 = /* @__PURE__ */ issueSite("max_length", {"limit":20});
 const ISSUE_31 = /* @__PURE__ */ issueSite("format", {"format":"email"});
 const ISSUE_32 = /* @__PURE__ */ issueSite("max_items", {"limit":20});
-const BINDING_68 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
+const BINDING_77 = {"document":"identity","birthDate":"birthDate","sex":"sex"} as const;
 
 function check_identityDocument(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o0 = v as Record<string, unknown>;
     for (const k1 in o0) {
@@ -107,28 +107,28 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
         case "number":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k1 });
+          ctx.report(ISSUE_1, [], { property: k1 });
       }
     }
     const v2 = o0["type"];
-    if (v2 === undefined) ctx.report(ISSUE_4, ctx.at());
+    if (v2 === undefined) ctx.report(ISSUE_4, []);
     else {
       if (typeof v2 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("type"), { expected: 'string', received: typeName(v2) });
+        ctx.report(ISSUE_0, ["type"], { expected: 'string', received: typeName(v2) });
       } else {
         const d3 = CODELIST_IDENTITY_DOCUMENT_TYPE.get(v2);
-        if (d3 === undefined) ctx.report(ISSUE_2, ctx.at("type"), { code: v2, list: 'identity-document-type' });
-        else if (d3) ctx.report(ISSUE_3, ctx.at("type"), { code: v2, list: 'identity-document-type' });
+        if (d3 === undefined) ctx.report(ISSUE_2, ["type"], { code: v2, list: 'identity-document-type' });
+        else if (d3) ctx.report(ISSUE_3, ["type"], { code: v2, list: 'identity-document-type' });
       }
     }
     const v4 = o0["number"];
-    if (v4 === undefined) ctx.report(ISSUE_7, ctx.at());
+    if (v4 === undefined) ctx.report(ISSUE_7, []);
     else {
       if (typeof v4 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("number"), { expected: 'string', received: typeName(v4) });
+        ctx.report(ISSUE_0, ["number"], { expected: 'string', received: typeName(v4) });
       } else {
-        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.report(ISSUE_5, ctx.at("number"));
-        if (v4.length > 32 && codePointLength(v4) > 32) ctx.report(ISSUE_6, ctx.at("number"));
+        if (v4.length < 1 || (v4.length < 2 && codePointLength(v4) < 1)) ctx.report(ISSUE_5, ["number"]);
+        if (v4.length > 32 && codePointLength(v4) > 32) ctx.report(ISSUE_6, ["number"]);
       }
     }
     if (!RULE_SHORTCUTS["identity-document"](o0["type"], o0["number"], ctx)) {
@@ -139,7 +139,7 @@ function check_identityDocument(v: unknown, ctx: CheckContext): void {
 
 function check_address(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
     const o6 = v as Record<string, unknown>;
     for (const k7 in o6) {
@@ -149,36 +149,36 @@ function check_address(v: unknown, ctx: CheckContext): void {
         case "detail":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k7 });
+          ctx.report(ISSUE_1, [], { property: k7 });
       }
     }
     const v8 = o6["addressId"];
     if (v8 !== undefined) {
       if (typeof v8 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("addressId"), { expected: 'string', received: typeName(v8) });
+        ctx.report(ISSUE_0, ["addressId"], { expected: 'string', received: typeName(v8) });
       } else {
-        if (!MATCH_0(v8)) ctx.report(ISSUE_8, ctx.at("addressId"));
+        if (!MATCH_0(v8)) ctx.report(ISSUE_8, ["addressId"]);
       }
     }
     const v9 = o6["divisionCode"];
-    if (v9 === undefined) ctx.report(ISSUE_10, ctx.at());
+    if (v9 === undefined) ctx.report(ISSUE_10, []);
     else {
       if (typeof v9 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("divisionCode"), { expected: 'string', received: typeName(v9) });
+        ctx.report(ISSUE_0, ["divisionCode"], { expected: 'string', received: typeName(v9) });
       } else {
-        if (!MATCH_1(v9)) ctx.report(ISSUE_9, ctx.at("divisionCode"));
-        ctx.path.push("divisionCode");
+        if (!MATCH_1(v9)) ctx.report(ISSUE_9, ["divisionCode"]);
+        const from10 = ctx.issues.length;
         IDENTIFIER_RULES["division"](v9, ctx);
-        ctx.path.pop();
+        if (ctx.issues.length !== from10) ctx.under(from10, ["divisionCode"]);
       }
     }
-    const v10 = o6["detail"];
-    if (v10 !== undefined) {
-      if (typeof v10 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("detail"), { expected: 'string', received: typeName(v10) });
+    const v11 = o6["detail"];
+    if (v11 !== undefined) {
+      if (typeof v11 !== 'string') {
+        ctx.report(ISSUE_0, ["detail"], { expected: 'string', received: typeName(v11) });
       } else {
-        if (v10.length < 1 || (v10.length < 2 && codePointLength(v10) < 1)) ctx.report(ISSUE_5, ctx.at("detail"));
-        if (v10.length > 200 && codePointLength(v10) > 200) ctx.report(ISSUE_11, ctx.at("detail"));
+        if (v11.length < 1 || (v11.length < 2 && codePointLength(v11) < 1)) ctx.report(ISSUE_5, ["detail"]);
+        if (v11.length > 200 && codePointLength(v11) > 200) ctx.report(ISSUE_11, ["detail"]);
       }
     }
   }
@@ -186,11 +186,11 @@ function check_address(v: unknown, ctx: CheckContext): void {
 
 function check_provenance(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o11 = v as Record<string, unknown>;
-    for (const k12 in o11) {
-      switch (k12) {
+    const o12 = v as Record<string, unknown>;
+    for (const k13 in o12) {
+      switch (k13) {
         case "sourceDepartment":
         case "sourceSystem":
         case "sourceRecordId":
@@ -198,89 +198,89 @@ function check_provenance(v: unknown, ctx: CheckContext): void {
         case "updatedAt":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k12 });
+          ctx.report(ISSUE_1, [], { property: k13 });
       }
     }
-    const v13 = o11["sourceDepartment"];
-    if (v13 === undefined) ctx.report(ISSUE_12, ctx.at());
+    const v14 = o12["sourceDepartment"];
+    if (v14 === undefined) ctx.report(ISSUE_12, []);
     else {
-      if (typeof v13 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceDepartment"), { expected: 'string', received: typeName(v13) });
+      if (typeof v14 !== 'string') {
+        ctx.report(ISSUE_0, ["sourceDepartment"], { expected: 'string', received: typeName(v14) });
       } else {
-        const d14 = CODELIST_DEPARTMENT.get(v13);
-        if (d14 === undefined) ctx.report(ISSUE_2, ctx.at("sourceDepartment"), { code: v13, list: 'department' });
-        else if (d14) ctx.report(ISSUE_3, ctx.at("sourceDepartment"), { code: v13, list: 'department' });
+        const d15 = CODELIST_DEPARTMENT.get(v14);
+        if (d15 === undefined) ctx.report(ISSUE_2, ["sourceDepartment"], { code: v14, list: 'department' });
+        else if (d15) ctx.report(ISSUE_3, ["sourceDepartment"], { code: v14, list: 'department' });
       }
     }
-    const v15 = o11["sourceSystem"];
-    if (v15 !== undefined) {
-      if (typeof v15 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceSystem"), { expected: 'string', received: typeName(v15) });
-      } else {
-        if (v15.length < 1 || (v15.length < 2 && codePointLength(v15) < 1)) ctx.report(ISSUE_5, ctx.at("sourceSystem"));
-        if (v15.length > 100 && codePointLength(v15) > 100) ctx.report(ISSUE_13, ctx.at("sourceSystem"));
-      }
-    }
-    const v16 = o11["sourceRecordId"];
+    const v16 = o12["sourceSystem"];
     if (v16 !== undefined) {
       if (typeof v16 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sourceRecordId"), { expected: 'string', received: typeName(v16) });
+        ctx.report(ISSUE_0, ["sourceSystem"], { expected: 'string', received: typeName(v16) });
       } else {
-        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.report(ISSUE_5, ctx.at("sourceRecordId"));
-        if (v16.length > 100 && codePointLength(v16) > 100) ctx.report(ISSUE_13, ctx.at("sourceRecordId"));
+        if (v16.length < 1 || (v16.length < 2 && codePointLength(v16) < 1)) ctx.report(ISSUE_5, ["sourceSystem"]);
+        if (v16.length > 100 && codePointLength(v16) > 100) ctx.report(ISSUE_13, ["sourceSystem"]);
       }
     }
-    const v17 = o11["collectedAt"];
+    const v17 = o12["sourceRecordId"];
     if (v17 !== undefined) {
       if (typeof v17 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("collectedAt"), { expected: 'string', received: typeName(v17) });
+        ctx.report(ISSUE_0, ["sourceRecordId"], { expected: 'string', received: typeName(v17) });
       } else {
-        if (!isDateTime(v17)) ctx.report(ISSUE_14, ctx.at("collectedAt"));
+        if (v17.length < 1 || (v17.length < 2 && codePointLength(v17) < 1)) ctx.report(ISSUE_5, ["sourceRecordId"]);
+        if (v17.length > 100 && codePointLength(v17) > 100) ctx.report(ISSUE_13, ["sourceRecordId"]);
       }
     }
-    const v18 = o11["updatedAt"];
+    const v18 = o12["collectedAt"];
     if (v18 !== undefined) {
       if (typeof v18 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("updatedAt"), { expected: 'string', received: typeName(v18) });
+        ctx.report(ISSUE_0, ["collectedAt"], { expected: 'string', received: typeName(v18) });
       } else {
-        if (!isDateTime(v18)) ctx.report(ISSUE_14, ctx.at("updatedAt"));
+        if (!isDateTime(v18)) ctx.report(ISSUE_14, ["collectedAt"]);
       }
     }
-    OBJECT_RULES["period"](o11, BINDING_19, ctx);
+    const v19 = o12["updatedAt"];
+    if (v19 !== undefined) {
+      if (typeof v19 !== 'string') {
+        ctx.report(ISSUE_0, ["updatedAt"], { expected: 'string', received: typeName(v19) });
+      } else {
+        if (!isDateTime(v19)) ctx.report(ISSUE_14, ["updatedAt"]);
+      }
+    }
+    OBJECT_RULES["period"](o12, BINDING_20, ctx);
   }
 }
 
 function check_contact(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o20 = v as Record<string, unknown>;
-    for (const k21 in o20) {
-      switch (k21) {
+    const o21 = v as Record<string, unknown>;
+    for (const k22 in o21) {
+      switch (k22) {
         case "kind":
         case "value":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k21 });
+          ctx.report(ISSUE_1, [], { property: k22 });
       }
     }
-    const v22 = o20["kind"];
-    if (v22 === undefined) ctx.report(ISSUE_16, ctx.at());
-    else {
-      if (typeof v22 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("kind"), { expected: 'string', received: typeName(v22) });
-      } else {
-        if (v22 !== "mobile" && v22 !== "landline" && v22 !== "email" && v22 !== "other") ctx.report(ISSUE_15, ctx.at("kind"));
-      }
-    }
-    const v23 = o20["value"];
-    if (v23 === undefined) ctx.report(ISSUE_17, ctx.at());
+    const v23 = o21["kind"];
+    if (v23 === undefined) ctx.report(ISSUE_16, []);
     else {
       if (typeof v23 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("value"), { expected: 'string', received: typeName(v23) });
+        ctx.report(ISSUE_0, ["kind"], { expected: 'string', received: typeName(v23) });
       } else {
-        if (v23.length < 1 || (v23.length < 2 && codePointLength(v23) < 1)) ctx.report(ISSUE_5, ctx.at("value"));
-        if (v23.length > 100 && codePointLength(v23) > 100) ctx.report(ISSUE_13, ctx.at("value"));
+        if (v23 !== "mobile" && v23 !== "landline" && v23 !== "email" && v23 !== "other") ctx.report(ISSUE_15, ["kind"]);
+      }
+    }
+    const v24 = o21["value"];
+    if (v24 === undefined) ctx.report(ISSUE_17, []);
+    else {
+      if (typeof v24 !== 'string') {
+        ctx.report(ISSUE_0, ["value"], { expected: 'string', received: typeName(v24) });
+      } else {
+        if (v24.length < 1 || (v24.length < 2 && codePointLength(v24) < 1)) ctx.report(ISSUE_5, ["value"]);
+        if (v24.length > 100 && codePointLength(v24) > 100) ctx.report(ISSUE_13, ["value"]);
       }
     }
   }
@@ -288,45 +288,45 @@ function check_contact(v: unknown, ctx: CheckContext): void {
 
 function check_groupMembership(v: unknown, ctx: CheckContext): void {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o24 = v as Record<string, unknown>;
-    for (const k25 in o24) {
-      switch (k25) {
+    const o25 = v as Record<string, unknown>;
+    for (const k26 in o25) {
+      switch (k26) {
         case "group":
         case "start":
         case "end":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k25 });
+          ctx.report(ISSUE_1, [], { property: k26 });
       }
     }
-    const v26 = o24["group"];
-    if (v26 === undefined) ctx.report(ISSUE_18, ctx.at());
+    const v27 = o25["group"];
+    if (v27 === undefined) ctx.report(ISSUE_18, []);
     else {
-      if (typeof v26 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("group"), { expected: 'string', received: typeName(v26) });
+      if (typeof v27 !== 'string') {
+        ctx.report(ISSUE_0, ["group"], { expected: 'string', received: typeName(v27) });
       } else {
-        const d27 = CODELIST_SPECIAL_GROUP.get(v26);
-        if (d27 === undefined) ctx.report(ISSUE_2, ctx.at("group"), { code: v26, list: 'special-group' });
-        else if (d27) ctx.report(ISSUE_3, ctx.at("group"), { code: v26, list: 'special-group' });
+        const d28 = CODELIST_SPECIAL_GROUP.get(v27);
+        if (d28 === undefined) ctx.report(ISSUE_2, ["group"], { code: v27, list: 'special-group' });
+        else if (d28) ctx.report(ISSUE_3, ["group"], { code: v27, list: 'special-group' });
       }
     }
-    const v28 = o24["start"];
-    if (v28 === undefined) ctx.report(ISSUE_20, ctx.at());
+    const v29 = o25["start"];
+    if (v29 === undefined) ctx.report(ISSUE_20, []);
     else {
-      if (typeof v28 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("start"), { expected: 'string', received: typeName(v28) });
-      } else {
-        if (!isDate(v28)) ctx.report(ISSUE_19, ctx.at("start"));
-      }
-    }
-    const v29 = o24["end"];
-    if (v29 !== undefined) {
       if (typeof v29 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("end"), { expected: 'string', received: typeName(v29) });
+        ctx.report(ISSUE_0, ["start"], { expected: 'string', received: typeName(v29) });
       } else {
-        if (!isDate(v29)) ctx.report(ISSUE_19, ctx.at("end"));
+        if (!isDate(v29)) ctx.report(ISSUE_19, ["start"]);
+      }
+    }
+    const v30 = o25["end"];
+    if (v30 !== undefined) {
+      if (typeof v30 !== 'string') {
+        ctx.report(ISSUE_0, ["end"], { expected: 'string', received: typeName(v30) });
+      } else {
+        if (!isDate(v30)) ctx.report(ISSUE_19, ["end"]);
       }
     }
   }
@@ -334,14 +334,13 @@ function check_groupMembership(v: unknown, ctx: CheckContext): void {
 
 /** Checks a value against urn:gds:schema:person:next, reporting every issue into `ctx`. */
 export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
-  const depth = ctx.path.length;
-  for (let i = 0; i < p.length; i++) ctx.path.push(p[i]!);
+  const from = ctx.issues.length;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    ctx.report(ISSUE_0, ctx.at(), { expected: 'object', received: typeName(v) });
+    ctx.report(ISSUE_0, [], { expected: 'object', received: typeName(v) });
   } else {
-    const o30 = v as Record<string, unknown>;
-    for (const k31 in o30) {
-      switch (k31) {
+    const o31 = v as Record<string, unknown>;
+    for (const k32 in o31) {
+      switch (k32) {
         case "id":
         case "identity":
         case "otherDocuments":
@@ -366,229 +365,226 @@ export function check(v: unknown, p: IssuePath, ctx: CheckContext): void {
         case "provenance":
           break;
         default:
-          ctx.report(ISSUE_1, ctx.at(), { property: k31 });
+          ctx.report(ISSUE_1, [], { property: k32 });
       }
     }
-    const v32 = o30["id"];
-    if (v32 === undefined) ctx.report(ISSUE_21, ctx.at());
+    const v33 = o31["id"];
+    if (v33 === undefined) ctx.report(ISSUE_21, []);
     else {
-      if (typeof v32 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("id"), { expected: 'string', received: typeName(v32) });
+      if (typeof v33 !== 'string') {
+        ctx.report(ISSUE_0, ["id"], { expected: 'string', received: typeName(v33) });
       } else {
-        if (!MATCH_0(v32)) ctx.report(ISSUE_8, ctx.at("id"));
+        if (!MATCH_0(v33)) ctx.report(ISSUE_8, ["id"]);
       }
     }
-    const v33 = o30["identity"];
-    if (v33 === undefined) ctx.report(ISSUE_22, ctx.at());
+    const v34 = o31["identity"];
+    if (v34 === undefined) ctx.report(ISSUE_22, []);
     else {
-      ctx.path.push("identity");
-      check_identityDocument(v33, ctx);
-      ctx.path.pop();
+      const from35 = ctx.issues.length;
+      check_identityDocument(v34, ctx);
+      if (ctx.issues.length !== from35) ctx.under(from35, ["identity"]);
     }
-    const v34 = o30["otherDocuments"];
-    if (v34 !== undefined) {
-      if (!Array.isArray(v34)) {
-        ctx.report(ISSUE_0, ctx.at("otherDocuments"), { expected: 'array', received: typeName(v34) });
+    const v36 = o31["otherDocuments"];
+    if (v36 !== undefined) {
+      if (!Array.isArray(v36)) {
+        ctx.report(ISSUE_0, ["otherDocuments"], { expected: 'array', received: typeName(v36) });
       } else {
-        if (v34.length > 10) ctx.report(ISSUE_23, ctx.at("otherDocuments"));
-        for (let i35 = 0; i35 < v34.length; i35++) {
-          const e36: unknown = v34[i35];
-          ctx.path.push("otherDocuments", i35);
-          check_identityDocument(e36, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
+        if (v36.length > 10) ctx.report(ISSUE_23, ["otherDocuments"]);
+        for (let i37 = 0; i37 < v36.length; i37++) {
+          const e38: unknown = v36[i37];
+          const from39 = ctx.issues.length;
+          check_identityDocument(e38, ctx);
+          if (ctx.issues.length !== from39) ctx.under(from39, ["otherDocuments", i37]);
         }
       }
     }
-    const v37 = o30["name"];
-    if (v37 === undefined) ctx.report(ISSUE_24, ctx.at());
+    const v40 = o31["name"];
+    if (v40 === undefined) ctx.report(ISSUE_24, []);
     else {
-      if (typeof v37 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("name"), { expected: 'string', received: typeName(v37) });
+      if (typeof v40 !== 'string') {
+        ctx.report(ISSUE_0, ["name"], { expected: 'string', received: typeName(v40) });
       } else {
-        if (v37.length < 1 || (v37.length < 2 && codePointLength(v37) < 1)) ctx.report(ISSUE_5, ctx.at("name"));
-        if (v37.length > 100 && codePointLength(v37) > 100) ctx.report(ISSUE_13, ctx.at("name"));
+        if (v40.length < 1 || (v40.length < 2 && codePointLength(v40) < 1)) ctx.report(ISSUE_5, ["name"]);
+        if (v40.length > 100 && codePointLength(v40) > 100) ctx.report(ISSUE_13, ["name"]);
       }
     }
-    const v38 = o30["alternateName"];
-    if (v38 !== undefined) {
-      if (typeof v38 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("alternateName"), { expected: 'string', received: typeName(v38) });
-      } else {
-        if (v38.length < 1 || (v38.length < 2 && codePointLength(v38) < 1)) ctx.report(ISSUE_5, ctx.at("alternateName"));
-        if (v38.length > 200 && codePointLength(v38) > 200) ctx.report(ISSUE_11, ctx.at("alternateName"));
-      }
-    }
-    const v39 = o30["sex"];
-    if (v39 === undefined) ctx.report(ISSUE_25, ctx.at());
-    else {
-      if (typeof v39 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("sex"), { expected: 'string', received: typeName(v39) });
-      } else {
-        const d40 = CODELIST_SEX.get(v39);
-        if (d40 === undefined) ctx.report(ISSUE_2, ctx.at("sex"), { code: v39, list: 'sex' });
-        else if (d40) ctx.report(ISSUE_3, ctx.at("sex"), { code: v39, list: 'sex' });
-      }
-    }
-    const v41 = o30["birthDate"];
-    if (v41 === undefined) ctx.report(ISSUE_26, ctx.at());
-    else {
+    const v41 = o31["alternateName"];
+    if (v41 !== undefined) {
       if (typeof v41 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("birthDate"), { expected: 'string', received: typeName(v41) });
+        ctx.report(ISSUE_0, ["alternateName"], { expected: 'string', received: typeName(v41) });
       } else {
-        if (!isDate(v41)) ctx.report(ISSUE_19, ctx.at("birthDate"));
+        if (v41.length < 1 || (v41.length < 2 && codePointLength(v41) < 1)) ctx.report(ISSUE_5, ["alternateName"]);
+        if (v41.length > 200 && codePointLength(v41) > 200) ctx.report(ISSUE_11, ["alternateName"]);
       }
     }
-    const v42 = o30["ethnicity"];
-    if (v42 !== undefined) {
+    const v42 = o31["sex"];
+    if (v42 === undefined) ctx.report(ISSUE_25, []);
+    else {
       if (typeof v42 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("ethnicity"), { expected: 'string', received: typeName(v42) });
+        ctx.report(ISSUE_0, ["sex"], { expected: 'string', received: typeName(v42) });
       } else {
-        const d43 = CODELIST_ETHNICITY.get(v42);
-        if (d43 === undefined) ctx.report(ISSUE_2, ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
-        else if (d43) ctx.report(ISSUE_3, ctx.at("ethnicity"), { code: v42, list: 'ethnicity' });
+        const d43 = CODELIST_SEX.get(v42);
+        if (d43 === undefined) ctx.report(ISSUE_2, ["sex"], { code: v42, list: 'sex' });
+        else if (d43) ctx.report(ISSUE_3, ["sex"], { code: v42, list: 'sex' });
       }
     }
-    const v44 = o30["nationality"];
-    if (v44 !== undefined) {
+    const v44 = o31["birthDate"];
+    if (v44 === undefined) ctx.report(ISSUE_26, []);
+    else {
       if (typeof v44 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("nationality"), { expected: 'string', received: typeName(v44) });
+        ctx.report(ISSUE_0, ["birthDate"], { expected: 'string', received: typeName(v44) });
       } else {
-        if (!MATCH_2(v44)) ctx.report(ISSUE_27, ctx.at("nationality"));
+        if (!isDate(v44)) ctx.report(ISSUE_19, ["birthDate"]);
       }
     }
-    const v45 = o30["maritalStatus"];
+    const v45 = o31["ethnicity"];
     if (v45 !== undefined) {
       if (typeof v45 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("maritalStatus"), { expected: 'string', received: typeName(v45) });
+        ctx.report(ISSUE_0, ["ethnicity"], { expected: 'string', received: typeName(v45) });
       } else {
-        const d46 = CODELIST_MARITAL_STATUS.get(v45);
-        if (d46 === undefined) ctx.report(ISSUE_2, ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
-        else if (d46) ctx.report(ISSUE_3, ctx.at("maritalStatus"), { code: v45, list: 'marital-status' });
+        const d46 = CODELIST_ETHNICITY.get(v45);
+        if (d46 === undefined) ctx.report(ISSUE_2, ["ethnicity"], { code: v45, list: 'ethnicity' });
+        else if (d46) ctx.report(ISSUE_3, ["ethnicity"], { code: v45, list: 'ethnicity' });
       }
     }
-    const v47 = o30["education"];
+    const v47 = o31["nationality"];
     if (v47 !== undefined) {
       if (typeof v47 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("education"), { expected: 'string', received: typeName(v47) });
+        ctx.report(ISSUE_0, ["nationality"], { expected: 'string', received: typeName(v47) });
       } else {
-        const d48 = CODELIST_EDUCATION.get(v47);
-        if (d48 === undefined) ctx.report(ISSUE_28, ctx.at("education"), { code: v47, list: 'education' });
-        else if (d48) ctx.report(ISSUE_3, ctx.at("education"), { code: v47, list: 'education' });
+        if (!MATCH_2(v47)) ctx.report(ISSUE_27, ["nationality"]);
       }
     }
-    const v49 = o30["health"];
-    if (v49 !== undefined) {
-      if (typeof v49 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("health"), { expected: 'string', received: typeName(v49) });
+    const v48 = o31["maritalStatus"];
+    if (v48 !== undefined) {
+      if (typeof v48 !== 'string') {
+        ctx.report(ISSUE_0, ["maritalStatus"], { expected: 'string', received: typeName(v48) });
       } else {
-        const d50 = CODELIST_HEALTH_STATUS.get(v49);
-        if (d50 === undefined) ctx.report(ISSUE_2, ctx.at("health"), { code: v49, list: 'health-status' });
-        else if (d50) ctx.report(ISSUE_3, ctx.at("health"), { code: v49, list: 'health-status' });
+        const d49 = CODELIST_MARITAL_STATUS.get(v48);
+        if (d49 === undefined) ctx.report(ISSUE_2, ["maritalStatus"], { code: v48, list: 'marital-status' });
+        else if (d49) ctx.report(ISSUE_3, ["maritalStatus"], { code: v48, list: 'marital-status' });
       }
     }
-    const v51 = o30["disabilityCategory"];
-    if (v51 !== undefined) {
-      if (typeof v51 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("disabilityCategory"), { expected: 'string', received: typeName(v51) });
+    const v50 = o31["education"];
+    if (v50 !== undefined) {
+      if (typeof v50 !== 'string') {
+        ctx.report(ISSUE_0, ["education"], { expected: 'string', received: typeName(v50) });
       } else {
-        const d52 = CODELIST_DISABILITY_CATEGORY.get(v51);
-        if (d52 === undefined) ctx.report(ISSUE_2, ctx.at("disabilityCategory"), { code: v51, list: 'disability-category' });
-        else if (d52) ctx.report(ISSUE_3, ctx.at("disabilityCategory"), { code: v51, list: 'disability-category' });
+        const d51 = CODELIST_EDUCATION.get(v50);
+        if (d51 === undefined) ctx.report(ISSUE_28, ["education"], { code: v50, list: 'education' });
+        else if (d51) ctx.report(ISSUE_3, ["education"], { code: v50, list: 'education' });
       }
     }
-    const v53 = o30["employmentStatus"];
-    if (v53 !== undefined) {
-      if (typeof v53 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("employmentStatus"), { expected: 'string', received: typeName(v53) });
+    const v52 = o31["health"];
+    if (v52 !== undefined) {
+      if (typeof v52 !== 'string') {
+        ctx.report(ISSUE_0, ["health"], { expected: 'string', received: typeName(v52) });
       } else {
-        const d54 = CODELIST_EMPLOYMENT_STATUS.get(v53);
-        if (d54 === undefined) ctx.report(ISSUE_2, ctx.at("employmentStatus"), { code: v53, list: 'employment-status' });
-        else if (d54) ctx.report(ISSUE_3, ctx.at("employmentStatus"), { code: v53, list: 'employment-status' });
+        const d53 = CODELIST_HEALTH_STATUS.get(v52);
+        if (d53 === undefined) ctx.report(ISSUE_2, ["health"], { code: v52, list: 'health-status' });
+        else if (d53) ctx.report(ISSUE_3, ["health"], { code: v52, list: 'health-status' });
       }
     }
-    const v55 = o30["phone"];
-    if (v55 !== undefined) {
-      ctx.report(ISSUE_29, ctx.at("phone"));
-      if (typeof v55 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("phone"), { expected: 'string', received: typeName(v55) });
+    const v54 = o31["disabilityCategory"];
+    if (v54 !== undefined) {
+      if (typeof v54 !== 'string') {
+        ctx.report(ISSUE_0, ["disabilityCategory"], { expected: 'string', received: typeName(v54) });
       } else {
-        if (v55.length > 20 && codePointLength(v55) > 20) ctx.report(ISSUE_30, ctx.at("phone"));
-        ctx.path.push("phone");
-        IDENTIFIER_RULES["phone"](v55, ctx);
-        ctx.path.pop();
+        const d55 = CODELIST_DISABILITY_CATEGORY.get(v54);
+        if (d55 === undefined) ctx.report(ISSUE_2, ["disabilityCategory"], { code: v54, list: 'disability-category' });
+        else if (d55) ctx.report(ISSUE_3, ["disabilityCategory"], { code: v54, list: 'disability-category' });
       }
     }
-    const v56 = o30["contacts"];
+    const v56 = o31["employmentStatus"];
     if (v56 !== undefined) {
-      if (!Array.isArray(v56)) {
-        ctx.report(ISSUE_0, ctx.at("contacts"), { expected: 'array', received: typeName(v56) });
+      if (typeof v56 !== 'string') {
+        ctx.report(ISSUE_0, ["employmentStatus"], { expected: 'string', received: typeName(v56) });
       } else {
-        if (v56.length > 10) ctx.report(ISSUE_23, ctx.at("contacts"));
-        for (let i57 = 0; i57 < v56.length; i57++) {
-          const e58: unknown = v56[i57];
-          ctx.path.push("contacts", i57);
-          check_contact(e58, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
-        }
+        const d57 = CODELIST_EMPLOYMENT_STATUS.get(v56);
+        if (d57 === undefined) ctx.report(ISSUE_2, ["employmentStatus"], { code: v56, list: 'employment-status' });
+        else if (d57) ctx.report(ISSUE_3, ["employmentStatus"], { code: v56, list: 'employment-status' });
       }
     }
-    const v59 = o30["email"];
-    if (v59 !== undefined) {
-      if (typeof v59 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("email"), { expected: 'string', received: typeName(v59) });
+    const v58 = o31["phone"];
+    if (v58 !== undefined) {
+      ctx.report(ISSUE_29, ["phone"]);
+      if (typeof v58 !== 'string') {
+        ctx.report(ISSUE_0, ["phone"], { expected: 'string', received: typeName(v58) });
       } else {
-        if (v59.length > 100 && codePointLength(v59) > 100) ctx.report(ISSUE_13, ctx.at("email"));
-        if (!isEmail(v59)) ctx.report(ISSUE_31, ctx.at("email"));
+        if (v58.length > 20 && codePointLength(v58) > 20) ctx.report(ISSUE_30, ["phone"]);
+        const from59 = ctx.issues.length;
+        IDENTIFIER_RULES["phone"](v58, ctx);
+        if (ctx.issues.length !== from59) ctx.under(from59, ["phone"]);
       }
     }
-    const v60 = o30["registeredResidence"];
+    const v60 = o31["contacts"];
     if (v60 !== undefined) {
-      ctx.path.push("registeredResidence");
-      check_address(v60, ctx);
-      ctx.path.pop();
-    }
-    const v61 = o30["currentResidence"];
-    if (v61 !== undefined) {
-      ctx.path.push("currentResidence");
-      check_address(v61, ctx);
-      ctx.path.pop();
-    }
-    const v62 = o30["populationKind"];
-    if (v62 !== undefined) {
-      if (typeof v62 !== 'string') {
-        ctx.report(ISSUE_0, ctx.at("populationKind"), { expected: 'string', received: typeName(v62) });
+      if (!Array.isArray(v60)) {
+        ctx.report(ISSUE_0, ["contacts"], { expected: 'array', received: typeName(v60) });
       } else {
-        const d63 = CODELIST_POPULATION_KIND.get(v62);
-        if (d63 === undefined) ctx.report(ISSUE_2, ctx.at("populationKind"), { code: v62, list: 'population-kind' });
-        else if (d63) ctx.report(ISSUE_3, ctx.at("populationKind"), { code: v62, list: 'population-kind' });
-      }
-    }
-    const v64 = o30["specialGroups"];
-    if (v64 !== undefined) {
-      if (!Array.isArray(v64)) {
-        ctx.report(ISSUE_0, ctx.at("specialGroups"), { expected: 'array', received: typeName(v64) });
-      } else {
-        if (v64.length > 20) ctx.report(ISSUE_32, ctx.at("specialGroups"));
-        for (let i65 = 0; i65 < v64.length; i65++) {
-          const e66: unknown = v64[i65];
-          ctx.path.push("specialGroups", i65);
-          check_groupMembership(e66, ctx);
-          ctx.path.pop();
-          ctx.path.pop();
+        if (v60.length > 10) ctx.report(ISSUE_23, ["contacts"]);
+        for (let i61 = 0; i61 < v60.length; i61++) {
+          const e62: unknown = v60[i61];
+          const from63 = ctx.issues.length;
+          check_contact(e62, ctx);
+          if (ctx.issues.length !== from63) ctx.under(from63, ["contacts", i61]);
         }
       }
     }
-    const v67 = o30["provenance"];
-    if (v67 !== undefined) {
-      ctx.path.push("provenance");
-      check_provenance(v67, ctx);
-      ctx.path.pop();
+    const v64 = o31["email"];
+    if (v64 !== undefined) {
+      if (typeof v64 !== 'string') {
+        ctx.report(ISSUE_0, ["email"], { expected: 'string', received: typeName(v64) });
+      } else {
+        if (v64.length > 100 && codePointLength(v64) > 100) ctx.report(ISSUE_13, ["email"]);
+        if (!isEmail(v64)) ctx.report(ISSUE_31, ["email"]);
+      }
     }
-    if (!RULE_SHORTCUTS["id-card-consistency"](o30["identity"], o30["birthDate"], o30["sex"], ctx)) {
-      OBJECT_RULES["id-card-consistency"](o30, BINDING_68, ctx);
+    const v65 = o31["registeredResidence"];
+    if (v65 !== undefined) {
+      const from66 = ctx.issues.length;
+      check_address(v65, ctx);
+      if (ctx.issues.length !== from66) ctx.under(from66, ["registeredResidence"]);
+    }
+    const v67 = o31["currentResidence"];
+    if (v67 !== undefined) {
+      const from68 = ctx.issues.length;
+      check_address(v67, ctx);
+      if (ctx.issues.length !== from68) ctx.under(from68, ["currentResidence"]);
+    }
+    const v69 = o31["populationKind"];
+    if (v69 !== undefined) {
+      if (typeof v69 !== 'string') {
+        ctx.report(ISSUE_0, ["populationKind"], { expected: 'string', received: typeName(v69) });
+      } else {
+        const d70 = CODELIST_POPULATION_KIND.get(v69);
+        if (d70 === undefined) ctx.report(ISSUE_2, ["populationKind"], { code: v69, list: 'population-kind' });
+        else if (d70) ctx.report(ISSUE_3, ["populationKind"], { code: v69, list: 'population-kind' });
+      }
+    }
+    const v71 = o31["specialGroups"];
+    if (v71 !== undefined) {
+      if (!Array.isArray(v71)) {
+        ctx.report(ISSUE_0, ["specialGroups"], { expected: 'array', received: typeName(v71) });
+      } else {
+        if (v71.length > 20) ctx.report(ISSUE_32, ["specialGroups"]);
+        for (let i72 = 0; i72 < v71.length; i72++) {
+          const e73: unknown = v71[i72];
+          const from74 = ctx.issues.length;
+          check_groupMembership(e73, ctx);
+          if (ctx.issues.length !== from74) ctx.under(from74, ["specialGroups", i72]);
+        }
+      }
+    }
+    const v75 = o31["provenance"];
+    if (v75 !== undefined) {
+      const from76 = ctx.issues.length;
+      check_provenance(v75, ctx);
+      if (ctx.issues.length !== from76) ctx.under(from76, ["provenance"]);
+    }
+    if (!RULE_SHORTCUTS["id-card-consistency"](o31["identity"], o31["birthDate"], o31["sex"], ctx)) {
+      OBJECT_RULES["id-card-consistency"](o31, BINDING_77, ctx);
     }
   }
-  if (p.length) ctx.path.length = depth;
+  if (p.length && ctx.issues.length !== from) ctx.under(from, p);
 }
