@@ -85,9 +85,15 @@ export class CheckContext {
    */
   under(from: number, steps: IssuePath): void {
     const issues = this.issues;
+    const n = steps.length;
     for (let i = from; i < issues.length; i++) {
       const issue = issues[i]!;
-      issue.path = [...steps, ...issue.path];
+      const rest = issue.path;
+      // A copy loop: spreading is several times slower on these short arrays.
+      const path: (string | number)[] = new Array(n + rest.length);
+      for (let j = 0; j < n; j++) path[j] = steps[j]!;
+      for (let j = 0; j < rest.length; j++) path[n + j] = rest[j]!;
+      issue.path = path;
     }
   }
   get now(): Date {
