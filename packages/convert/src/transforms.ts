@@ -237,7 +237,7 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       const entries = ctx.codeList(list);
       const s = str(v).trim();
       const aliases = (p.aliases as Record<string, string> | undefined) ?? {};
-      if (aliases[s] !== undefined) return aliases[s];
+      if (Object.hasOwn(aliases, s)) return aliases[s]!;
       if (!entries) return s;
       let idx = labelCache.get(entries);
       if (!idx) {

@@ -53,6 +53,15 @@ async function run(csv: string) {
 }
 
 describe('createConverter', () => {
+  it.each(['constructor', 'toString', 'no-such-transform'])(
+    'refuses a mapping naming an unknown transform (%s) with a typed error',
+    (name) => {
+      const bad = { ...mapping, fields: [{ target: 'name', from: 'xm', transforms: [name] }] } as Mapping;
+      expect(() => createConverter(bad, { crosswalks, validate })).toThrow(
+        expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_TRANSFORM' }),
+      );
+    },
+  );
   it('converts rows, rejects bad ones with source positions, and reconciles counts', async () => {
     const { accepted, report } = await run(
       'gmsfhm,xm,xb,csrq,bz\n11010519491231002x,张三,男,19491231,\n11010519491231002X,张三,1,19491231,\n34052419800101001X,,2,1980/1/1,\n370101190102039973,李四,2,2020-02-30,\n,合计,,,\n',

@@ -91,6 +91,16 @@ describe('transforms', () => {
     expect(issues[0]!.code).toBe('transform.unknown_label');
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a cell reading %s is an unknown label, not a member of Object.prototype',
+    (cell) => {
+      issues.length = 0;
+      const code = t.codeFromLabel!.forward(cell, { list: 'ethnicity', aliases: { 崩龙: '46' } }, ctx);
+      expect(code).toBeUndefined();
+      expect(issues.map((i) => i.code)).toEqual(['transform.unknown_label']);
+    },
+  );
+
   it('splits, joins (and back), extracts, maps', () => {
     expect(t.split!.forward('北京市 朝阳区', { separator: ' ', index: 1 }, ctx)).toBe('朝阳区');
     expect(t.join!.forward(['建国路', '88号'], { separator: ' ' }, ctx)).toBe('建国路 88号');

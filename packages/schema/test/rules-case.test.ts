@@ -22,6 +22,7 @@ describe('case lifecycle', () => {
       for (const e of readCodeList(id).entries) expect(caseLabelZh(e.code), e.code).toBe(e.zh);
     }
     expect(caseLabelZh('teleport')).toBe('teleport');
+    expect(caseLabelZh('constructor')).toBe('constructor');
   });
 
   test('every state the table reaches is a code of case-status, and every status is reachable', () => {
@@ -101,5 +102,9 @@ describe('case lifecycle', () => {
       codes(checkCaseLifecycle([{ action: 'accept' }, { action: 'teleport' }, { action: 'close' }])),
     ).toEqual([]);
     expect(checkCaseLifecycle([], 'closed')).toEqual([]);
+    // Names of Object.prototype members are unknown actions too, not transitions.
+    for (const action of ['constructor', 'toString', '__proto__']) {
+      expect(codes(checkCaseLifecycle([{ action: 'accept' }, { action }, { action: 'close' }]))).toEqual([]);
+    }
   });
 });

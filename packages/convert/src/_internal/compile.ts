@@ -26,7 +26,9 @@ export interface Compiled {
 export function compileSteps(mapping: Mapping, rule: FieldRule, options: MappingRuntimeOptions): Step[] {
   return (rule.transforms ?? []).map((spec) => {
     const { name, ...params } = typeof spec === 'string' ? { name: spec } : spec;
-    const def = options.transforms?.[name] ?? builtinTransforms[name];
+    const own = <T>(table: Readonly<Record<string, T>> | undefined): T | undefined =>
+      table && Object.hasOwn(table, name) ? table[name] : undefined;
+    const def = own(options.transforms) ?? own(builtinTransforms);
     if (!def) {
       throw new GdsConvertError(
         'GDS_CONVERT_UNKNOWN_TRANSFORM',

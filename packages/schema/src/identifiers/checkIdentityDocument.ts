@@ -83,7 +83,8 @@ export function checkIdentityDocument(
     }
     return { valid: !hasError(findings), findings };
   }
-  const format = UNVERIFIED_FORMATS[type];
+  // Own entries only: a type named like an Object.prototype member (`constructor`) is just unknown.
+  const format = Object.hasOwn(UNVERIFIED_FORMATS, type) ? UNVERIFIED_FORMATS[type] : undefined;
   if (format && !format.test(number)) {
     return { valid: true, findings: [{ code: 'identity_document.number_format', params: { type, number } }] };
   }

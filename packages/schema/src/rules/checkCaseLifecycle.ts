@@ -76,7 +76,7 @@ const ZH: Readonly<Record<string, string>> = {
  * ```
  */
 export function caseLabelZh(code: string): string {
-  return ZH[code] ?? code;
+  return Object.hasOwn(ZH, code) ? ZH[code]! : code;
 }
 
 /** A finding of `checkCaseLifecycle`: at a history step (`index`, field `action` or `at`) or at the status. */
@@ -122,7 +122,8 @@ export function checkCaseLifecycle(
       }
     }
     const action = typeof step.action === 'string' ? step.action : undefined;
-    const transition = action === undefined ? undefined : CASE_TRANSITIONS[action];
+    const transition =
+      action !== undefined && Object.hasOwn(CASE_TRANSITIONS, action) ? CASE_TRANSITIONS[action] : undefined;
     if (!transition) return;
     if (!transition.from.includes(state)) {
       out.push(
