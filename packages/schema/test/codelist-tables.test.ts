@@ -36,3 +36,37 @@ describe.each([
     }
   });
 });
+
+// Short lists of other codes are looked up by a generated switch: every listed code passes (deprecated
+// ones with their warning), and near misses (case, white space, a prefix, another list's code) do not.
+describe.each([
+  ['identity/type', 'identity-document-type', (code: string) => ({ identity: { type: code, number: 'x' } })],
+  ['populationKind', 'population-kind', (code: string) => ({ populationKind: code })],
+  [
+    'specialGroups/0/group',
+    'special-group',
+    (code: string) => ({ specialGroups: [{ group: code, start: '2020-01-01' }] }),
+  ],
+])('%s (code list %s)', (path, list, field) => {
+  const entries = new Map(readCodeList(list).entries.map((e) => [e.code, e.deprecated]));
+  it('every listed code and its near misses', () => {
+    const near = [...entries.keys()].flatMap((c) => [
+      c.toUpperCase(),
+      ` ${c}`,
+      `${c} `,
+      c.slice(0, -1),
+      `${c}x`,
+    ]);
+    const others = readCodeList('department').entries.map((e) => e.code);
+    for (const code of [...entries.keys(), ...near, ...others, '', '__proto__', 'constructor']) {
+      const found = person
+        .validate({ ...base, ...field(code) })
+        .issues.filter((i) => i.path.join('/') === path && i.code.startsWith('codelist.'))
+        .map((i) => i.code);
+      const deprecated = entries.get(code);
+      const expected =
+        deprecated === undefined ? ['codelist.unknown_code'] : deprecated ? ['codelist.deprecated_code'] : [];
+      expect(found, `${path} = ${JSON.stringify(code)}`).toEqual(expected);
+    }
+  });
+});

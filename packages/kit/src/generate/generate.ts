@@ -208,16 +208,30 @@ const RESERVED_WORDS = new Set([
   'with',
 ]);
 
+/** Lists of up to this many codes (not all digits of one width) are looked up by a `switch`. */
+const SWITCH_LIMIT = 64;
+
 function codelistModule(id: string, list: CodeList, source: string, importBase: string): string {
   const rows = list.entries.map((e) => `  [${JSON.stringify(e.code)}, ${e.deprecated}],`).join('\n');
   const width = list.entries[0]?.code.length ?? 0;
   // Codes of one width in digits (sex, ethnicity, education...) are looked up by arithmetic, others hashed.
   const digits =
     width >= 1 && width <= 4 && list.entries.every((e) => e.code.length === width && /^[0-9]+$/.test(e.code));
-  const value = digits
-    ? `new DigitCodeList(${width}, [\n${rows}\n])`
-    : `new Map<string, boolean>([\n${rows}\n])`;
-  return `${HEADER(source)}\nimport { ${digits ? 'type CodeListTable, DigitCodeList' : 'type CodeListTable'} } from '${importBase}/_internal/codelist.js';\n\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: CodeListTable = /* @__PURE__ */ ${value};\n`;
+  // Other short lists by a switch (a hashed lookup costs several string comparisons), long ones hashed.
+  const cases = (deprecated: boolean) =>
+    list.entries
+      .filter((e) => e.deprecated === deprecated)
+      .map((e) => `    case ${JSON.stringify(e.code)}:\n`)
+      .join('');
+  const [table, value] = digits
+    ? ['DigitCodeList', `new DigitCodeList(${width}, [\n${rows}\n])`]
+    : list.entries.length <= SWITCH_LIMIT
+      ? [
+          'SwitchCodeList',
+          `new SwitchCodeList((code) => {\n  switch (code) {\n${[cases(false) && `${cases(false)}      return false;\n`, cases(true) && `${cases(true)}      return true;\n`].join('')}    default:\n      return undefined;\n  }\n})`,
+        ]
+      : ['', `new Map<string, boolean>([\n${rows}\n])`];
+  return `${HEADER(source)}\nimport { type CodeListTable${table ? `, ${table}` : ''} } from '${importBase}/_internal/codelist.js';\n\n/** Code list \`${id}\`: code -> deprecated. */\nexport const ${codelistConst(id)}: CodeListTable = /* @__PURE__ */ ${value};\n`;
 }
 
 /**

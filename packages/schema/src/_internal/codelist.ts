@@ -44,3 +44,27 @@ export class DigitCodeList implements CodeListTable {
     return this.get(code) !== undefined;
   }
 }
+
+/**
+ * A short code list whose codes are not all digits of one width, looked up by the `switch` `@gds/kit`
+ * generates for it: on the strings of parsed JSON a hashed lookup costs more than a few comparisons.
+ *
+ * @example
+ * ```ts
+ * const list = new SwitchCodeList((code) => {
+ *   switch (code) {
+ *     case 'resident-id':
+ *       return false;
+ *     default:
+ *       return undefined;
+ *   }
+ * });
+ * list.get('resident-id'); // false: listed, not deprecated
+ * ```
+ */
+export class SwitchCodeList implements CodeListTable {
+  constructor(readonly get: (code: string) => boolean | undefined) {}
+  has(code: string): boolean {
+    return this.get(code) !== undefined;
+  }
+}

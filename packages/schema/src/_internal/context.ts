@@ -119,10 +119,10 @@ export class CheckContext {
     if (!this.fixedNow && yyyymmdd < latestDay) return false;
     return yyyymmdd > dayNumber(this.todayInChina);
   }
-  /** Whether today in China is on or after a day (`YYYY-MM-DD`, or `''` for the beginning of time). */
-  reached(day: string): boolean {
-    if (day === '' || (!this.fixedNow && day <= latestDayString)) return true;
-    return day <= this.todayInChina;
+  /** Whether today in China is on or after a day (the number yyyymmdd, or 0 for the beginning of time). */
+  reached(yyyymmdd: number): boolean {
+    if (!this.fixedNow && yyyymmdd <= latestDay) return true;
+    return yyyymmdd <= dayNumber(this.todayInChina);
   }
   /** Reports the issue of a compiled checker's `site` at `path` (with `params` when they vary). */
   report(site: IssueSite, path: IssuePath, params?: Readonly<Record<string, unknown>>): void {

@@ -100,8 +100,8 @@ export function divisionFindings(
 
 /** A division code's answer that no later date changes: see `settledDivision`. */
 export interface SettledDivision {
-  /** The day from which it holds (`''`: every day). */
-  since: string;
+  /** The day from which it holds, as the number yyyymmdd (0: every day). */
+  since: number;
   findings: readonly IdentifierFinding[];
 }
 
@@ -136,7 +136,11 @@ function settle(value: string, registry: DivisionRegistry): SettledDivision | nu
   }
   // From that day on nothing changes, so the answer on that day is the answer on every later day.
   const findings = check(value, registry, since || '0000-01-01');
-  return findings.length === 0 || since === '' ? { since, findings } : null;
+  if (findings.length > 0 && since !== '') return null;
+  return {
+    since: since === '' ? 0 : Number(since.slice(0, 4) + since.slice(5, 7) + since.slice(8, 10)),
+    findings,
+  };
 }
 
 function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {

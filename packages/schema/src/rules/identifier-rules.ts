@@ -60,8 +60,9 @@ export const IDENTIFIER_RULES: Record<IdentifierRuleName, IdentifierRule> = {
     const registry = ctx.divisions ?? bundledDivisions();
     // An answer no later date changes, from a day the clock has already passed, needs no "today".
     const settled = settledDivision(value, registry);
-    if (settled !== null && ctx.reached(settled.since)) report(ctx, settled.findings);
-    else report(ctx, divisionFindings(value, registry, ctx.todayInChina));
+    if (settled === null || !ctx.reached(settled.since))
+      report(ctx, divisionFindings(value, registry, ctx.todayInChina));
+    else if (settled.findings.length > 0) report(ctx, settled.findings);
   },
   mobile(value, ctx) {
     report(ctx, checkMobile(value));

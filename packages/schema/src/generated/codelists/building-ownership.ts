@@ -2,12 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `building-ownership`: code -> deprecated. */
-export const CODELIST_BUILDING_OWNERSHIP: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["state", false],
-  ["collective", false],
-  ["private", false],
-  ["other", false],
-]);
+export const CODELIST_BUILDING_OWNERSHIP: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "state":
+    case "collective":
+    case "private":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

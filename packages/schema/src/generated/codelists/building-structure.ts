@@ -2,13 +2,18 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `building-structure`: code -> deprecated. */
-export const CODELIST_BUILDING_STRUCTURE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["steel", false],
-  ["reinforced-concrete", false],
-  ["brick-concrete", false],
-  ["brick-wood", false],
-  ["other", false],
-]);
+export const CODELIST_BUILDING_STRUCTURE: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "steel":
+    case "reinforced-concrete":
+    case "brick-concrete":
+    case "brick-wood":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,16 +2,21 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `building-use`: code -> deprecated. */
-export const CODELIST_BUILDING_USE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["residential", false],
-  ["commercial", false],
-  ["office", false],
-  ["industrial", false],
-  ["warehouse", false],
-  ["public-service", false],
-  ["mixed", false],
-  ["other", false],
-]);
+export const CODELIST_BUILDING_USE: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "residential":
+    case "commercial":
+    case "office":
+    case "industrial":
+    case "warehouse":
+    case "public-service":
+    case "mixed":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

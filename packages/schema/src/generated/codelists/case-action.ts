@@ -2,19 +2,24 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `case-action`: code -> deprecated. */
-export const CODELIST_CASE_ACTION: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["accept", false],
-  ["dispatch", false],
-  ["return", false],
-  ["handle", false],
-  ["extend", false],
-  ["urge", false],
-  ["feedback", false],
-  ["verify", false],
-  ["close", false],
-  ["revisit", false],
-  ["evaluate", false],
-]);
+export const CODELIST_CASE_ACTION: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "accept":
+    case "dispatch":
+    case "return":
+    case "handle":
+    case "extend":
+    case "urge":
+    case "feedback":
+    case "verify":
+    case "close":
+    case "revisit":
+    case "evaluate":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,19 +2,24 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `case-category`: code -> deprecated. */
-export const CODELIST_CASE_CATEGORY: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["dispute", false],
-  ["public-safety", false],
-  ["sanitation", false],
-  ["environment", false],
-  ["infrastructure", false],
-  ["traffic", false],
-  ["housing", false],
-  ["market", false],
-  ["social-assistance", false],
-  ["fire-safety", false],
-  ["other", false],
-]);
+export const CODELIST_CASE_CATEGORY: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "dispute":
+    case "public-safety":
+    case "sanitation":
+    case "environment":
+    case "infrastructure":
+    case "traffic":
+    case "housing":
+    case "market":
+    case "social-assistance":
+    case "fire-safety":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,18 +2,23 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `case-channel`: code -> deprecated. */
-export const CODELIST_CASE_CHANNEL: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["grid-patrol", false],
-  ["hotline-12345", false],
-  ["app", false],
-  ["website", false],
-  ["walk-in", false],
-  ["letter", false],
-  ["video", false],
-  ["referral", false],
-  ["media", false],
-  ["other", false],
-]);
+export const CODELIST_CASE_CHANNEL: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "grid-patrol":
+    case "hotline-12345":
+    case "app":
+    case "website":
+    case "walk-in":
+    case "letter":
+    case "video":
+    case "referral":
+    case "media":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,16 +2,21 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `case-status`: code -> deprecated. */
-export const CODELIST_CASE_STATUS: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["accepted", false],
-  ["dispatched", false],
-  ["handling", false],
-  ["responded", false],
-  ["verified", false],
-  ["returned", false],
-  ["closed", false],
-  ["evaluated", false],
-]);
+export const CODELIST_CASE_STATUS: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "accepted":
+    case "dispatched":
+    case "handling":
+    case "responded":
+    case "verified":
+    case "returned":
+    case "closed":
+    case "evaluated":
+      return false;
+    default:
+      return undefined;
+  }
+});

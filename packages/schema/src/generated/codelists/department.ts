@@ -2,35 +2,40 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `department`: code -> deprecated. */
-export const CODELIST_DEPARTMENT: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["public-security", false],
-  ["civil-affairs", false],
-  ["health", false],
-  ["human-resources", false],
-  ["market-regulation", false],
-  ["housing", false],
-  ["natural-resources", false],
-  ["grid-management", false],
-  ["hotline-12345", false],
-  ["statistics", false],
-  ["education", false],
-  ["justice", false],
-  ["political-legal", false],
-  ["emergency-management", false],
-  ["ecology-environment", false],
-  ["agriculture", false],
-  ["veterans-affairs", false],
-  ["medical-security", false],
-  ["taxation", false],
-  ["urban-management", false],
-  ["transport", false],
-  ["disabled-persons-federation", false],
-  ["data-administration", false],
-  ["township-government", false],
-  ["community-committee", false],
-  ["registering-authority", false],
-  ["data-subject", false],
-]);
+export const CODELIST_DEPARTMENT: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "public-security":
+    case "civil-affairs":
+    case "health":
+    case "human-resources":
+    case "market-regulation":
+    case "housing":
+    case "natural-resources":
+    case "grid-management":
+    case "hotline-12345":
+    case "statistics":
+    case "education":
+    case "justice":
+    case "political-legal":
+    case "emergency-management":
+    case "ecology-environment":
+    case "agriculture":
+    case "veterans-affairs":
+    case "medical-security":
+    case "taxation":
+    case "urban-management":
+    case "transport":
+    case "disabled-persons-federation":
+    case "data-administration":
+    case "township-government":
+    case "community-committee":
+    case "registering-authority":
+    case "data-subject":
+      return false;
+    default:
+      return undefined;
+  }
+});

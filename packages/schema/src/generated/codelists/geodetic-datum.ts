@@ -2,12 +2,17 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `geodetic-datum`: code -> deprecated. */
-export const CODELIST_GEODETIC_DATUM: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["wgs84", false],
-  ["cgcs2000", false],
-  ["gcj02", false],
-  ["bd09", false],
-]);
+export const CODELIST_GEODETIC_DATUM: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "wgs84":
+    case "cgcs2000":
+    case "gcj02":
+    case "bd09":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,13 +2,18 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `grid-level`: code -> deprecated. */
-export const CODELIST_GRID_LEVEL: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["county", false],
-  ["township", false],
-  ["community", false],
-  ["basic", false],
-  ["micro", false],
-]);
+export const CODELIST_GRID_LEVEL: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "county":
+    case "township":
+    case "community":
+    case "basic":
+    case "micro":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,13 +2,18 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `grid-worker-role`: code -> deprecated. */
-export const CODELIST_GRID_WORKER_ROLE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["grid-leader", false],
-  ["full-time", false],
-  ["part-time", false],
-  ["community-police", false],
-  ["volunteer", false],
-]);
+export const CODELIST_GRID_WORKER_ROLE: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "grid-leader":
+    case "full-time":
+    case "part-time":
+    case "community-police":
+    case "volunteer":
+      return false;
+    default:
+      return undefined;
+  }
+});

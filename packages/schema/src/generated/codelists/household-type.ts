@@ -2,10 +2,15 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `household-type`: code -> deprecated. */
-export const CODELIST_HOUSEHOLD_TYPE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["family", false],
-  ["collective", false],
-]);
+export const CODELIST_HOUSEHOLD_TYPE: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "family":
+    case "collective":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,18 +2,23 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `identity-document-type`: code -> deprecated. */
-export const CODELIST_IDENTITY_DOCUMENT_TYPE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["resident-id", false],
-  ["temporary-resident-id", false],
-  ["cn-passport", false],
-  ["foreign-passport", false],
-  ["hk-macao-travel-permit", false],
-  ["taiwan-travel-permit", false],
-  ["hk-macao-taiwan-residence-permit", false],
-  ["foreign-permanent-residence-id", false],
-  ["household-register", false],
-  ["other", false],
-]);
+export const CODELIST_IDENTITY_DOCUMENT_TYPE: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "resident-id":
+    case "temporary-resident-id":
+    case "cn-passport":
+    case "foreign-passport":
+    case "hk-macao-travel-permit":
+    case "taiwan-travel-permit":
+    case "hk-macao-taiwan-residence-permit":
+    case "foreign-permanent-residence-id":
+    case "household-register":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

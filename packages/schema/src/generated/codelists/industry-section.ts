@@ -2,28 +2,33 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `industry-section`: code -> deprecated. */
-export const CODELIST_INDUSTRY_SECTION: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["A", false],
-  ["B", false],
-  ["C", false],
-  ["D", false],
-  ["E", false],
-  ["F", false],
-  ["G", false],
-  ["H", false],
-  ["I", false],
-  ["J", false],
-  ["K", false],
-  ["L", false],
-  ["M", false],
-  ["N", false],
-  ["O", false],
-  ["P", false],
-  ["Q", false],
-  ["R", false],
-  ["S", false],
-  ["T", false],
-]);
+export const CODELIST_INDUSTRY_SECTION: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "A":
+    case "B":
+    case "C":
+    case "D":
+    case "E":
+    case "F":
+    case "G":
+    case "H":
+    case "I":
+    case "J":
+    case "K":
+    case "L":
+    case "M":
+    case "N":
+    case "O":
+    case "P":
+    case "Q":
+    case "R":
+    case "S":
+    case "T":
+      return false;
+    default:
+      return undefined;
+  }
+});

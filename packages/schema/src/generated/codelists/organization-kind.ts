@@ -2,43 +2,48 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `organization-kind`: code -> deprecated. */
-export const CODELIST_ORGANIZATION_KIND: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["11", false],
-  ["12", false],
-  ["13", false],
-  ["19", false],
-  ["21", false],
-  ["29", false],
-  ["31", false],
-  ["32", false],
-  ["33", false],
-  ["34", false],
-  ["35", false],
-  ["39", false],
-  ["41", false],
-  ["49", false],
-  ["51", false],
-  ["52", false],
-  ["53", false],
-  ["59", false],
-  ["61", false],
-  ["69", false],
-  ["71", false],
-  ["72", false],
-  ["79", false],
-  ["81", false],
-  ["89", false],
-  ["91", false],
-  ["92", false],
-  ["93", false],
-  ["A1", false],
-  ["A9", false],
-  ["N1", false],
-  ["N2", false],
-  ["N3", false],
-  ["N9", false],
-  ["Y1", false],
-]);
+export const CODELIST_ORGANIZATION_KIND: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "11":
+    case "12":
+    case "13":
+    case "19":
+    case "21":
+    case "29":
+    case "31":
+    case "32":
+    case "33":
+    case "34":
+    case "35":
+    case "39":
+    case "41":
+    case "49":
+    case "51":
+    case "52":
+    case "53":
+    case "59":
+    case "61":
+    case "69":
+    case "71":
+    case "72":
+    case "79":
+    case "81":
+    case "89":
+    case "91":
+    case "92":
+    case "93":
+    case "A1":
+    case "A9":
+    case "N1":
+    case "N2":
+    case "N3":
+    case "N9":
+    case "Y1":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,13 +2,18 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `organization-status`: code -> deprecated. */
-export const CODELIST_ORGANIZATION_STATUS: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["active", false],
-  ["suspended", false],
-  ["revoked", false],
-  ["cancelled", false],
-  ["moved-out", false],
-]);
+export const CODELIST_ORGANIZATION_STATUS: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "active":
+    case "suspended":
+    case "revoked":
+    case "cancelled":
+    case "moved-out":
+      return false;
+    default:
+      return undefined;
+  }
+});

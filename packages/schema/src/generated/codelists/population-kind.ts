@@ -2,11 +2,16 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `population-kind`: code -> deprecated. */
-export const CODELIST_POPULATION_KIND: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["registered", false],
-  ["floating", false],
-  ["overseas", false],
-]);
+export const CODELIST_POPULATION_KIND: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "registered":
+    case "floating":
+    case "overseas":
+      return false;
+    default:
+      return undefined;
+  }
+});

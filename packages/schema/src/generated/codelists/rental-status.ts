@@ -2,13 +2,18 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `rental-status`: code -> deprecated. */
-export const CODELIST_RENTAL_STATUS: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["owner-occupied", false],
-  ["rented", false],
-  ["partly-rented", false],
-  ["vacant", false],
-  ["other", false],
-]);
+export const CODELIST_RENTAL_STATUS: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "owner-occupied":
+    case "rented":
+    case "partly-rented":
+    case "vacant":
+    case "other":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,14 +2,19 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `request-type`: code -> deprecated. */
-export const CODELIST_REQUEST_TYPE: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["consultation", false],
-  ["help", false],
-  ["complaint", false],
-  ["report", false],
-  ["suggestion", false],
-  ["praise", false],
-]);
+export const CODELIST_REQUEST_TYPE: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "consultation":
+    case "help":
+    case "complaint":
+    case "report":
+    case "suggestion":
+    case "praise":
+      return false;
+    default:
+      return undefined;
+  }
+});

@@ -2,17 +2,22 @@
 // 重新生成（regenerate）: npm run generate
 /* eslint-disable */
 
-import { type CodeListTable } from '../../_internal/codelist.js';
+import { type CodeListTable, SwitchCodeList } from '../../_internal/codelist.js';
 
 /** Code list `special-group`: code -> deprecated. */
-export const CODELIST_SPECIAL_GROUP: CodeListTable = /* @__PURE__ */ new Map<string, boolean>([
-  ["released-prisoner", false],
-  ["community-correction", false],
-  ["drug-user", false],
-  ["severe-mental-disorder", false],
-  ["key-youth", false],
-  ["left-behind", false],
-  ["elderly-living-alone", false],
-  ["disabled", false],
-  ["subsistence-allowance", false],
-]);
+export const CODELIST_SPECIAL_GROUP: CodeListTable = /* @__PURE__ */ new SwitchCodeList((code) => {
+  switch (code) {
+    case "released-prisoner":
+    case "community-correction":
+    case "drug-user":
+    case "severe-mental-disorder":
+    case "key-youth":
+    case "left-behind":
+    case "elderly-living-alone":
+    case "disabled":
+    case "subsistence-allowance":
+      return false;
+    default:
+      return undefined;
+  }
+});
