@@ -7,7 +7,7 @@ import {
   type SourcePosition,
 } from '@gds/schema';
 import type { CodeListEntry } from '@gds/standards';
-import { type Compiled, compileRules, setPath } from './_internal/compile.js';
+import { type Compiled, compileRules, own, setPath, targetPath } from './_internal/compile.js';
 import { sourceIssue } from './_internal/issues.js';
 import { sha256Hex } from './_internal/sha256.js';
 import type { Crosswalk } from './crosswalk.js';
@@ -82,7 +82,7 @@ export interface Converter {
 function getPath(obj: unknown, path: readonly string[]): unknown {
   let cur = obj;
   for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, k)) return undefined;
     cur = (cur as Record<string, unknown>)[k];
   }
   return cur;
@@ -207,7 +207,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
   const hashHex = options.sha256Hex ?? sha256Hex;
   const maxPerCode = options.maxIssuesPerCode ?? 1000;
   const idRule = mapping.recordId;
-  const idPath = idRule?.target.split('.') ?? [];
+  const idPath = idRule ? targetPath(mapping, idRule.target) : [];
   const idTable = idRule ? new IdTable() : null;
   const referenced = new Set<string>([
     ...rules.flatMap((r) => r.cols),
@@ -285,7 +285,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       if (cur) issue.source = position(cur, curCol);
       curIssues.push(issue);
     },
-    codeList: (id) => options.codeLists?.[id],
+    codeList: (id) => own(options.codeLists, id),
   };
   const ruleForPath = (
     index: ReadonlyMap<string, Compiled>,
@@ -620,7 +620,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     colIndex: number[][];
   }
   let pending: Pending | null = null;
-  const memberPath = group ? group.target.split('.') : [];
+  const memberPath = group ? targetPath(mapping, group.target) : [];
 
   const finishGroup = (g: Pending): ConvertOutcome => {
     curIssues = g.issues;

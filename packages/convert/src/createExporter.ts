@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '@gds/schema';
-import { compileRules } from './_internal/compile.js';
+import { compileRules, own } from './_internal/compile.js';
 import type { MappingRuntimeOptions } from './createConverter.js';
 import type { Mapping } from './mapping.js';
 import type { SourceValue } from './record.js';
@@ -19,7 +19,7 @@ export interface Exporter {
 function getPath(obj: unknown, path: readonly string[]): unknown {
   let cur = obj;
   for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, k)) return undefined;
     cur = (cur as Record<string, unknown>)[k];
   }
   return cur;
@@ -68,7 +68,7 @@ export function createExporter(mapping: Mapping, options: MappingRuntimeOptions 
     issue: (code, params = {}) => {
       issues.push(createIssue(code as 'required', curPath, params, locale));
     },
-    codeList: (id) => options.codeLists?.[id],
+    codeList: (id) => own(options.codeLists, id),
   };
   return {
     mapping,

@@ -23,14 +23,15 @@ export function createNdjsonWriter(): TableWriter {
       return new Uint8Array(0);
     },
     row(values) {
-      const obj: Record<string, unknown> = {};
+      // Null-prototype objects: a column named `__proto__.x` or `constructor.x` is data, not a prototype.
+      const obj: Record<string, unknown> = Object.create(null);
       columns.forEach((col, i) => {
         const v: SourceValue | undefined = values[i];
         if (v === null || v === undefined) return;
         const keys = col.split('.');
         let node = obj;
         for (const k of keys.slice(0, -1)) {
-          if (node[k] === undefined) node[k] = {};
+          if (node[k] === undefined) node[k] = Object.create(null);
           node = node[k] as Record<string, unknown>;
         }
         node[keys[keys.length - 1]!] = v;

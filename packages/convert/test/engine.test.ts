@@ -62,6 +62,65 @@ describe('createConverter', () => {
       );
     },
   );
+  it.each(['constructor', 'toString', '__proto__'])(
+    'refuses a mapping naming a crosswalk that was not supplied (%s) with a typed error',
+    (name) => {
+      const bad = { ...mapping, fields: [{ target: 'sex', from: 'xb', crosswalk: name }] } as Mapping;
+      expect(() => createConverter(bad, { crosswalks, validate })).toThrow(
+        expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_CROSSWALK' }),
+      );
+    },
+  );
+  it.each(['__proto__', 'a.__proto__.polluted', 'a.constructor.__proto__'])(
+    'refuses a mapping writing to %s with a typed error, leaving Object.prototype alone',
+    (target) => {
+      const bad = { ...mapping, fields: [{ target, from: 'xm' }] } as Mapping;
+      expect(() => createConverter(bad, { crosswalks, validate })).toThrow(
+        expect.objectContaining({ code: 'GDS_CONVERT_INVALID_MAPPING' }),
+      );
+      const badId = { ...mapping, recordId: { target: '__proto__.polluted', keys: ['gmsfhm'] } } as Mapping;
+      expect(() => createConverter(badId, { crosswalks, validate })).toThrow(
+        expect.objectContaining({ code: 'GDS_CONVERT_INVALID_MAPPING' }),
+      );
+      expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+    },
+  );
+  it.each(['constructor', 'toString', '__proto__'])(
+    'a code list named %s is not supplied: cells pass through on import and codes on export',
+    async (list) => {
+      const m = {
+        ...mapping,
+        recordId: undefined,
+        filters: [],
+        fields: [
+          { target: 'name', from: 'xm', transforms: [{ name: 'codeFromLabel', list, exportAs: 'label' }] },
+        ],
+      } as Mapping;
+      const opts = { validate: () => ({ ok: true, issues: [] }), codeLists: { ethnicity: [] } };
+      const conv = createConverter(m, opts);
+      for await (const rec of readCsv(new TextEncoder().encode('xm\n汉族\n'))) {
+        expect(conv.convert(rec)).toMatchObject({ status: 'accepted', record: { name: '汉族' } });
+      }
+      expect(createExporter(m, opts).exportRecord({ name: '01' }).values).toEqual(['01']);
+    },
+  );
+  it('reads fields named like Object.prototype members only when the record has them', async () => {
+    const m = {
+      ...mapping,
+      recordId: undefined,
+      filters: [],
+      fields: [
+        { target: 'name', from: 'xm', onlyIf: 'toString' },
+        { target: 'constructor', from: 'gz' },
+      ],
+    } as Mapping;
+    expect(createExporter(m).exportRecord({ name: '张三' }).values).toEqual(['张三', null]);
+    const conv = createConverter(m, { validate: () => ({ ok: true, issues: [] }) });
+    for await (const rec of readCsv(new TextEncoder().encode('xm,gz\n张三,\n'))) {
+      const r = conv.convert(rec);
+      expect(r.status === 'accepted' && Object.keys(r.record)).toEqual([]);
+    }
+  });
   it('converts rows, rejects bad ones with source positions, and reconciles counts', async () => {
     const { accepted, report } = await run(
       'gmsfhm,xm,xb,csrq,bz\n11010519491231002x,张三,男,19491231,\n11010519491231002X,张三,1,19491231,\n34052419800101001X,,2,1980/1/1,\n370101190102039973,李四,2,2020-02-30,\n,合计,,,\n',

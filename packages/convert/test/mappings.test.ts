@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMapping } from '@gds/convert';
 import { loadMapping } from '@gds/convert/node';
@@ -42,6 +43,34 @@ describe('official mappings', () => {
       expect(`${json.id}.mapping.json`).toBe(file);
       expect(parseMapping(json).id).toBe(json.id);
       expect(loadMapping(json.id).mapping.id).toBe(json.id);
+    },
+  );
+});
+
+describe('loadMapping', () => {
+  it.each(['constructor', 'toString', '__proto__'])(
+    'looks for a crosswalk or code list named %s instead of taking a member of Object.prototype',
+    (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gds-mapping-'));
+      const write = (field: object) => {
+        const file = join(dir, `${name}.mapping.json`);
+        const json = {
+          id: 'test/proto',
+          version: '1.0.0',
+          source: { system: 'test/proto', format: 'csv' },
+          target: { standard: 'person', version: 'next' },
+          fields: [{ target: 'name', from: 'xm', ...field }],
+        };
+        writeFileSync(file, JSON.stringify(json));
+        return file;
+      };
+      expect(() => loadMapping(write({ crosswalk: name }), { root: dir })).toThrow(
+        expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_CROSSWALK' }),
+      );
+      // Read like any other code list, so missing here (as an unknown list is).
+      expect(() =>
+        loadMapping(write({ transforms: [{ name: 'codeFromLabel', list: name }] }), { root: dir }),
+      ).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     },
   );
 });

@@ -4,6 +4,7 @@ import { readFixed } from '@gds/convert/fixed';
 import { createXlsxWriter, readXlsx } from '@gds/convert/xlsx';
 import { createXmlWriter, readXml } from '@gds/convert/xml';
 import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
 import { CONTRACT_TABLE, type ContractTable, chunked, readerContract } from './_contract.js';
 
 function write(w: TableWriter, t: ContractTable, blanks = true): Uint8Array {
@@ -104,3 +105,15 @@ readerContract({
 });
 
 void CONTRACT_TABLE;
+
+describe('createNdjsonWriter', () => {
+  it('writes columns named like Object.prototype members as data (__proto__, constructor, toString)', async () => {
+    const line = '{"__proto__":{"x":"1"},"constructor":{"y":"2"},"toString":"3","a":{"hasOwnProperty":"4"}}';
+    const w = createNdjsonWriter();
+    for await (const rec of readNdjson(new TextEncoder().encode(`${line}\n`))) {
+      w.begin(rec.columns);
+      expect(new TextDecoder().decode(w.row(rec.values))).toBe(`${line}\n`);
+    }
+    expect(Object.hasOwn(Object.prototype, 'x') || Object.hasOwn(Object, 'y')).toBe(false);
+  });
+});

@@ -23,12 +23,31 @@ export interface Compiled {
   crosswalk: Crosswalk | undefined;
 }
 
+/** `table[key]` for an own entry only: a name like `constructor` or `__proto__` is not in the table. */
+export function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * The segments of a canonical path the mapping writes to. `__proto__` is refused: writing it would set the
+ * record's prototype (or, through it, `Object.prototype`) instead of a member.
+ */
+export function targetPath(mapping: Mapping, target: string): string[] {
+  const path = target.split('.');
+  if (path.includes('__proto__')) {
+    throw new GdsConvertError(
+      'GDS_CONVERT_INVALID_MAPPING',
+      `映射 ${mapping.id}：${target} 不是有效路径`,
+      `mapping ${mapping.id}: ${target} is not a valid path`,
+    );
+  }
+  return path;
+}
+
 export function compileSteps(mapping: Mapping, rule: FieldRule, options: MappingRuntimeOptions): Step[] {
   return (rule.transforms ?? []).map((spec) => {
     const { name, ...params } = typeof spec === 'string' ? { name: spec } : spec;
-    const own = <T>(table: Readonly<Record<string, T>> | undefined): T | undefined =>
-      table && Object.hasOwn(table, name) ? table[name] : undefined;
-    const def = own(options.transforms) ?? own(builtinTransforms);
+    const def = own(options.transforms, name) ?? own(builtinTransforms, name);
     if (!def) {
       throw new GdsConvertError(
         'GDS_CONVERT_UNKNOWN_TRANSFORM',
@@ -46,7 +65,7 @@ export function resolveCrosswalk(
   options: MappingRuntimeOptions,
 ): Crosswalk | undefined {
   if (!rule.crosswalk) return undefined;
-  const cw = options.crosswalks?.[rule.crosswalk];
+  const cw = own(options.crosswalks, rule.crosswalk);
   if (!cw) {
     throw new GdsConvertError(
       'GDS_CONVERT_UNKNOWN_CROSSWALK',
@@ -72,7 +91,7 @@ function compileFieldRules(
       ? { each: { from: rule.each.from, rules: compileFieldRules(mapping, rule.each.fields, options) } }
       : {}),
     rule,
-    path: rule.target.split('.'),
+    path: targetPath(mapping, rule.target),
     cols: rule.from === undefined ? [] : Array.isArray(rule.from) ? rule.from : [rule.from],
     multi: Array.isArray(rule.from),
     steps: compileSteps(mapping, rule, options),

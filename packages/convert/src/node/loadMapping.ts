@@ -57,8 +57,9 @@ export function loadMapping(idOrPath: string, options: { root?: string; cwd?: st
     );
   }
   const mapping = parseMapping(json);
-  const crosswalks: Record<string, Crosswalk> = {};
-  const codeLists: Record<string, readonly CodeListEntry[]> = {};
+  // Null-prototype tables: a crosswalk or code list named `constructor` or `__proto__` is looked up as data.
+  const crosswalks: Record<string, Crosswalk> = Object.create(null);
+  const codeLists: Record<string, readonly CodeListEntry[]> = Object.create(null);
   const all: FieldRule[] = [];
   const collect = (fields: readonly FieldRule[]) => {
     for (const f of fields) {
