@@ -49,6 +49,16 @@ describe('gds keys', () => {
       /GDS_PASSPHRASE/,
     );
   });
+  it.each(['constructor', 'toString', '__proto__'])(
+    'a --passphrase-env named %s is an unset variable, not a member of Object.prototype',
+    async (name) => {
+      await expect(
+        run(keysCommands, 'keys generate', ['--label', 'x', '--passphrase-env', name], { env: {} }),
+      ).rejects.toThrow(
+        expect.objectContaining({ name: 'UsageError', message: expect.stringContaining(name) }),
+      );
+    },
+  );
   it('list, rotate, revoke, export', async () => {
     const list = await run(keysCommands, 'keys list', ['--format', 'json'], { env: {} });
     const keys = JSON.parse(list.stdout) as { kid: string; use: string }[];

@@ -45,5 +45,11 @@ describe('gds note', () => {
     expect((await gds(['note', 'verify', '-'])).code).toBe(2);
     expect((await gds(['note', 'verify', '-', '--key', 'not-a-key'])).code).toBe(2);
     expect((await gds(['note', 'sign', '-'])).code).toBe(2);
+    // A variable named like a member of Object.prototype is just unset.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const r = await gds(['note', 'sign', '-', '--key-env', name]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`environment variable ${name} is not set`);
+    }
   });
 });

@@ -40,7 +40,9 @@ export async function allSuites(): Promise<Suite[]> {
 }
 
 function passphrase(ctx: CommandContext, values: { 'passphrase-env'?: string }): string | undefined {
-  const v = ctx.env[values['passphrase-env'] ?? 'GDS_PASSPHRASE'];
+  const name = values['passphrase-env'] ?? 'GDS_PASSPHRASE';
+  // Own entries only: `--passphrase-env constructor` names an unset variable, not Object.prototype's member.
+  const v = Object.hasOwn(ctx.env, name) ? ctx.env[name] : undefined;
   return v === undefined || v === '' ? undefined : v;
 }
 

@@ -53,7 +53,8 @@ export async function signerKeyFrom(
   values: { 'key-file'?: string; 'key-env'?: string },
 ): Promise<string> {
   if (values['key-env']) {
-    const v = ctx.env[values['key-env']];
+    // Own entries only: `--key-env toString` names an unset variable, not Object.prototype's member.
+    const v = Object.hasOwn(ctx.env, values['key-env']) ? ctx.env[values['key-env']] : undefined;
     if (!v)
       throw new UsageError(
         `环境变量 ${values['key-env']} 未设置`,
