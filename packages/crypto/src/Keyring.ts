@@ -375,7 +375,9 @@ export class Keyring implements KeyResolver {
         : undefined;
     for (const k of file.keys) {
       const publicKey = fromBase64Url(k.publicKey, 'publicKey');
-      const wrapped = file.secrets?.keys[k.kid];
+      // Own entries only: a key id named `constructor` has no secret, it does not get Object's.
+      const wrapped =
+        file.secrets && Object.hasOwn(file.secrets.keys, k.kid) ? file.secrets.keys[k.kid] : undefined;
       const secretKey = kek && wrapped ? await unwrapSecret(kek, k.kid, wrapped) : undefined;
       const info = await ring.add({ ...k, publicKey, secretKey });
       if (info.kid !== k.kid) {

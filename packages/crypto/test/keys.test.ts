@@ -71,6 +71,18 @@ describe('keyring lifecycle', () => {
     file.keys[0]!.kid = 'gds:sodium:sig:AAAAAAAAAAAAAAAAAAAAAA';
     await expect(Keyring.import(file)).rejects.toMatchObject({ code: 'GDS_CRYPTO_MALFORMED' });
   });
+  it.each(['constructor', 'toString', '__proto__'])(
+    'a key id %s has no stored secret: refused as malformed, not as a wrong passphrase',
+    async (kid) => {
+      const ring = await Keyring.create();
+      await ring.generate({ use: 'sign', label: 's' });
+      const file = await ring.export({ passphrase: 'p', scryptN: 2 ** 10 });
+      file.keys[0]!.kid = kid;
+      await expect(Keyring.import(file, { passphrase: 'p' })).rejects.toMatchObject({
+        code: 'GDS_CRYPTO_MALFORMED',
+      });
+    },
+  );
 });
 
 describe('JWK and Multikey', () => {
