@@ -88,31 +88,63 @@ function renderer(c: Compiled, code: IssueCode, locale: Locale): Render {
 
 // Messages are rendered for every issue of every record: templates are split once into literal and
 // placeholder parts, and templates of up to three placeholders get a straight-line renderer (a loop
-// that appends part by part is about twice as slow).
+// that appends part by part is about twice as slow). Those renderers keep their last message: the bad
+// values of a batch repeat (an export writing 'M' for every man), and string or number params equal
+// to the last ones give the same message.
 function compileTemplate(template: string, locale: Locale): Render {
   const parts = template.split(/\{(\w+)\}/);
   const separator = locale === 'en' ? ', ' : '、';
-  const show = (params: Readonly<Record<string, unknown>>, name: string): string => {
-    const value = params[name];
+  const show = (value: unknown, name: string): string => {
     if (typeof value === 'string') return value;
     if (value === undefined) return `{${name}}`;
     return Array.isArray(value) ? value.join(separator) : String(value);
   };
+  // Only primitives are compared: an array param could have changed since.
+  const same = (value: unknown, last: unknown): boolean =>
+    value === last && (typeof value === 'string' || typeof value === 'number');
   const [a = '', n1 = '', b = '', n2 = '', c = '', n3 = '', d = ''] = parts;
+  let x1: unknown;
+  let x2: unknown;
+  let x3: unknown;
+  let out: string | undefined;
   switch (parts.length) {
     case 1:
       return () => template;
     case 3:
-      return (p) => a + show(p, n1) + b;
+      return (p) => {
+        const v1 = p[n1];
+        if (out !== undefined && same(v1, x1)) return out;
+        x1 = v1;
+        out = a + show(v1, n1) + b;
+        return out;
+      };
     case 5:
-      return (p) => a + show(p, n1) + b + show(p, n2) + c;
+      return (p) => {
+        const v1 = p[n1];
+        const v2 = p[n2];
+        if (out !== undefined && same(v1, x1) && same(v2, x2)) return out;
+        x1 = v1;
+        x2 = v2;
+        out = a + show(v1, n1) + b + show(v2, n2) + c;
+        return out;
+      };
     case 7:
-      return (p) => a + show(p, n1) + b + show(p, n2) + c + show(p, n3) + d;
+      return (p) => {
+        const v1 = p[n1];
+        const v2 = p[n2];
+        const v3 = p[n3];
+        if (out !== undefined && same(v1, x1) && same(v2, x2) && same(v3, x3)) return out;
+        x1 = v1;
+        x2 = v2;
+        x3 = v3;
+        out = a + show(v1, n1) + b + show(v2, n2) + c + show(v3, n3) + d;
+        return out;
+      };
     default:
       return (p) => {
-        let out = a;
-        for (let i = 1; i < parts.length; i += 2) out += show(p, parts[i]!) + parts[i + 1]!;
-        return out;
+        let message = a;
+        for (let i = 1; i < parts.length; i += 2) message += show(p[parts[i]!], parts[i]!) + parts[i + 1]!;
+        return message;
       };
   }
 }

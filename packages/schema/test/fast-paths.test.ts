@@ -5,6 +5,8 @@ import { fc, test as prop } from '@fast-check/vitest';
 import {
   checkIdCardConsistency,
   checkIdentityDocument,
+  formatIssueMessage,
+  ISSUE_CATALOGUE,
   type Issue,
   person,
   residentIdCheckCharacter,
@@ -165,5 +167,44 @@ describe('the date format, read character by character', () => {
     expect(issues.some((i) => i.code === 'format' && i.path.join('/') === 'birthDate')).toBe(
       !reference(birthDate),
     );
+  });
+});
+
+describe('issue messages', () => {
+  // The renderers keep their last message; whatever the sequence of params (repeated strings and
+  // numbers, arrays changed in place between two calls), each message is the template filled in.
+  const reference = (template: string, params: Record<string, unknown>, separator: string): string =>
+    template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      const v = params[name];
+      if (v === undefined) return `{${name}}`;
+      return Array.isArray(v) ? v.join(separator) : String(v);
+    });
+  const codes = (Object.keys(ISSUE_CATALOGUE) as (keyof typeof ISSUE_CATALOGUE)[]).filter((c) =>
+    ISSUE_CATALOGUE[c].en.includes('{'),
+  );
+  const value = fc.oneof(fc.constantFrom('M', 'x', '', 1, 0, -0), fc.string(), fc.integer());
+  prop.prop([
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...codes),
+        fc.constantFrom('zh-CN', 'en') as fc.Arbitrary<'zh-CN' | 'en'>,
+        fc.array(value, { maxLength: 4 }),
+      ),
+      { minLength: 1, maxLength: 30 },
+    ),
+  ])('equal the template filled in, call after call', (calls) => {
+    const shared: unknown[] = ['a'];
+    for (const [code, locale, values] of calls) {
+      const names = [...ISSUE_CATALOGUE[code].en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      // Every other name gets the shared array, changed in place before each call.
+      shared.push(values[0] ?? 'y');
+      const params = Object.fromEntries(
+        names.map((n, i) => [n, i % 2 ? shared : values[i % (values.length || 1)]]),
+      );
+      const template = locale === 'en' ? ISSUE_CATALOGUE[code].en : ISSUE_CATALOGUE[code].zh;
+      expect(formatIssueMessage(code, params, locale)).toBe(
+        reference(template, params, locale === 'en' ? ', ' : '、'),
+      );
+    }
   });
 });
