@@ -18,11 +18,14 @@ import { sameState } from './Witness.js';
  * ```
  */
 export function createFileWitnessStateStore(path: string): WitnessStateStore {
+  // Origins are the keys: a null-prototype table, so that an origin named `__proto__` or `constructor`
+  // is an entry like any other (on a plain object one reads Object.prototype, the other is not saved).
   const load = (): Record<string, { size: number; rootHash: string }> => {
+    const table = Object.create(null) as Record<string, { size: number; rootHash: string }>;
     try {
-      return JSON.parse(readFileSync(path, 'utf8'));
+      return Object.assign(table, JSON.parse(readFileSync(path, 'utf8')));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return table;
       throw storeFailure(`无法读取见证人状态 ${path}`, `cannot read the witness state ${path}`, e);
     }
   };

@@ -221,6 +221,26 @@ describe('witnesses, policy and receipts', () => {
   });
 });
 
+describe('the file witness state store', () => {
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'keeps the state of an origin named %s',
+    async (origin) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gds-witness-'));
+      try {
+        const store = createFileWitnessStateStore(join(dir, 'state.json'));
+        expect(await store.get(origin)).toBeUndefined();
+        const state = { size: 3, rootHash: seed(7) };
+        expect(await store.compareAndSwap(origin, undefined, state)).toBe(true);
+        expect(await createFileWitnessStateStore(join(dir, 'state.json')).get(origin)).toEqual(state);
+        expect(await store.compareAndSwap(origin, undefined, state)).toBe(false);
+        expect(({} as Record<string, unknown>).size).toBeUndefined();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
 describe('tlog-policy syntax', () => {
   it('rejects malformed policies with the line number', async () => {
     const { logKeys, witnesses } = await setup();
