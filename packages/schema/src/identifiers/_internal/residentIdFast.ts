@@ -6,12 +6,6 @@ const CHECK_CODES = [49, 48, 88, 57, 56, 55, 54, 53, 52, 51, 50] as const;
 const PROVINCE = new Uint8Array(100);
 for (const prefix of PROVINCE_PREFIXES) PROVINCE[Number(prefix)] = 1;
 
-// The last number cleanResidentIdBirth accepted and its birth date: the identity-document rule and the
-// id-card-consistency rule of one record read the same number, and the second takes the date from here.
-// Compared by content, a stale entry can only miss, never mislead.
-let lastClean = '';
-let lastCleanBirth = -1;
-
 /**
  * The happy path of `checkResidentId`, for the validators: the birth date (as the number yyyymmdd) of an
  * 18-character number on which `checkResidentId` would report nothing except possibly a future birth
@@ -84,9 +78,7 @@ export function cleanResidentIdBirth(value: string): number {
   const m = c10 * 10 + c11;
   const d = c12 * 10 + c13;
   if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
-  lastClean = value;
-  lastCleanBirth = y * 10_000 + m * 100 + d;
-  return lastCleanBirth;
+  return y * 10_000 + m * 100 + d;
 }
 
 /**
@@ -101,11 +93,8 @@ export function residentIdAgrees(
 ): boolean {
   if (number.length !== 18) return false;
   if (birthDate !== undefined) {
-    const day = dateNumber(birthDate);
-    if (day >= 0) {
-      if (number === lastClean) {
-        if (day !== lastCleanBirth) return false;
-      } else if (
+    if (dateNumber(birthDate) >= 0) {
+      if (
         birthDate.charCodeAt(0) !== number.charCodeAt(6) ||
         birthDate.charCodeAt(1) !== number.charCodeAt(7) ||
         birthDate.charCodeAt(2) !== number.charCodeAt(8) ||
