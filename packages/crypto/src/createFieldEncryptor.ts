@@ -1,6 +1,7 @@
 import { toBase64Url } from './_internal/base64.js';
-import { assertKey } from './_internal/bytes.js';
+import { assertKey, utf8 } from './_internal/bytes.js';
 import { expand, getAt, parsePath, setAt, toPointer } from './_internal/fieldPaths.js';
+import type { RecordSealer } from './_internal/fieldSealer.js';
 import { suiteSealer } from './_internal/fieldSealer.js';
 import { dataKeyAdText, fieldAd, recordIdOf } from './_internal/fields.js';
 import { rawFor } from './_internal/sodiumRaw.js';
@@ -69,6 +70,47 @@ function present(record: unknown, segments: readonly string[]): boolean {
     v = (v as Record<string, unknown>)[s];
   }
   return v !== undefined;
+}
+
+// The value at `segments[from..]` under `v` when every member on the way is an own one and the value
+// is not undefined (what `present` tests), else undefined: one walk for both.
+function walk(v: unknown, segments: readonly string[], from: number): unknown {
+  let x = v;
+  for (let i = from; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (typeof x !== 'object' || x === null || !Object.hasOwn(x, s)) return undefined;
+    x = (x as Record<string, unknown>)[s];
+  }
+  return x;
+}
+
+// setAt without its set of copies, for plans where no encrypted path runs through another: walking the
+// copy and the caller's record side by side, a container is still the caller's exactly when it is the
+// record's own at that place, so it is copied then (as setAt copies it) and written into otherwise.
+function put(out: Record<string, unknown>, record: unknown, segments: readonly string[], v: unknown): void {
+  let node = out;
+  let orig = record as Record<string, unknown>;
+  const last = segments.length - 1;
+  for (let i = 0; i < last; i++) {
+    const s = segments[i]!;
+    let child = node[s] as Record<string, unknown>;
+    const o = orig[s] as Record<string, unknown>;
+    if (child === o || typeof child !== 'object' || child === null) {
+      child = (Array.isArray(child) ? [...child] : { ...child }) as Record<string, unknown>;
+      node[s] = child;
+    }
+    node = child;
+    orig = o;
+  }
+  node[segments[last]!] = v;
+}
+
+// Whether two paths select a common field (same length) or one runs through the other (a proper
+// prefix), `*` matching any segment.
+function meet(a: readonly string[], b: readonly string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i] && a[i] !== '*' && b[i] !== '*') return false;
+  return true;
 }
 
 // A shallow copy that takes a member added later (gds:fields) without the slow path V8 has for
@@ -276,6 +318,244 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
   // Two spellings of one path, or a wildcard, can select a field twice: only then are fields tracked.
   const dedupe = plan.some((p) => p.wildcard) || new Set(plan.map((p) => p.pointer)).size < plan.length;
 
+  // The fast path (the sodium suite): per encryptor, each group's wrap AD part, the blind index's
+  // input prefix per path, and which paths meet; per record, the record id is encoded once and the
+  // blind index hashed in the sealer's heap pass (its input wiped from staging and heap right after).
+  const rs = raw && groupOrder.length <= 64 ? raw.recordSealer() : undefined;
+  const stdBytes = utf8(std).length;
+  // A field's AD tail is 0 path 0 std 0 kekId: all but the path is this many bytes (kek ids are ASCII).
+  const tailFixed = groupOrder.map((g) => 3 + stdBytes + g.id.length);
+  const adMids = groupOrder.map((g) => utf8(`\0${std}\0${g.id}\0`));
+  const biPlan = (bi?.paths ?? []).map((segments) => {
+    const pointer = toPointer(segments);
+    return {
+      segments,
+      pointer,
+      wildcard: segments.includes('*'),
+      prefix: utf8(blindIndexInput(std, pointer, '')),
+    };
+  });
+  // Fields are tracked (dedupe) only when two paths can select one field, and copies of containers
+  // are tracked (setAt) only when one path can run through another's field.
+  let overlap = false;
+  let nested = false;
+  for (let i = 0; i < plan.length; i++) {
+    for (let j = i + 1; j < plan.length; j++) {
+      const a = plan[i]!.segments;
+      const b = plan[j]!.segments;
+      if (!meet(a, b)) continue;
+      if (a.length === b.length) overlap = true;
+      else nested = true;
+    }
+  }
+  const sealedSegments: (readonly string[])[] = [];
+
+  function encryptGeneral(record: Record<string, unknown>): Record<string, unknown> {
+    const rid = recordIdOf(record, ridSegments);
+    const out = copyRecord(record);
+    const copied = new Set<unknown>();
+    copied.add(out);
+    // Blind indexes are computed on the clear values, before they are replaced.
+    let indexes: Record<string, string> | undefined;
+    if (bi) {
+      indexes = {};
+      for (const segs of bi.paths) {
+        for (const concrete of expand(record, segs)) {
+          const p = toPointer(concrete);
+          const v = valueAt(record, concrete);
+          if (v === null) continue;
+          indexes[p] = macText
+            ? macText(bi.key, blindIndexInput(std, p, bi.normalize(v)), 16)
+            : blindIndex(suite, bi.key, std, p, v, bi.normalize);
+        }
+      }
+    }
+    const paths: string[][] = groupOrder.map(() => []);
+    const done = dedupe ? new Set<string>() : undefined;
+    const s = sealer;
+    s.begin(groupOrder.length, AD_HEAD + rid);
+    const info: EncryptedFieldsInfo = { v: 1, suite: suite.id, std, rid, groups: [], keks: {} };
+    try {
+      // Fields are queued, sealed together by finish(), then put in place: the values are read from
+      // the caller's record, the markers written into the copy.
+      const sealed: (readonly string[])[] = [];
+      const one = (concrete: readonly string[], p: string, v: unknown, gi: number, tail: Uint8Array) => {
+        if (done) {
+          if (done.has(p)) return;
+          done.add(p);
+        }
+        s.seal(gi, v, tail, markers[gi]!);
+        sealed.push(concrete);
+        paths[gi]!.push(p);
+      };
+      for (const item of plan) {
+        // The common wildcard, one `*` over an array: the i-th item's concrete path, pointer and
+        // associated-data tail depend only on i, so they are made once per encryptor.
+        const items = item.star >= 0 ? getAt(record, item.before) : undefined;
+        if (Array.isArray(items)) {
+          for (let i = 0; i < items.length; i++) {
+            let c = item.byIndex[i];
+            if (!c) {
+              const segments = item.segments.slice();
+              segments[item.star] = String(i);
+              const pointer = toPointer(segments);
+              c = { segments, pointer, tail: adTail(pointer, item.group.id) };
+              if (i < 4096) item.byIndex[i] = c;
+            }
+            if (present(record, c.segments))
+              one(c.segments, c.pointer, valueAt(record, c.segments), item.groupIndex, c.tail);
+          }
+        } else if (item.wildcard) {
+          for (const concrete of expand(record, item.segments)) {
+            const p = toPointer(concrete);
+            one(concrete, p, valueAt(record, concrete), item.groupIndex, adTail(p, item.group.id));
+          }
+        } else if (present(record, item.segments)) {
+          one(item.segments, item.pointer, valueAt(record, item.segments), item.groupIndex, item.tail!);
+        }
+      }
+      for (let i = 0; i < groupOrder.length; i++) {
+        const ps = paths[i]!;
+        if (ps.length > 0) s.wrap(i, groupOrder[i]!.kek, dataKeyAdText(rid, std, groupOrder[i]!.id, ps));
+      }
+      const results = s.finish();
+      for (let j = 0; j < sealed.length; j++) setAt(out, sealed[j]!, { 'gds:enc': results[j] }, copied);
+      let w = sealed.length;
+      for (let i = 0; i < groupOrder.length; i++) {
+        const g = groupOrder[i]!;
+        const ps = paths[i]!;
+        if (ps.length > 0) {
+          info.keks[g.id] = keks[g.id]!;
+          info.groups.push({ kek: g.id, dk: results[w++]!, paths: ps });
+        } else {
+          // Keep group numbering stable for markers: an empty group carries no key.
+          info.groups.push({ kek: g.id, dk: '', paths: [] });
+        }
+      }
+    } finally {
+      s.end();
+    }
+    if (indexes) info.bi = indexes;
+    out[FIELDS_MEMBER] = info;
+    return out;
+  }
+
+  function encryptFast(record: Record<string, unknown>, s: RecordSealer): Record<string, unknown> {
+    const rid = recordIdOf(record, ridSegments);
+    const out = copyRecord(record);
+    const groupCount = groupOrder.length;
+    const paths: string[][] = new Array(groupCount);
+    for (let i = 0; i < groupCount; i++) paths[i] = [];
+    const done = overlap ? new Set<string>() : undefined;
+    const info: EncryptedFieldsInfo = { v: 1, suite: suite.id, std, rid, groups: [], keks: {} };
+    let indexes: Record<string, string> | undefined;
+    const indexed: string[] = [];
+    s.begin(groupCount, rid);
+    try {
+      // Blind indexes of the clear values, queued first; the record itself is only read.
+      if (bi) {
+        for (const b of biPlan) {
+          if (b.wildcard) {
+            for (const concrete of expand(record, b.segments)) {
+              const v = valueAt(record, concrete);
+              if (v === null) continue;
+              const p = toPointer(concrete);
+              s.mac(bi.key, utf8(blindIndexInput(std, p, '')), `${bi.normalize(v)}`);
+              indexed.push(p);
+            }
+          } else {
+            const v = walk(record, b.segments, 0);
+            if (v === undefined || v === null) continue;
+            s.mac(bi.key, b.prefix, `${bi.normalize(v)}`);
+            indexed.push(b.pointer);
+          }
+        }
+      }
+      for (const item of plan) {
+        const gi = item.groupIndex;
+        const marker = markers[gi]!;
+        const fixed = tailFixed[gi]!;
+        const ps = paths[gi]!;
+        const items = item.star >= 0 ? getAt(record, item.before) : undefined;
+        if (Array.isArray(items)) {
+          for (let i = 0; i < items.length; i++) {
+            let c = item.byIndex[i];
+            if (!c) {
+              const segments = item.segments.slice();
+              segments[item.star] = String(i);
+              const pointer = toPointer(segments);
+              c = { segments, pointer, tail: adTail(pointer, item.group.id) };
+              if (i < 4096) item.byIndex[i] = c;
+            }
+            const v = walk(items, c.segments, item.star);
+            if (v === undefined) continue;
+            if (done) {
+              if (done.has(c.pointer)) continue;
+              done.add(c.pointer);
+            }
+            s.seal(gi, v, c.tail, c.tail.length - fixed, marker);
+            sealedSegments.push(c.segments);
+            ps.push(c.pointer);
+          }
+        } else if (item.wildcard) {
+          for (const concrete of expand(record, item.segments)) {
+            const p = toPointer(concrete);
+            if (done) {
+              if (done.has(p)) continue;
+              done.add(p);
+            }
+            const tail = adTail(p, item.group.id);
+            s.seal(gi, valueAt(record, concrete), tail, tail.length - fixed, marker);
+            sealedSegments.push(concrete);
+            ps.push(p);
+          }
+        } else {
+          const v = walk(record, item.segments, 0);
+          if (v === undefined) continue;
+          if (done) {
+            if (done.has(item.pointer)) continue;
+            done.add(item.pointer);
+          }
+          s.seal(gi, v, item.tail!, item.tail!.length - fixed, marker);
+          sealedSegments.push(item.segments);
+          ps.push(item.pointer);
+        }
+      }
+      for (let i = 0; i < groupCount; i++) {
+        if (paths[i]!.length > 0) s.wrap(i, groupOrder[i]!.kek, adMids[i]!);
+      }
+      const results = s.finish();
+      let r = 0;
+      if (bi) {
+        indexes = {};
+        for (const p of indexed) indexes[p] = results[r++]!;
+      }
+      if (nested) {
+        const copied = new Set<unknown>([out]);
+        for (const segs of sealedSegments) setAt(out, segs, { 'gds:enc': results[r++] }, copied);
+      } else {
+        for (const segs of sealedSegments) put(out, record, segs, { 'gds:enc': results[r++] });
+      }
+      for (let i = 0; i < groupCount; i++) {
+        const g = groupOrder[i]!;
+        const ps = paths[i]!;
+        if (ps.length > 0) {
+          info.keks[g.id] = keks[g.id]!;
+          info.groups.push({ kek: g.id, dk: results[r++]!, paths: ps });
+        } else {
+          // Keep group numbering stable for markers: an empty group carries no key.
+          info.groups.push({ kek: g.id, dk: '', paths: [] });
+        }
+      }
+    } finally {
+      s.end();
+      sealedSegments.length = 0;
+    }
+    if (indexes) info.bi = indexes;
+    out[FIELDS_MEMBER] = info;
+    return out;
+  }
+
   return {
     paths: [...targets.keys()],
     encrypt(record) {
@@ -289,93 +569,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
           'the record is already encrypted',
         );
       }
-      const rid = recordIdOf(record, ridSegments);
-      const out = copyRecord(record);
-      const copied = new Set<unknown>();
-      copied.add(out);
-      // Blind indexes are computed on the clear values, before they are replaced.
-      let indexes: Record<string, string> | undefined;
-      if (bi) {
-        indexes = {};
-        for (const segs of bi.paths) {
-          for (const concrete of expand(record, segs)) {
-            const p = toPointer(concrete);
-            const v = valueAt(record, concrete);
-            if (v === null) continue;
-            indexes[p] = macText
-              ? macText(bi.key, blindIndexInput(std, p, bi.normalize(v)), 16)
-              : blindIndex(suite, bi.key, std, p, v, bi.normalize);
-          }
-        }
-      }
-      const paths: string[][] = groupOrder.map(() => []);
-      const done = dedupe ? new Set<string>() : undefined;
-      const s = sealer;
-      s.begin(groupOrder.length, AD_HEAD + rid);
-      const info: EncryptedFieldsInfo = { v: 1, suite: suite.id, std, rid, groups: [], keks: {} };
-      try {
-        // Fields are queued, sealed together by finish(), then put in place: the values are read from
-        // the caller's record, the markers written into the copy.
-        const sealed: (readonly string[])[] = [];
-        const one = (concrete: readonly string[], p: string, v: unknown, gi: number, tail: Uint8Array) => {
-          if (done) {
-            if (done.has(p)) return;
-            done.add(p);
-          }
-          s.seal(gi, v, tail, markers[gi]!);
-          sealed.push(concrete);
-          paths[gi]!.push(p);
-        };
-        for (const item of plan) {
-          // The common wildcard, one `*` over an array: the i-th item's concrete path, pointer and
-          // associated-data tail depend only on i, so they are made once per encryptor.
-          const items = item.star >= 0 ? getAt(record, item.before) : undefined;
-          if (Array.isArray(items)) {
-            for (let i = 0; i < items.length; i++) {
-              let c = item.byIndex[i];
-              if (!c) {
-                const segments = item.segments.slice();
-                segments[item.star] = String(i);
-                const pointer = toPointer(segments);
-                c = { segments, pointer, tail: adTail(pointer, item.group.id) };
-                if (i < 4096) item.byIndex[i] = c;
-              }
-              if (present(record, c.segments))
-                one(c.segments, c.pointer, valueAt(record, c.segments), item.groupIndex, c.tail);
-            }
-          } else if (item.wildcard) {
-            for (const concrete of expand(record, item.segments)) {
-              const p = toPointer(concrete);
-              one(concrete, p, valueAt(record, concrete), item.groupIndex, adTail(p, item.group.id));
-            }
-          } else if (present(record, item.segments)) {
-            one(item.segments, item.pointer, valueAt(record, item.segments), item.groupIndex, item.tail!);
-          }
-        }
-        for (let i = 0; i < groupOrder.length; i++) {
-          const ps = paths[i]!;
-          if (ps.length > 0) s.wrap(i, groupOrder[i]!.kek, dataKeyAdText(rid, std, groupOrder[i]!.id, ps));
-        }
-        const results = s.finish();
-        for (let j = 0; j < sealed.length; j++) setAt(out, sealed[j]!, { 'gds:enc': results[j] }, copied);
-        let w = sealed.length;
-        for (let i = 0; i < groupOrder.length; i++) {
-          const g = groupOrder[i]!;
-          const ps = paths[i]!;
-          if (ps.length > 0) {
-            info.keks[g.id] = keks[g.id]!;
-            info.groups.push({ kek: g.id, dk: results[w++]!, paths: ps });
-          } else {
-            // Keep group numbering stable for markers: an empty group carries no key.
-            info.groups.push({ kek: g.id, dk: '', paths: [] });
-          }
-        }
-      } finally {
-        s.end();
-      }
-      if (indexes) info.bi = indexes;
-      out[FIELDS_MEMBER] = info;
-      return out;
+      return rs ? encryptFast(record, rs) : encryptGeneral(record);
     },
   };
 }

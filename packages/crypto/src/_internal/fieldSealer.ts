@@ -25,6 +25,29 @@ export interface FieldSealer {
   end(): void;
 }
 
+/**
+ * The record sealer of the sodium suite's fast path: like {@link FieldSealer}, but the record id is
+ * written once per record and every associated data is assembled from bytes prepared per encryptor,
+ * and the blind index is computed in the same pass through the wasm heap. `finish` returns one string
+ * per queued call, in order:
+ *
+ * - `mac(key, prefix, text)` → base64url(first 16 bytes of keyed BLAKE2b-256(key, prefix ‖ UTF-8(text)));
+ *   the key and the input are wiped from the staging buffer and the heap once hashed
+ * - `seal(g, value, adTail, pathLength, prefix)` → prefix + base64url(nonce ‖ XChaCha20-Poly1305(dk[g],
+ *   JCS bytes of value, "GDS-FIELD/v1" 0 rid ‖ adTail)), where adTail is 0 path 0 std 0 kekId and
+ *   `pathLength` the byte length of its path
+ * - `wrap(g, kek, adMid)` → base64url(nonce ‖ XChaCha20-Poly1305(kek, dk[g], "GDS-FIELD-DK/v1" 0 rid ‖
+ *   adMid ‖ the paths of g's seals joined by 0)), adMid being 0 std 0 kekId 0; only for a group that sealed
+ */
+export interface RecordSealer {
+  begin(groups: number, rid: string): void;
+  mac(key: Uint8Array, prefix: Uint8Array, text: string): void;
+  seal(group: number, value: unknown, adTail: Uint8Array, pathLength: number, prefix: string): void;
+  wrap(group: number, kek: Uint8Array, adMid: Uint8Array): void;
+  finish(): string[];
+  end(): void;
+}
+
 export function suiteSealer(suite: Suite): FieldSealer {
   let keys: (Uint8Array | undefined)[] = [];
   let head = new Uint8Array(0) as Uint8Array;

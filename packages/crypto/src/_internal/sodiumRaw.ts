@@ -3,7 +3,7 @@ import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
 import { toBase64UrlRange } from './base64.js';
 import { utf8Into } from './bytes.js';
-import type { FieldSealer } from './fieldSealer.js';
+import type { FieldSealer, RecordSealer } from './fieldSealer.js';
 import { jcsStringInto } from './jcsFast.js';
 import { fillRandom, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
@@ -78,6 +78,8 @@ export interface SodiumRaw {
   aeadEncrypt(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, ad: Uint8Array): Uint8Array;
   /** The fused {@link FieldSealer}: data keys live in the wasm heap only, from draw to wipe. */
   fieldSealer(): FieldSealer;
+  /** The fused {@link RecordSealer} of field encryption's fast path (blind indexes in the same pass). */
+  recordSealer(): RecordSealer;
   /** base64url of the first `n` bytes of keyed BLAKE2b-256(key, UTF-8(text)) (blind indexes). */
   macText(key: Uint8Array, text: string, n: number): string;
   /** The plaintext, or undefined when authentication fails. */
@@ -100,6 +102,9 @@ function failed(what: string): GdsCryptoError {
   );
 }
 const encoder = new TextEncoder();
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const FIELD_HEAD = ascii('GDS-FIELD/v1\0');
+const DK_HEAD = ascii('GDS-FIELD-DK/v1\0');
 
 export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
   const m = (s as unknown as { libsodium?: Partial<RawModule> }).libsodium;
@@ -359,6 +364,237 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     };
   }
 
+  // The record sealer (fieldSealer.ts): the same block layout and base64url row as makeSealer, with
+  // the record id encoded once per record, associated data copied from bytes prepared per encryptor,
+  // and blind indexes hashed in the same pass. Jobs: 0 a field, 1 a wrapped data key, 2 a blind index.
+  let recordSealer: RecordSealer | undefined;
+  function makeRecordSealer(): RecordSealer {
+    const size = ARENA;
+    const block = L._malloc(size);
+    if (!block) throw failed('malloc');
+    const POOL = 24 * 256;
+    let outs: Uint8Array = new Uint8Array(POOL + 4096);
+    let outsUsed = POOL;
+    let nonceAt = POOL;
+    // `ads` starts with "GDS-FIELD/v1" 0 rid (the template every field's associated data copies),
+    // then each job's associated data (a blind index: its key ‖ input).
+    let ads: Uint8Array = new Uint8Array(4096);
+    let adsUsed = 0;
+    let headLen = 0;
+    let groups = 0;
+    const drawn = new Uint8Array(64);
+    const dk = new Uint8Array(32);
+    let jobs = 0;
+    const jobKind: number[] = [];
+    const jobOut: number[] = [];
+    const jobLen: number[] = [];
+    const jobAd: number[] = [];
+    const jobAdLen: number[] = [];
+    const jobGroup: number[] = [];
+    const jobPath: number[] = [];
+    const jobKek: (Uint8Array | undefined)[] = [];
+    const jobPrefix: string[] = [];
+    const grown = (b: Uint8Array, used: number, n: number): Uint8Array => {
+      if (used + n <= b.length) return b;
+      const bigger = new Uint8Array(Math.max(used + n, 2 * b.length));
+      bigger.set(b.subarray(0, used));
+      b.fill(0);
+      return bigger;
+    };
+    const start = (n: number) => {
+      outs = grown(outs, outsUsed, 24 + n + 16 + 2);
+      if (nonceAt === POOL) {
+        fillRandom(outs.subarray(0, POOL));
+        nonceAt = 0;
+      }
+      outs.copyWithin(outsUsed, nonceAt, nonceAt + 24);
+      nonceAt += 24;
+    };
+    const push = (kind: number, n: number, slot: number, adLen: number, g: number, path: number) => {
+      const j = jobs++;
+      jobKind[j] = kind;
+      jobOut[j] = outsUsed;
+      jobLen[j] = n;
+      jobAd[j] = adsUsed;
+      jobAdLen[j] = adLen;
+      jobGroup[j] = g;
+      jobPath[j] = path;
+      const end = outsUsed + slot;
+      const padded = end + ((3 - (end % 3)) % 3);
+      // Zeros from the room for the tag (a blind index: its whole slot) to the multiple of 3.
+      outs.fill(0, outsUsed + slot - 16, padded);
+      outsUsed = padded;
+      adsUsed += adLen;
+      return j;
+    };
+    return {
+      begin(n, rid) {
+        if (n > drawn.length) throw failed('too many reader groups');
+        groups = n;
+        drawn.fill(0, 0, n);
+        jobs = 0;
+        outsUsed = POOL;
+        ads = grown(ads, 0, FIELD_HEAD.length + 3 * rid.length);
+        ads.set(FIELD_HEAD, 0);
+        headLen = FIELD_HEAD.length + utf8Into(rid, ads, FIELD_HEAD.length);
+        adsUsed = headLen;
+      },
+      mac(key, prefix, text) {
+        ads = grown(ads, adsUsed, 32 + prefix.length + 3 * text.length);
+        ads.set(key, adsUsed);
+        ads.set(prefix, adsUsed + 32);
+        const n = utf8Into(text, ads, adsUsed + 32 + prefix.length);
+        outs = grown(outs, outsUsed, 18);
+        const j = push(2, 16, 16, 32 + prefix.length + n, 0, 0);
+        jobKek[j] = undefined;
+        jobPrefix[j] = '';
+      },
+      seal(g, value, adTail, pathLength, prefix) {
+        if (!drawn[g]) {
+          randomInto(dk, 0, 32);
+          L.HEAPU8.set(dk, block + 32 * g);
+          dk.fill(0);
+          drawn[g] = 1;
+        }
+        // A plain string is written quoted straight from the value; anything else as canonicalize writes it.
+        const plain = typeof value === 'string';
+        const text = plain ? value : canonicalize(value);
+        start(3 * text.length + 2);
+        let len = plain ? jcsStringInto(text, outs, outsUsed + 24) : -1;
+        if (len < 0) {
+          const t = plain ? canonicalize(value) : text;
+          outs = grown(outs, outsUsed + 24, 3 * t.length + 16 + 2);
+          len = utf8Into(t, outs, outsUsed + 24);
+        }
+        ads = grown(ads, adsUsed, headLen + adTail.length);
+        ads.copyWithin(adsUsed, 0, headLen);
+        ads.set(adTail, adsUsed + headLen);
+        const j = push(0, len, 24 + len + 16, headLen + adTail.length, g, pathLength);
+        jobKek[j] = undefined;
+        jobPrefix[j] = prefix;
+      },
+      wrap(g, kek, adMid) {
+        if (!drawn[g]) throw failed('wrap of a group that sealed nothing');
+        start(32);
+        // "GDS-FIELD-DK/v1" 0 rid ‖ adMid ‖ paths: each path is copied from its field's associated data.
+        const ridLen = headLen - FIELD_HEAD.length;
+        ads = grown(ads, adsUsed, DK_HEAD.length + ridLen + adMid.length + adsUsed);
+        let o = adsUsed;
+        ads.set(DK_HEAD, o);
+        o += DK_HEAD.length;
+        ads.copyWithin(o, FIELD_HEAD.length, headLen);
+        o += ridLen;
+        ads.set(adMid, o);
+        o += adMid.length;
+        let first = true;
+        for (let j = 0; j < jobs; j++) {
+          if (jobKind[j] !== 0 || jobGroup[j] !== g) continue;
+          if (first) first = false;
+          else ads[o++] = 0;
+          const p = jobAd[j]! + headLen + 1;
+          ads.copyWithin(o, p, p + jobPath[j]!);
+          o += jobPath[j]!;
+        }
+        const j = push(1, 32, 24 + 32 + 16, o - adsUsed, g, 0);
+        jobKek[j] = kek;
+        jobPrefix[j] = '';
+      },
+      finish() {
+        const base = block + 32 * groups + 32;
+        const sealedLen = outsUsed - POOL;
+        const total = sealedLen + adsUsed;
+        const inPlace = base + total <= block + size;
+        // A record too large for the block gets one of its own, freed (and wiped) afterwards.
+        const region = inPlace ? base : alloc(total);
+        const adBase = region + sealedLen;
+        const slot = block + 32 * groups;
+        let h = L.HEAPU8;
+        h.set(outs.subarray(POOL, outsUsed), region);
+        h.set(ads.subarray(0, adsUsed), adBase);
+        let bad = false;
+        for (let j = 0; j < jobs; j++) {
+          const kind = jobKind[j]!;
+          const at = region + jobOut[j]! - POOL;
+          const ad = adBase + jobAd[j]!;
+          const adLen = jobAdLen[j]!;
+          let rc: number;
+          if (kind === 0) {
+            rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
+              at + 24,
+              0,
+              at + 24,
+              jobLen[j]!,
+              0,
+              ad,
+              adLen,
+              0,
+              0,
+              at,
+              block + 32 * jobGroup[j]!,
+            );
+          } else if (kind === 1) {
+            h = L.HEAPU8;
+            h.set(jobKek[j]!, slot);
+            rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
+              at + 24,
+              0,
+              block + 32 * jobGroup[j]!,
+              32,
+              0,
+              ad,
+              adLen,
+              0,
+              0,
+              at,
+              slot,
+            );
+            h = L.HEAPU8;
+            h.fill(0, slot, slot + 32);
+          } else {
+            // Keyed BLAKE2b-256 into the slot, its first 16 bytes into the row; the key, the input
+            // (a clear ID number) and the rest of the digest are wiped at once, here and in the heap.
+            const ja = jobAd[j]!;
+            ads.fill(0, ja, ja + adLen);
+            rc = L._crypto_generichash(slot, 32, ad + 32, adLen - 32, 0, ad, 32);
+            h = L.HEAPU8;
+            h.copyWithin(at, slot, slot + 16);
+            h.fill(0, slot, slot + 32);
+            h.fill(0, ad, ad + adLen);
+          }
+          if (rc !== 0) bad = true;
+        }
+        h = L.HEAPU8;
+        // Every staged plaintext is overwritten by its ciphertext.
+        outs.set(h.subarray(region, region + sealedLen), POOL);
+        if (!inPlace) {
+          h.fill(0, region, region + total);
+          L._free(region);
+        }
+        if (bad) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt / crypto_generichash');
+        const all = toBase64UrlRange(outs, POOL, outsUsed);
+        const results: string[] = new Array(jobs);
+        for (let j = 0; j < jobs; j++) {
+          const from = ((jobOut[j]! - POOL) / 3) * 4;
+          const n = jobKind[j] === 2 ? 16 : 24 + jobLen[j]! + 16;
+          const text = all.slice(from, from + Math.ceil((n * 4) / 3));
+          results[j] = jobKind[j] === 0 ? jobPrefix[j]! + text : text;
+        }
+        return results;
+      },
+      end() {
+        L.HEAPU8.fill(0, block, block + 32 * groups + 32);
+        outs.fill(0, POOL, outsUsed);
+        // Blind-index inputs not yet hashed (an exception before finish) are wiped with the rest.
+        ads.fill(0, 0, adsUsed);
+        for (let j = 0; j < jobs; j++) jobKek[j] = undefined;
+        groups = 0;
+        jobs = 0;
+        outsUsed = POOL;
+        adsUsed = 0;
+      },
+    };
+  }
+
   return {
     signDetached(message, secretKey) {
       const n = 64 + 64 + message.length;
@@ -441,6 +677,10 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     fieldSealer() {
       sealer ??= makeSealer();
       return sealer;
+    },
+    recordSealer() {
+      recordSealer ??= makeRecordSealer();
+      return recordSealer;
     },
     macText(key, text, n) {
       // key ‖ text staged, copied in, hashed; the digest's first n bytes encoded from the heap.
