@@ -48,8 +48,8 @@ describe('official mappings', () => {
 });
 
 describe('loadMapping', () => {
-  it.each(['constructor', 'toString', '__proto__'])(
-    'looks for a crosswalk or code list named %s instead of taking a member of Object.prototype',
+  it.each(['constructor', 'toString', '__proto__', 'no-such-list'])(
+    'refuses a crosswalk or code list named %s that does not exist (not a member of Object.prototype)',
     (name) => {
       const dir = mkdtempSync(join(tmpdir(), 'gds-mapping-'));
       const write = (field: object) => {
@@ -67,10 +67,10 @@ describe('loadMapping', () => {
       expect(() => loadMapping(write({ crosswalk: name }), { root: dir })).toThrow(
         expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_CROSSWALK' }),
       );
-      // Read like any other code list, so missing here (as an unknown list is).
+      // Looked up like any other code list, so unknown here.
       expect(() =>
         loadMapping(write({ transforms: [{ name: 'codeFromLabel', list: name }] }), { root: dir }),
-      ).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+      ).toThrow(expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_CODE_LIST' }));
     },
   );
 });

@@ -88,6 +88,13 @@ export function loadMapping(idOrPath: string, options: { root?: string; cwd?: st
         typeof t.list === 'string' &&
         !codeLists[t.list]
       ) {
+        if (!existsSync(join(root, 'codelists', `${t.list}.csv`))) {
+          throw new GdsConvertError(
+            'GDS_CONVERT_UNKNOWN_CODE_LIST',
+            `映射 ${mapping.id} 需要的代码表 ${t.list} 不存在`,
+            `code list ${t.list} used by mapping ${mapping.id} does not exist`,
+          );
+        }
         codeLists[t.list] = readCodeList(t.list, { root }).entries;
       }
     }
