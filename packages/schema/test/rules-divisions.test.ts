@@ -1,4 +1,10 @@
-import { bundledDivisions, getStandard, parseDivisionList } from '@gds/schema';
+import {
+  bundledDivisions,
+  checkDivisionCode,
+  createDivisionRegistry,
+  getStandard,
+  parseDivisionList,
+} from '@gds/schema';
 import { describe, expect, test } from 'vitest';
 
 const address = getStandard('address')!;
@@ -32,5 +38,18 @@ describe('x-gds-identifier: division through a standard', () => {
     expect(codes(address.validate(record('110105002001'), { divisions }))).toEqual(['division.unknown']);
     // History from the bundled excerpt is kept.
     expect(codes(address.validate(record('110103001001'), { divisions }))).toEqual(['division.not_in_force']);
+  });
+
+  test('a user list whose dates are not YYYY-MM-DD is read on the day, as checkDivisionCode reads it', () => {
+    const divisions = createDivisionRegistry([
+      ...bundledDivisions().entries(),
+      { code: '110105001000', name: '建外街道', validFrom: '2099/01/01', validTo: null },
+    ]);
+    for (const now of [new Date('2026-11-27T00:00:00Z'), undefined]) {
+      const expected = checkDivisionCode('110105001001', { registry: divisions, ...(now ? { now } : {}) });
+      expect(
+        codes(address.validate(record('110105001001'), now ? { divisions, now } : { divisions })),
+      ).toEqual(expected.map((f) => f.code));
+    }
   });
 });

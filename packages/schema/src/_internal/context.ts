@@ -96,6 +96,7 @@ export class CheckContext {
       issue.path = path;
     }
   }
+  /** "Today": the `now` option, or the clock, read once when a rule first asks. */
   get now(): Date {
     if (this.today === undefined) this.today = new Date(this.tick());
     return this.today;

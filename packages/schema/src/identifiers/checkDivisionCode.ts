@@ -1,3 +1,4 @@
+import { dateNumber } from '../_internal/formats.js';
 import { chinaDate } from './_internal/dates.js';
 import { PROVINCE_PREFIXES } from './_internal/provinces.js';
 import { bundledDivisions } from './bundledDivisions.js';
@@ -136,11 +137,10 @@ function settle(value: string, registry: DivisionRegistry): SettledDivision | nu
   }
   // From that day on nothing changes, so the answer on that day is the answer on every later day.
   const findings = check(value, registry, since || '0000-01-01');
-  if (findings.length > 0 && since !== '') return null;
-  return {
-    since: since === '' ? 0 : Number(since.slice(0, 4) + since.slice(5, 7) + since.slice(8, 10)),
-    findings,
-  };
+  if (since === '') return { since: 0, findings };
+  // A registry date that is no YYYY-MM-DD (a user-supplied list) cannot be compared: no settled answer.
+  const day = dateNumber(since);
+  return findings.length === 0 && day >= 0 ? { since: day, findings } : null;
 }
 
 function check(value: string, registry: DivisionRegistry, date: string): IdentifierFinding[] {
