@@ -177,7 +177,11 @@ export class IssueSite {
   ) {
     this.entry = compiled(code);
     this.severity = this.entry.severity;
-    if (params) Object.freeze(params);
+    // Shared by every issue of the site: frozen, with the arrays in it (enum's allowed values).
+    if (params) {
+      for (const v of Object.values(params)) if (typeof v === 'object' && v !== null) Object.freeze(v);
+      Object.freeze(params);
+    }
   }
   /** The issue at `path`, with the params given (else the site's fixed ones). */
   issue(path: IssuePath, locale: Locale, params?: Readonly<Record<string, unknown>>): Issue {
