@@ -1,5 +1,6 @@
 import { utf8 } from './_internal/bytes.js';
 import { pointer } from './_internal/pointer.js';
+import { sortKeys } from './_internal/sortKeys.js';
 import { GdsCryptoError } from './errors.js';
 
 const MAX_DEPTH = 1000;
@@ -92,23 +93,6 @@ function writeName(k: string): string {
     quotedNames.set(k, q);
   }
   return q;
-}
-
-// Insertion sort by UTF-16 code units (`<` on strings), as RFC 8785 section 3.2.3 asks: records have few
-// members, often already in order, where this beats Array.prototype.sort severalfold.
-function sortKeys(keys: string[]): string[] {
-  if (keys.length > 32) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (keys[i - 1]! <= k) continue;
-    let j = i - 1;
-    while (j >= 0 && keys[j]! > k) {
-      keys[j + 1] = keys[j]!;
-      j--;
-    }
-    keys[j + 1] = k;
-  }
-  return keys;
 }
 
 function write(v: unknown, depth: number): string {

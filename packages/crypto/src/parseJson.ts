@@ -56,6 +56,53 @@ export function parseJsonInOrder(text: string): { value: unknown; inOrder: boole
   return { value, inOrder: stats.inOrder };
 }
 
+/**
+ * The value of `text` when the text is canonical, exactly as GDS writes JSON: `JSON.stringify` of the
+ * value `JSON.parse` reads gives the text back, every object's member names strictly ascend by UTF-16
+ * code units (RFC 8785 order), every number is safe, and no escape leaves a lone surrogate. Such text
+ * has no duplicate names (the engine never writes one twice), no whitespace, no overflow and no unsafe
+ * integer literal, so {@link parseJson} would read the same value without error; and the text is the
+ * value's canonical (RFC 8785) text. `undefined` for any other text, which is then for the strict
+ * parser to read. Not exported from the package.
+ *
+ * @example
+ * ```ts
+ * parseCanonicalJson('{"a":1,"b":[2]}'); // { a: 1, b: [2] }
+ * parseCanonicalJson('{"b":1,"a":2}'); // undefined (not in canonical order)
+ * ```
+ */
+export function parseCanonicalJson(text: string): unknown {
+  // JSON.stringify writes a lone surrogate as a lower-case escape (and a pair as it is).
+  if (text.includes('\\ud')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (JSON.stringify(value) !== text || !canonicalOrder(value, 0)) return undefined;
+  return value;
+}
+
+const FAST_DEPTH = 200;
+
+function canonicalOrder(v: unknown, depth: number): boolean {
+  if (typeof v === 'number') return !(v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER);
+  if (typeof v !== 'object' || v === null) return true;
+  if (depth > FAST_DEPTH) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!canonicalOrder(v[i], depth + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (i > 0 && keys[i - 1]! >= k) return false;
+    if (!canonicalOrder((v as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
+}
+
 interface Stats {
   keys: number;
   suspicious: boolean;

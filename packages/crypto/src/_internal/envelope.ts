@@ -1,13 +1,13 @@
 import { canonicalize } from '../canonicalize.js';
 import type { Envelope, EnvelopeHeader, Proof, StandardRef } from '../Envelope.js';
 import { GdsCryptoError } from '../errors.js';
-import { parseJsonInOrder } from '../parseJson.js';
+import { parseCanonicalJson, parseJsonInOrder } from '../parseJson.js';
 import type { Signer } from '../Signer.js';
 import { toBase64Url } from './base64.js';
-import { concatBytes, utf8 } from './bytes.js';
-import { fastCanonical } from './jcsFast.js';
+import { concatBytes, utf8, utf8Into } from './bytes.js';
+import { withWriter } from './jcsFast.js';
 import { randomBytes } from './random.js';
-import { textDigestFor } from './sodiumRaw.js';
+import { sortKeys } from './sortKeys.js';
 import { type TimeInput, toIso, toMillis } from './time.js';
 
 /** Domain separation: a GDS envelope signature can never be mistaken for any other GDS signature. */
@@ -21,12 +21,11 @@ export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoErr
   });
 }
 
-// Canonical text of an envelope's body around where "proof" sorts, kept for parsed envelopes so
+// Canonical UTF-8 of an envelope's body around where "proof" sorts, kept for parsed envelopes so
 // verification canonicalises the payload only once.
 interface Body {
-  head: string;
-  tail: string;
-  proofs: string;
+  head: Uint8Array;
+  tail: Uint8Array;
 }
 const bodyParts = new WeakMap<object, Body>();
 
@@ -34,11 +33,9 @@ const bodyParts = new WeakMap<object, Body>();
 type MemberWriter = (value: unknown) => { text: string; copy: unknown };
 
 const canonicalMember: MemberWriter = (v) => ({ text: canonicalize(v), copy: v });
-// Caller-held objects: one pass checks, orders and copies (the copy is what gets verified); what the
-// fast path declines is written by canonicalize, which names any error, and copied back from that text.
+// Caller-held objects the fast path declined: canonicalize names any error; the copy is read back from
+// the text it wrote.
 const copiedMember: MemberWriter = (v) => {
-  const fast = fastCanonical(v, true);
-  if (fast) return fast;
   const text = canonicalize(v);
   return { text, copy: JSON.parse(text) };
 };
@@ -54,11 +51,11 @@ function memberName(k: string): string {
   return QUOTED.get(k) ?? canonicalize(k);
 }
 
+// The careful path: member by member as text, each member written by `member`.
 function splitBody(env: object, member: MemberWriter, copy?: Record<string, unknown>): Body {
   const e = env as Record<string, unknown>;
   let head = '{';
   let tail = '';
-  let proofs = 'null';
   for (const k of Object.keys(e).sort()) {
     // Would set the copy's prototype instead of a member: refused as the unknown member it is.
     if (k === '__proto__') throw malformed('未知成员 "__proto__"', 'unknown member "__proto__"');
@@ -66,12 +63,73 @@ function splitBody(env: object, member: MemberWriter, copy?: Record<string, unkn
     if (v === undefined) continue;
     const m = member(v);
     if (copy) copy[k] = m.copy;
-    if (k === 'proofs') proofs = m.text;
-    else if (k < 'proof') head += `${memberName(k)}:${m.text},`;
+    if (k === 'proofs') continue;
+    if (k < 'proof') head += `${memberName(k)}:${m.text},`;
     else tail += `,${memberName(k)}:${m.text}`;
   }
-  return { head, tail: `${tail}}`, proofs };
+  return { head: utf8(head), tail: utf8(`${tail}}`) };
 }
+
+/**
+ * The fast path of {@link splitBody}: one pass writes the whole envelope's canonical UTF-8 (see
+ * jcsFast.ts) and cuts the body around `proofs`, which sorts right after where `proof` goes. With
+ * `copy`, fills it with a private copy read in the same pass. With `text`, succeeds only when the text
+ * is exactly that canonical UTF-8: then it is what the strict parser would have read (see parseEnvelope).
+ * `undefined` whenever anything is unusual (no `proofs`, a member sorting between `proof` and
+ * `proofs`, anything the byte writer declines): the careful path then decides, errors included.
+ */
+function fastBody(e: Record<string, unknown>, copy?: Record<string, unknown>): Body | undefined {
+  const keys = sortKeys(Object.keys(e));
+  return withWriter((w) => {
+    w.byte(0x7b);
+    let first = true;
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
+      const v = e[k];
+      if (v === undefined) continue;
+      if (!first) w.byte(0x2c);
+      first = false;
+      if (k === 'proofs') start = w.at;
+      w.name(k);
+      const c = w.value(v, 1, copy !== undefined);
+      if (copy) copy[k] = c;
+      if (k === 'proofs') end = w.at;
+    }
+    w.byte(0x7d);
+    if (start < 0) return undefined;
+    // `{` and the members before `proofs`, each with its comma; after its value: `,` members `}`.
+    return { head: w.bytes.slice(0, start), tail: w.bytes.slice(end, w.at) };
+  });
+}
+
+/**
+ * The body of an envelope whose text is its canonical text (see parseCanonicalJson): the text before
+ * the `proofs` member, and after its value. Its canonical form is what JSON.stringify writes, so the
+ * members after `proofs` (`std`, `suite`, `typ`, or `sealed` too) are written again, briefly, to find
+ * where `proofs` starts. `undefined` where {@link fastBody} would decline.
+ */
+function textBody(text: string, parsed: unknown): Body | undefined {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const e = parsed as Record<string, unknown>;
+  if (e.proofs === undefined) return undefined;
+  let tail = '}';
+  const keys = Object.keys(e);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i]!;
+    if (k === 'proofs') break;
+    if (k >= 'proof' && k < 'proofs') return undefined;
+    tail = `,${JSON.stringify(k)}:${JSON.stringify(e[k])}${tail}`;
+  }
+  for (const k of keys) if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
+  const at = text.length - tail.length - (JSON.stringify(e.proofs).length + '"proofs":'.length);
+  if (!text.startsWith('"proofs":', at) || !text.endsWith(tail)) return undefined;
+  return { head: utf8(text.slice(0, at)), tail: utf8(tail) };
+}
+
+const PROOF_NAME = utf8('"proof":');
 
 /**
  * Bytes a proof signs: domain ‖ digest(JCS(envelope without proofs, with this proof's metadata as
@@ -82,12 +140,21 @@ function splitBody(env: object, member: MemberWriter, copy?: Record<string, unkn
 export function proofInputs(
   env: Envelope,
 ): (proof: Omit<Proof, 'sig'>, digest: (data: Uint8Array) => Uint8Array) => Uint8Array {
-  const { head, tail } = bodyParts.get(env) ?? splitBody(env, canonicalMember);
+  const { head, tail } =
+    bodyParts.get(env) ??
+    fastBody(env as unknown as Record<string, unknown>) ??
+    splitBody(env, canonicalMember);
   return (proof, digest) => {
     const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
-    const body = `${head}"proof":${meta}${tail}`;
-    const ofText = textDigestFor(digest);
-    return concatBytes(PROOF_DOMAIN_BYTES, ofText ? ofText(body) : digest(utf8(body)));
+    const body = new Uint8Array(head.length + PROOF_NAME.length + 3 * meta.length + tail.length);
+    body.set(head, 0);
+    let o = head.length;
+    body.set(PROOF_NAME, o);
+    o += PROOF_NAME.length;
+    o += utf8Into(meta, body, o);
+    body.set(tail, o);
+    o += tail.length;
+    return concatBytes(PROOF_DOMAIN_BYTES, digest(body.subarray(0, o)));
   };
 }
 
@@ -155,9 +222,7 @@ export async function addProof(env: Envelope, signer: Signer, at: TimeInput | un
     iss: signer.issuer ?? env.iss,
     created: toIso(at ?? Date.now()),
   };
-  // The signer's own digest function when it has a text form (ours do), so that it is found.
-  const digest = textDigestFor(signer.digest) ? signer.digest : (d: Uint8Array) => signer.digest(d);
-  const sig = await signer.sign(proofInputs(env)(meta, digest));
+  const sig = await signer.sign(proofInputs(env)(meta, (d) => signer.digest(d)));
   return { ...meta, sig: toBase64Url(sig) };
 }
 
@@ -185,27 +250,44 @@ export function parseEnvelope(input: unknown): Envelope {
   let env: unknown = input;
   let inOrder = false;
   if (input instanceof Uint8Array || typeof input === 'string') {
+    let text = '';
     try {
-      const text =
-        typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
-      ({ value: env, inOrder } = parseJsonInOrder(text));
+      text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch (cause) {
-      throw typeof input === 'string'
-        ? malformed('不是有效的 JSON', 'not valid JSON', cause)
-        : malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
+      throw malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
     }
-    if (typeof env !== 'object' || env === null || Array.isArray(env))
-      throw malformed('不是对象', 'not an object');
-    // Parsed values can be written with no error and are held by no one else: no copy.
-    bodyParts.set(env, splitBody(env, inOrder ? inOrderMember : canonicalMember));
+    // Canonical text (what GDS writes) is read natively and its body cut from the text itself.
+    const parsed = parseCanonicalJson(text);
+    const body = parsed === undefined ? undefined : textBody(text, parsed);
+    if (body) {
+      env = parsed;
+      bodyParts.set(parsed as object, body);
+    } else {
+      try {
+        ({ value: env, inOrder } = parseJsonInOrder(text));
+      } catch (cause) {
+        throw typeof input === 'string'
+          ? malformed('不是有效的 JSON', 'not valid JSON', cause)
+          : malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
+      }
+      if (typeof env !== 'object' || env === null || Array.isArray(env))
+        throw malformed('不是对象', 'not an object');
+      // Parsed values can be written with no error and are held by no one else: no copy.
+      bodyParts.set(env, splitBody(env, inOrder ? inOrderMember : canonicalMember));
+    }
   } else {
     // A private copy: what is verified is exactly what is returned, whatever the caller does meanwhile.
-    const copy: Record<string, unknown> = {};
+    let copy: Record<string, unknown> = {};
     let parts: Body;
     try {
       if (typeof input !== 'object' || input === null || Array.isArray(input))
         throw new Error('not an object');
-      parts = splitBody(input, copiedMember, copy);
+      const fast = fastBody(input as Record<string, unknown>, copy);
+      if (fast) parts = fast;
+      else {
+        copy = {};
+        parts = splitBody(input, copiedMember, copy);
+      }
     } catch (cause) {
       throw malformed('不是 JSON 数据', 'not JSON data', cause);
     }

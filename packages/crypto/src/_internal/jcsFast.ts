@@ -1,136 +1,203 @@
-// The fast path of canonicalize(): checks a value and brings its members into RFC 8785 order, then lets
-// the engine's JSON.stringify write it. For JSON data that is exactly the JCS text: JSON.stringify
-// escapes strings as RFC 8785 section 3.2.2.2 asks (once lone surrogates are excluded), writes numbers
-// as Number::toString (-0 as 0), and writes members in property order, which for string keys is
-// insertion order. Anything else (a lone surrogate, a non-finite or unsafe number, a class instance,
-// undefined in an array, a key that looks like an array index, whose property order the engine fixes
-// numerically, `__proto__`, deep nesting, a `toJSON` on a prototype) declines, and the careful writer
-// in canonicalize.ts decides and names the error. So this path never accepts what the writer refuses.
+// The fast path of canonicalize() for bytes: writes a value's RFC 8785 text straight as UTF-8 into a
+// reused staging buffer, without building it as a JavaScript string first (a string of a thousand
+// pieces costs about as much to flatten and encode as to write). It writes what canonicalize writes:
+// members sorted by UTF-16 code units (the same sortKeys), strings escaped as JSON.stringify escapes
+// them (RFC 8785 section 3.2.2.2), numbers as Number::toString with -0 as 0, members whose value is
+// undefined left out. Anything else (a lone surrogate, a non-finite or unsafe number, a class instance,
+// undefined in an array, deep nesting or a cycle, bigint, a function, a symbol) declines, and the caller
+// takes canonicalize's path, which decides and names the error. So this path never accepts what
+// canonicalize refuses, and property tests hold the two to the same bytes.
+
+import { utf8Into } from './bytes.js';
+import { sortKeys } from './sortKeys.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_DEPTH = 200;
-const SURROGATE = /[\uD800-\uDFFF]/;
 // With the `u` flag a well-formed pair is one code point outside this range: only lone ones match.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 class Decline {}
+/** Thrown by {@link JcsWriter.value} when the fast path declines; never escapes {@link withWriter}. */
 const DECLINE = new Decline();
 
-function okString(s: string): void {
-  if (SURROGATE.test(s) && LONE_SURROGATE.test(s)) throw DECLINE;
-}
-
-function okKey(k: string): void {
-  const c = k.charCodeAt(0);
-  if ((c >= 0x30 && c <= 0x39) || k === '__proto__') throw DECLINE;
-  okString(k);
-}
-
-// Returns v itself when it can be written as it is (no copy asked, members already in order), else a
-// copy whose objects have their members inserted in JCS order.
-function prep(v: unknown, depth: number, copy: boolean): unknown {
-  switch (typeof v) {
-    case 'string':
-      okString(v);
-      return v;
-    case 'number': {
-      if (!Number.isFinite(v)) throw DECLINE;
-      const a = v < 0 ? -v : v;
-      if (a > MAX_SAFE && a < 1e21) throw DECLINE;
-      return v;
-    }
-    case 'boolean':
-      return v;
-    case 'object': {
-      if (v === null) return v;
-      if (depth > FAST_DEPTH) throw DECLINE;
-      const proto = Object.getPrototypeOf(v);
-      if (proto === Array.prototype) {
-        const a = v as unknown[];
-        const n = a.length;
-        let out: unknown[] | undefined = copy ? new Array(n) : undefined;
-        for (let i = 0; i < n; i++) {
-          const item = a[i];
-          if (item === undefined) throw DECLINE;
-          const p = prep(item, depth + 1, copy);
-          if (out === undefined && p !== item) {
-            out = a.slice(0, i);
-            out.length = n;
-          }
-          if (out !== undefined) out[i] = p;
-        }
-        return out ?? a;
-      }
-      if (proto !== Object.prototype && proto !== null) throw DECLINE;
-      const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      let sorted = true;
-      let changed = copy;
-      const vals: unknown[] = new Array(keys.length);
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        okKey(k);
-        if (i > 0 && keys[i - 1]! > k) sorted = false;
-        const item = o[k];
-        const p = item === undefined ? undefined : prep(item, depth + 1, copy);
-        if (p !== item) changed = true;
-        vals[i] = p;
-      }
-      if (sorted && !changed) return o;
-      const order = sorted ? undefined : sortedIndexes(keys);
-      const out: Record<string, unknown> = {};
-      for (let j = 0; j < keys.length; j++) {
-        const i = order ? order[j]! : j;
-        const p = vals[i];
-        if (p !== undefined) out[keys[i]!] = p;
-      }
-      return out;
-    }
-    default:
-      throw DECLINE;
-  }
-}
-
-// Insertion sort of indexes by key (UTF-16 code units, `<` on strings): records have few members.
-function sortedIndexes(keys: string[]): number[] {
-  const idx = keys.map((_, i) => i);
-  if (keys.length > 32) return idx.sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1));
-  for (let i = 1; i < idx.length; i++) {
-    const x = idx[i]!;
-    const k = keys[x]!;
-    let j = i - 1;
-    while (j >= 0 && keys[idx[j]!]! > k) {
-      idx[j + 1] = idx[j]!;
-      j--;
-    }
-    idx[j + 1] = x;
-  }
-  return idx;
-}
-
-function prototypesClean(): boolean {
-  return (
-    (Object.prototype as { toJSON?: unknown }).toJSON === undefined &&
-    (Array.prototype as { toJSON?: unknown }).toJSON === undefined
-  );
-}
+// Quoted member names followed by ':', as UTF-8: names repeat across records (bounded cache).
+const names = new Map<string, Uint8Array>();
 
 /**
- * The JCS text of `value` and, with `copy`, a private deep copy of it (plain objects with members in
- * JCS order, arrays, primitives) that serialises to that text; `undefined` when the fast path declines.
- * Without `copy` the value is serialised in place where it already is in order: only for values nobody
- * else holds (fresh from JSON.parse), since getters would otherwise run twice.
+ * Writes canonical UTF-8 into `bytes[0..at)`. One is reused (see {@link withWriter}); its buffer grows
+ * as needed and is wiped after each use, since payloads may be confidential.
  */
-export function fastCanonical(value: unknown, copy: boolean): { text: string; copy: unknown } | undefined {
-  if (!prototypesClean()) return undefined;
-  let p: unknown;
+export class JcsWriter {
+  bytes = new Uint8Array(4096);
+  at = 0;
+
+  room(n: number): Uint8Array {
+    if (this.at + n > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.at + n, 2 * this.bytes.length));
+      bigger.set(this.bytes.subarray(0, this.at));
+      this.bytes.fill(0);
+      this.bytes = bigger;
+    }
+    return this.bytes;
+  }
+
+  byte(c: number): void {
+    this.room(1)[this.at++] = c;
+  }
+
+  /** `"name":` of a member. */
+  name(k: string): void {
+    let q = names.get(k);
+    if (q === undefined) {
+      const start = this.at;
+      this.string(k);
+      this.byte(0x3a);
+      q = this.bytes.slice(start, this.at);
+      this.at = start;
+      if (names.size >= 4096) names.clear();
+      names.set(k, q);
+    }
+    const n = q.length;
+    const b = this.room(n);
+    let o = this.at;
+    for (let i = 0; i < n; i++) b[o++] = q[i]!;
+    this.at = o;
+  }
+
+  string(s: string): void {
+    const b = this.room(3 * s.length + 2);
+    const n = jcsStringInto(s, b, this.at);
+    if (n >= 0) {
+      this.at += n;
+      return;
+    }
+    // Something to escape, or a surrogate: as canonicalize writes it (JSON.stringify's escapes).
+    if (LONE_SURROGATE.test(s)) throw DECLINE;
+    const t = JSON.stringify(s);
+    this.at += utf8Into(t, this.room(3 * t.length), this.at);
+  }
+
+  /**
+   * Writes `v` and returns it, or with `copy` a private deep copy of it (plain objects with their
+   * members inserted in JCS order, arrays, primitives) read in the same pass, so the copy is exactly
+   * what was written whatever getters or the caller do. Throws the internal decline signal.
+   */
+  value(v: unknown, depth: number, copy: boolean): unknown {
+    switch (typeof v) {
+      case 'string':
+        this.string(v);
+        return v;
+      case 'number': {
+        const a = v < 0 ? -v : v;
+        if (!(a <= MAX_SAFE || (a >= 1e21 && a !== Number.POSITIVE_INFINITY))) throw DECLINE;
+        const t = v === 0 ? '0' : String(v);
+        const b = this.room(t.length);
+        let o = this.at;
+        for (let i = 0; i < t.length; i++) b[o++] = t.charCodeAt(i);
+        this.at = o;
+        return v;
+      }
+      case 'boolean': {
+        const b = this.room(5);
+        let o = this.at;
+        if (v) {
+          b[o++] = 0x74;
+          b[o++] = 0x72;
+          b[o++] = 0x75;
+          b[o++] = 0x65;
+        } else {
+          b[o++] = 0x66;
+          b[o++] = 0x61;
+          b[o++] = 0x6c;
+          b[o++] = 0x73;
+          b[o++] = 0x65;
+        }
+        this.at = o;
+        return v;
+      }
+      case 'object': {
+        if (v === null) {
+          const b = this.room(4);
+          b[this.at++] = 0x6e;
+          b[this.at++] = 0x75;
+          b[this.at++] = 0x6c;
+          b[this.at++] = 0x6c;
+          return v;
+        }
+        if (depth > FAST_DEPTH) throw DECLINE;
+        if (Array.isArray(v)) {
+          const n = v.length;
+          const out: unknown[] | undefined = copy ? new Array(n) : undefined;
+          this.byte(0x5b);
+          for (let i = 0; i < n; i++) {
+            const item = v[i];
+            if (item === undefined) throw DECLINE;
+            if (i > 0) this.byte(0x2c);
+            const c = this.value(item, depth + 1, copy);
+            if (out) out[i] = c;
+          }
+          this.byte(0x5d);
+          return out ?? v;
+        }
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) throw DECLINE;
+        const o = v as Record<string, unknown>;
+        const keys = sortKeys(Object.keys(o));
+        const out: Record<string, unknown> | undefined = copy ? {} : undefined;
+        this.byte(0x7b);
+        let first = true;
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
+          const item = o[k];
+          if (item === undefined) continue;
+          if (!first) this.byte(0x2c);
+          first = false;
+          this.name(k);
+          const c = this.value(item, depth + 1, copy);
+          if (out) {
+            // Assigning "__proto__" would set the copy's prototype instead of a member.
+            if (k === '__proto__') throw DECLINE;
+            out[k] = c;
+          }
+        }
+        this.byte(0x7d);
+        return out ?? o;
+      }
+      default:
+        throw DECLINE;
+    }
+  }
+}
+
+let spare: JcsWriter | undefined;
+
+/**
+ * Runs `write` with a writer (the spare one unless it is in use: a getter may sign while a value is
+ * being written) and returns its result, or `undefined` when the fast path declined. The bytes written
+ * are wiped afterwards: take what is needed (`bytes.slice`) inside `write`.
+ */
+export function withWriter<T>(write: (w: JcsWriter) => T): T | undefined {
+  const w = spare ?? new JcsWriter();
+  spare = undefined;
+  w.at = 0;
   try {
-    p = prep(value, 0, copy);
+    return write(w);
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
+  } finally {
+    w.bytes.fill(0, 0, Math.min(w.bytes.length, 4 * w.at + 8));
+    w.at = 0;
+    spare = w;
   }
-  return { text: JSON.stringify(p), copy: p };
+}
+
+/** The canonical UTF-8 of `value`, or `undefined` when the fast path declines (see the file header). */
+export function jcsBytes(value: unknown): Uint8Array | undefined {
+  return withWriter((w) => {
+    w.value(value, 0, false);
+    return w.bytes.slice(0, w.at);
+  });
 }
 
 /**

@@ -1,0 +1,183 @@
+// The envelope fast paths against the careful ones: the byte writer (jcsFast.ts) against canonicalize,
+// the canonical-text reader (parseCanonicalJson) against parseJson, and envelopes signed by the build
+// before them (fixture) still verifying.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
+import {
+  canonicalize,
+  canonicalizeToBytes,
+  createSigner,
+  GdsCryptoError,
+  Keyring,
+  loadSodiumSuite,
+  parseJson,
+  signEnvelope,
+  verifyEnvelope,
+} from '@gds/crypto';
+import { describe, expect, it } from 'vitest';
+// Internal: the fast paths themselves, which the public API reaches only through envelopes.
+import { jcsBytes, withWriter } from '../src/_internal/jcsFast.js';
+import { parseCanonicalJson } from '../src/parseJson.js';
+import { toHex, vectorPath } from './_helpers/vectors.js';
+import fixture from './fixtures/envelope-v1.json' with { type: 'json' };
+
+function careful(v: unknown): { bytes?: Uint8Array; code?: string } {
+  try {
+    return { bytes: canonicalizeToBytes(v) };
+  } catch (e) {
+    if (e instanceof GdsCryptoError) return { code: e.code };
+    throw e;
+  }
+}
+
+// Strings with lone surrogates, escapes and pairs; numbers at the edges of what JCS writes.
+const edgy = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom(
+    -0,
+    2 ** 53 - 1,
+    2 ** 53,
+    -(2 ** 60),
+    1e21,
+    1e-7,
+    5e-324,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ),
+  fc.double(),
+);
+const anyJson = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    edgy,
+    fc.jsonValue(),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+describe('byte writer (the fast path of canonicalizeToBytes for envelopes)', () => {
+  const jcsDir = vectorPath('jcs');
+  it.skipIf(!jcsDir)(
+    'writes every RFC 8785 vector (cyberphone/json-canonicalization testdata) byte for byte',
+    () => {
+      for (const name of readdirSync(join(jcsDir!, 'input')).filter((f) => f.endsWith('.json'))) {
+        const value = parseJson(readFileSync(join(jcsDir!, 'input', name), 'utf8'));
+        const outhex = readFileSync(join(jcsDir!, 'outhex', name.replace(/\.json$/, '.txt')), 'utf8')
+          .replace(/\s+/g, '')
+          .toLowerCase();
+        expect(toHex(jcsBytes(value)!), name).toBe(outhex);
+      }
+    },
+  );
+
+  test.prop([anyJson])('writes what canonicalize writes, or declines; declines all it refuses', (v) => {
+    const ref = careful(v);
+    const fast = jcsBytes(v);
+    if (ref.code !== undefined) expect(fast).toBeUndefined();
+    else if (fast !== undefined) expect(toHex(fast)).toBe(toHex(ref.bytes!));
+  });
+
+  test.prop([anyJson])('its private copy canonicalises to the same text and shares no object', (v) => {
+    const copy = withWriter((w) => w.value(v, 0, true));
+    if (copy === undefined) return;
+    expect(canonicalize(copy)).toBe(canonicalize(v));
+    if (typeof v === 'object' && v !== null) expect(copy).not.toBe(v);
+  });
+
+  it('declines what canonicalize refuses or names', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const v of [Number.NaN, 2 ** 53, '\ud800', { '\udc00': 1 }, [undefined], new Date(0), cyclic, 1n])
+      expect(jcsBytes(v)).toBeUndefined();
+    expect(withWriter((w) => w.value(JSON.parse('{"__proto__":1}'), 0, true))).toBeUndefined();
+  });
+});
+
+describe('canonical text reader', () => {
+  const jsonish = fc.jsonValue().filter((v) => !/\d{16,}/.test(JSON.stringify(v)));
+  test.prop([jsonish])(
+    'reads canonical text as parseJson does (declining only big numbers and index-like names)',
+    (v) => {
+      const text = canonicalize(v);
+      const got = parseCanonicalJson(text);
+      // Names like "0" the engine orders numerically, whatever the text says: those are left to parseJson.
+      if (got === undefined) expect(text).toMatch(/e\+|\d{16}|"\d[^"]*":/);
+      else expect(got).toEqual(parseJson(text));
+    },
+  );
+  it('reads an envelope written by canonicalize', () => {
+    const env = { ...fixture.envelope, payload: { id: 'p-1', name: '张三', n: [1.5, -2] } };
+    expect(parseCanonicalJson(canonicalize(env))).toEqual(env);
+  });
+
+  test.prop([
+    fc.oneof(
+      fc.string({ unit: 'binary' }),
+      jsonish.map((v) => JSON.stringify(v, null, 1)),
+    ),
+  ])('whatever it reads, parseJson reads the same without error, and it is canonical', (text) => {
+    const v = parseCanonicalJson(text);
+    if (v === undefined) return;
+    expect(parseJson(text)).toEqual(v);
+    expect(canonicalize(v)).toBe(text);
+  });
+
+  it('leaves duplicates, lone surrogates, unsafe integers, overflow and disorder to the strict parser', () => {
+    for (const text of [
+      '{"a":1,"a":1}',
+      '{"a":{"b":1,"b":1}}',
+      '["\\ud800"]',
+      '{"\\udc00":1}',
+      '[9007199254740992]',
+      '[1e400]',
+      '{"b":1,"a":2}',
+      '{"a":1} ',
+      '[-0]',
+    ])
+      expect(parseCanonicalJson(text), text).toBeUndefined();
+  });
+});
+
+describe('envelopes across the fast paths', () => {
+  it('verifies an envelope signed by the build before the byte writer (wire format unchanged)', async () => {
+    const keys = await Keyring.create();
+    await keys.add({
+      suite: 'sodium',
+      use: 'sign',
+      publicKey: Buffer.from(fixture.publicKey, 'hex'),
+      label: 'mca',
+      issuer: 'dept:mca',
+    });
+    const opts = { keys, audience: 'dept:health', now: '2026-11-26T08:30:00Z' };
+    const text = canonicalize(fixture.envelope);
+    for (const input of [fixture.envelope, text, JSON.stringify(fixture.envelope, null, 2)]) {
+      const { payload } = await verifyEnvelope(input, opts);
+      expect(payload).toEqual(fixture.envelope.payload);
+    }
+    // Signing the same payload with the same key, times and jti gives the same envelope, byte for byte.
+    const suite = await loadSodiumSuite();
+    const seed = new Uint8Array(32).fill(7);
+    const signer = createSigner(suite, suite.generateKeyPair('sign', seed).secretKey, { issuer: 'dept:mca' });
+    const again = await signEnvelope(fixture.envelope.payload, {
+      signer,
+      aud: ['dept:health', 'dept:stats'],
+      iat: '2026-11-26T08:00:00Z',
+      expiresIn: 3600,
+      jti: 'fixture-jti-0000000001',
+      std: { id: 'person', version: '1.0.0' },
+    });
+    expect(canonicalize(again)).toBe(text);
+  });
+
+  it('refuses canonical-looking text with a duplicate member, as before', async () => {
+    const keys = await Keyring.create();
+    const text = canonicalize(fixture.envelope);
+    const dup = text.replace('"iss":"dept:mca"', '"iss":"dept:mca","iss":"dept:mca"');
+    expect(dup).not.toBe(text);
+    await expect(verifyEnvelope(dup, { keys })).rejects.toMatchObject({ code: 'GDS_CRYPTO_MALFORMED' });
+    const inPayload = text.replace('"id":"p-000123"', '"id":"p-000123","id":"p-000123"');
+    await expect(verifyEnvelope(inPayload, { keys })).rejects.toMatchObject({ code: 'GDS_CRYPTO_MALFORMED' });
+  });
+});
