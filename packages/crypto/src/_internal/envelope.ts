@@ -131,6 +131,19 @@ function textBody(text: string, parsed: unknown): Body | undefined {
 
 const PROOF_NAME = utf8('"proof":');
 
+// A signer's or verifier's proofs repeat suite, kid and iss: their canonical members are kept for the
+// last one seen (`created` sorts first, so the text is `{"created":…,` then those members).
+let lastMeta: { suite: string; kid: string; iss: string; rest: string } | undefined;
+function metaText(p: Omit<Proof, 'sig'>): string {
+  const m = lastMeta;
+  if (m === undefined || m.suite !== p.suite || m.kid !== p.kid || m.iss !== p.iss) {
+    const rest = canonicalize({ suite: p.suite, kid: p.kid, iss: p.iss }).slice(1);
+    lastMeta = { suite: p.suite, kid: p.kid, iss: p.iss, rest };
+    return `{"created":${canonicalize(p.created)},${rest}`;
+  }
+  return `{"created":${canonicalize(p.created)},${m.rest}`;
+}
+
 /**
  * Bytes a proof signs: domain ‖ digest(JCS(envelope without proofs, with this proof's metadata as
  * `proof`)), the digest being the proof suite's (BLAKE2b-256 for sodium, SM3 for sm). Returned as a
@@ -145,7 +158,7 @@ export function proofInputs(
     fastBody(env as unknown as Record<string, unknown>) ??
     splitBody(env, canonicalMember);
   return (proof, digest) => {
-    const meta = canonicalize({ suite: proof.suite, kid: proof.kid, iss: proof.iss, created: proof.created });
+    const meta = metaText(proof);
     const body = new Uint8Array(head.length + PROOF_NAME.length + 3 * meta.length + tail.length);
     body.set(head, 0);
     let o = head.length;
@@ -227,7 +240,9 @@ export async function addProof(env: Envelope, signer: Signer, at: TimeInput | un
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const HEADER_KEYS = new Set([...HEADER_NAMES, 'proofs']);
+const SIGNED_KEYS = new Set([...HEADER_NAMES, 'proofs', 'payload']);
+const SEALED_KEYS = new Set([...HEADER_NAMES, 'proofs', 'sealed']);
+const PROOF_KEYS = new Set(['suite', 'kid', 'iss', 'created', 'sig']);
 
 function str(v: unknown, what: string): string {
   if (typeof v !== 'string' || v.length === 0)
@@ -298,8 +313,7 @@ export function parseEnvelope(input: unknown): Envelope {
   if (e.gds !== 'envelope/v1') throw malformed('gds 必须是 "envelope/v1"', 'gds must be "envelope/v1"');
   if (e.typ !== 'signed' && e.typ !== 'sealed')
     throw malformed('typ 必须是 signed 或 sealed', 'typ must be signed or sealed');
-  const allowed = new Set(HEADER_KEYS);
-  allowed.add(e.typ === 'signed' ? 'payload' : 'sealed');
+  const allowed = e.typ === 'signed' ? SIGNED_KEYS : SEALED_KEYS;
   for (const k of Object.keys(e)) {
     if (!allowed.has(k))
       throw malformed(`未知成员 ${JSON.stringify(k)}`, `unknown member ${JSON.stringify(k)}`);
@@ -348,7 +362,7 @@ export function parseEnvelope(input: unknown): Envelope {
     if (typeof p !== 'object' || p === null || Array.isArray(p))
       throw malformed('proof 必须是对象', 'a proof must be an object');
     for (const k of Object.keys(p)) {
-      if (!['suite', 'kid', 'iss', 'created', 'sig'].includes(k)) {
+      if (!PROOF_KEYS.has(k)) {
         throw malformed(`proof 中的未知成员 ${k}`, `unknown member ${k} in a proof`);
       }
     }
