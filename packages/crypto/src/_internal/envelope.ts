@@ -7,6 +7,7 @@ import { toBase64Url } from './base64.js';
 import { concatBytes, utf8, utf8Into } from './bytes.js';
 import { withWriter } from './jcsFast.js';
 import { randomBytes } from './random.js';
+import { textDigestFor } from './sodiumRaw.js';
 import { sortKeys } from './sortKeys.js';
 import { type TimeInput, toIso, toMillis } from './time.js';
 
@@ -23,10 +24,9 @@ export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoErr
 
 // Canonical UTF-8 of an envelope's body around where "proof" sorts, kept for parsed envelopes so
 // verification canonicalises the payload only once.
-interface Body {
-  head: Uint8Array;
-  tail: Uint8Array;
-}
+// As text when cut from canonical input text: a digest with a text form then encodes it straight into
+// its own memory (see textDigestFor).
+type Body = { head: Uint8Array; tail: Uint8Array } | { headText: string; tailText: string };
 const bodyParts = new WeakMap<object, Body>();
 
 /** A member's canonical text and, for caller-held input, a private copy of its value. */
@@ -126,7 +126,7 @@ function textBody(text: string, parsed: unknown): Body | undefined {
   for (const k of keys) if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
   const at = text.length - tail.length - (JSON.stringify(e.proofs).length + '"proofs":'.length);
   if (!text.startsWith('"proofs":', at) || !text.endsWith(tail)) return undefined;
-  return { head: utf8(text.slice(0, at)), tail: utf8(tail) };
+  return { headText: text.slice(0, at), tailText: tail };
 }
 
 const PROOF_NAME = utf8('"proof":');
@@ -153,12 +153,18 @@ function metaText(p: Omit<Proof, 'sig'>): string {
 export function proofInputs(
   env: Envelope,
 ): (proof: Omit<Proof, 'sig'>, digest: (data: Uint8Array) => Uint8Array) => Uint8Array {
-  const { head, tail } =
+  const parts =
     bodyParts.get(env) ??
     fastBody(env as unknown as Record<string, unknown>) ??
     splitBody(env, canonicalMember);
   return (proof, digest) => {
     const meta = metaText(proof);
+    if ('headText' in parts) {
+      const text = `${parts.headText}"proof":${meta}${parts.tailText}`;
+      const ofText = textDigestFor(digest);
+      return concatBytes(PROOF_DOMAIN_BYTES, ofText ? ofText(text) : digest(utf8(text)));
+    }
+    const { head, tail } = parts;
     const body = new Uint8Array(head.length + PROOF_NAME.length + 3 * meta.length + tail.length);
     body.set(head, 0);
     let o = head.length;
