@@ -20,9 +20,6 @@ class Decline {}
 /** Thrown by {@link JcsWriter.value} when the fast path declines; never escapes {@link withWriter}. */
 const DECLINE = new Decline();
 
-// Quoted member names followed by ':', as UTF-8: names repeat across records (bounded cache).
-const names = new Map<string, Uint8Array>();
-
 /**
  * Writes canonical UTF-8 into `bytes[0..at)`. One is reused (see {@link withWriter}); its buffer grows
  * as needed and is wiped after each use, since payloads may be confidential.
@@ -47,21 +44,8 @@ export class JcsWriter {
 
   /** `"name":` of a member. */
   name(k: string): void {
-    let q = names.get(k);
-    if (q === undefined) {
-      const start = this.at;
-      this.string(k);
-      this.byte(0x3a);
-      q = this.bytes.slice(start, this.at);
-      this.at = start;
-      if (names.size >= 4096) names.clear();
-      names.set(k, q);
-    }
-    const n = q.length;
-    const b = this.room(n);
-    let o = this.at;
-    for (let i = 0; i < n; i++) b[o++] = q[i]!;
-    this.at = o;
+    this.string(k);
+    this.byte(0x3a);
   }
 
   string(s: string): void {
