@@ -47,6 +47,9 @@ export async function signEnvelope(
   }
   const header = makeHeader('signed', signers[0]!.suite, signers, options);
   const env: SignedEnvelope = { ...header, typ: 'signed', payload, proofs: [] };
-  for (const s of signers) env.proofs.push(await addProof(env, s, options.iat));
+  for (const s of signers) {
+    const proof = addProof(env, s, options.iat);
+    env.proofs.push(proof instanceof Promise ? await proof : proof);
+  }
   return env;
 }

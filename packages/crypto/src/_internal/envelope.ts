@@ -234,15 +234,17 @@ export function makeHeader(
   return h;
 }
 
-export async function addProof(env: Envelope, signer: Signer, at: TimeInput | undefined): Promise<Proof> {
+// Not async: a signer that signs synchronously (ours do) costs no promise here; callers await anyway.
+export function addProof(env: Envelope, signer: Signer, at: TimeInput | undefined): Proof | Promise<Proof> {
   const meta = {
     suite: signer.suite,
     kid: signer.kid,
     iss: signer.issuer ?? env.iss,
     created: toIso(at ?? Date.now()),
   };
-  const sig = await signer.sign(proofInputs(env)(meta, (d) => signer.digest(d)));
-  return { ...meta, sig: toBase64Url(sig) };
+  const sig = signer.sign(proofInputs(env)(meta, (d) => signer.digest(d)));
+  if (sig instanceof Uint8Array) return { ...meta, sig: toBase64Url(sig) };
+  return Promise.resolve(sig).then((s) => ({ ...meta, sig: toBase64Url(s) }));
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
