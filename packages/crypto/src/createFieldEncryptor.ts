@@ -309,10 +309,10 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
   const keks: Record<string, { kid: string; key: string }[]> = {};
   for (const g of groupOrder) keks[g.id] = g.sealed;
   const markers = groupOrder.map((_, i) => `${i}.`);
-  // One field: base64url(nonce ‖ AEAD(data key, UTF-8 of the value's JCS, associated data)). With the
-  // sodium suite the same bytes are produced in the wasm heap (no per-field allocations).
+  // One field: base64url(nonce ‖ AEAD(data key, UTF-8 of the value's JCS, associated data)), through
+  // the suite's operations on the general path, in the wasm heap on the sodium suite's fast path.
   const raw = rawFor(suite);
-  const sealer = raw && groupOrder.length <= 64 ? raw.fieldSealer() : suiteSealer(suite);
+  const sealer = suiteSealer(suite);
   const macText = raw?.macText;
   if (macText && bi) assertKey(bi.key, 'blindIndex.key', 32);
   // Two spellings of one path, or a wildcard, can select a field twice: only then are fields tracked.

@@ -13,9 +13,8 @@ import { concatBytes, utf8 } from './bytes.js';
  * - `seal(g, value, adTail, prefix)` → prefix + base64url(suite.encrypt(dk[g], JCS bytes of value, UTF-8(adHead) ‖ adTail))
  * - `wrap(g, kek, ad)` → base64url(suite.encrypt(kek, dk[g], UTF-8(ad))), only for a group that sealed
  *
- * `suiteSealer` does this through any `Suite`; the sodium suite has a fused one (sodiumRaw.ts) that
- * keeps the data keys inside the wasm heap, copies a record's inputs in and its outputs out in one call
- * each, and writes all its base64url at once, producing the same bytes.
+ * `suiteSealer` does this through any `Suite` (the general path); the sodium suite's fast path uses the
+ * fused {@link RecordSealer} instead (sodiumRaw.ts), producing the same bytes.
  */
 export interface FieldSealer {
   begin(groups: number, adHead: string): void;

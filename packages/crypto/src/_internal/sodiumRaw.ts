@@ -3,7 +3,7 @@ import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
 import { toBase64UrlRange } from './base64.js';
 import { utf8Into } from './bytes.js';
-import type { FieldSealer, RecordSealer } from './fieldSealer.js';
+import type { RecordSealer } from './fieldSealer.js';
 import { jcsStringInto } from './jcsFast.js';
 import { fillRandom, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
@@ -76,8 +76,6 @@ export interface SodiumRaw {
   generichash(outLength: number, data: Uint8Array, key: Uint8Array | null): Uint8Array;
   /** nonce ‖ XChaCha20-Poly1305(key, nonce, plaintext, ad), in one output array. */
   aeadEncrypt(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, ad: Uint8Array): Uint8Array;
-  /** The fused {@link FieldSealer}: data keys live in the wasm heap only, from draw to wipe. */
-  fieldSealer(): FieldSealer;
   /** The fused {@link RecordSealer} of field encryption's fast path (blind indexes in the same pass). */
   recordSealer(): RecordSealer;
   /** base64url of the first `n` bytes of keyed BLAKE2b-256(key, UTF-8(text)) (blind indexes). */
@@ -163,210 +161,10 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     return stage;
   };
 
-  // One sealer per module: field encryption is synchronous, so records never interleave in its block.
-  let sealer: FieldSealer | undefined;
-  function makeSealer(): FieldSealer {
-    const size = ARENA;
-    const block = L._malloc(size);
-    if (!block) throw failed('malloc');
-    // The block: data keys (32 bytes per group) ‖ a KEK slot ‖ the record's jobs. A record's jobs are
-    // staged in two plain arrays, copied in with one call each and sealed in place (libsodium allows
-    // c = m, so no plaintext stays in the heap):
-    // - `outs`, after a pool of random nonces: per job nonce ‖ plaintext ‖ room for the tag (a wrap
-    //   job: nonce ‖ room for the wrapped key), each padded with zeros to a multiple of 3 bytes. Sealed,
-    //   it is every output in a row, so one base64url encoding of the whole row, sliced at multiples of
-    //   4 characters, is each output's own base64url: a zero pad byte changes no character before it.
-    // - `ads`: per job its associated data; a field's is the record's head (written by the first field,
-    //   copied for the others) ‖ the field's tail.
-    // Nonces are public and every one is used once: the pool is refilled from the secure source after
-    // POOL / 24 nonces. Copies within one array (copyWithin) cost no allocation, unlike subarrays.
-    const POOL = 24 * 256;
-    let outs: Uint8Array = new Uint8Array(POOL + 4096);
-    let outsUsed = POOL;
-    let nonceAt = POOL;
-    let ads: Uint8Array = new Uint8Array(4096);
-    let adsUsed = 0;
-    let groups = 0;
-    const drawn = new Uint8Array(64);
-    let head = '';
-    let headAt = -1;
-    let headLen = 0;
-    // Per job: offset in `outs`, data length, offset and length in `ads`, group, KEK (wraps), prefix.
-    const jobOut: number[] = [];
-    const jobLen: number[] = [];
-    const jobAd: number[] = [];
-    const jobAdLen: number[] = [];
-    const jobGroup: number[] = [];
-    const jobKek: (Uint8Array | undefined)[] = [];
-    const jobPrefix: string[] = [];
-    const grown = (b: Uint8Array, used: number, n: number): Uint8Array => {
-      if (used + n <= b.length) return b;
-      const bigger = new Uint8Array(Math.max(used + n, 2 * b.length));
-      bigger.set(b.subarray(0, used));
-      b.fill(0);
-      return bigger;
-    };
-    // Room for a job of up to n data bytes and its nonce, which is put in place.
-    const start = (n: number) => {
-      outs = grown(outs, outsUsed, 24 + n + 16 + 2);
-      if (nonceAt === POOL) {
-        fillRandom(outs.subarray(0, POOL));
-        nonceAt = 0;
-      }
-      outs.copyWithin(outsUsed, nonceAt, nonceAt + 24);
-      nonceAt += 24;
-    };
-    const push = (n: number, adLen: number, g: number, kek: Uint8Array | undefined, prefix: string) => {
-      jobOut.push(outsUsed);
-      jobLen.push(n);
-      jobAd.push(adsUsed);
-      jobAdLen.push(adLen);
-      jobGroup.push(g);
-      jobKek.push(kek);
-      jobPrefix.push(prefix);
-      const end = outsUsed + 24 + n + 16;
-      const padded = end + ((3 - (end % 3)) % 3);
-      outs.fill(0, outsUsed + 24 + n, padded);
-      outsUsed = padded;
-      adsUsed += adLen;
-    };
-    const draw = (g: number) => {
-      const k = staged(32);
-      randomInto(k, 0, 32);
-      L.HEAPU8.set(k.subarray(0, 32), block + 32 * g);
-      k.fill(0, 0, 32);
-      drawn[g] = 1;
-    };
-    return {
-      begin(n, adHead) {
-        if (n > drawn.length) throw failed('too many reader groups');
-        groups = n;
-        drawn.fill(0);
-        head = adHead;
-        headAt = -1;
-        outsUsed = POOL;
-        adsUsed = 0;
-        jobOut.length = 0;
-        jobLen.length = 0;
-        jobAd.length = 0;
-        jobAdLen.length = 0;
-        jobGroup.length = 0;
-        jobKek.length = 0;
-        jobPrefix.length = 0;
-      },
-      seal(g, value, adTail, prefix) {
-        if (!drawn[g]) draw(g);
-        // A plain string is written quoted straight from the value; anything else as canonicalize writes it.
-        const plain = typeof value === 'string';
-        const text = plain ? value : canonicalize(value);
-        start(3 * text.length + 2);
-        let len = plain ? jcsStringInto(text, outs, outsUsed + 24) : -1;
-        if (len < 0) {
-          const t = plain ? canonicalize(value) : text;
-          outs = grown(outs, outsUsed + 24, 3 * t.length + 16 + 2);
-          len = utf8Into(t, outs, outsUsed + 24);
-        }
-        ads = grown(ads, adsUsed, 3 * head.length + adTail.length);
-        if (headAt < 0) {
-          headAt = adsUsed;
-          headLen = utf8Into(head, ads, adsUsed);
-        } else {
-          ads.copyWithin(adsUsed, headAt, headAt + headLen);
-        }
-        ads.set(adTail, adsUsed + headLen);
-        push(len, headLen + adTail.length, g, undefined, prefix);
-      },
-      wrap(g, kek, ad) {
-        if (!drawn[g]) throw failed('wrap of a group that sealed nothing');
-        start(32);
-        ads = grown(ads, adsUsed, 3 * ad.length);
-        push(32, utf8Into(ad, ads, adsUsed), g, kek, '');
-      },
-      finish() {
-        const base = block + 32 * groups + 32;
-        const sealedLen = outsUsed - POOL;
-        const total = sealedLen + adsUsed;
-        const inPlace = base + total <= block + size;
-        // A record too large for the block gets one of its own, freed (and wiped) afterwards.
-        const region = inPlace ? base : alloc(total);
-        const adBase = region + sealedLen;
-        const kekSlot = block + 32 * groups;
-        let h = L.HEAPU8;
-        h.set(outs.subarray(POOL, outsUsed), region);
-        h.set(ads.subarray(0, adsUsed), adBase);
-        let bad = false;
-        for (let j = 0; j < jobOut.length; j++) {
-          const npub = region + jobOut[j]! - POOL;
-          const c = npub + 24;
-          const ad = adBase + jobAd[j]!;
-          const kek = jobKek[j];
-          const g = block + 32 * jobGroup[j]!;
-          let rc: number;
-          if (kek) {
-            h = L.HEAPU8;
-            h.set(kek, kekSlot);
-            rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
-              c,
-              0,
-              g,
-              32,
-              0,
-              ad,
-              jobAdLen[j]!,
-              0,
-              0,
-              npub,
-              kekSlot,
-            );
-            h = L.HEAPU8;
-            h.fill(0, kekSlot, kekSlot + 32);
-          } else {
-            rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
-              c,
-              0,
-              c,
-              jobLen[j]!,
-              0,
-              ad,
-              jobAdLen[j]!,
-              0,
-              0,
-              npub,
-              g,
-            );
-          }
-          if (rc !== 0) bad = true;
-        }
-        h = L.HEAPU8;
-        // Every staged plaintext is overwritten by its ciphertext.
-        outs.set(h.subarray(region, region + sealedLen), POOL);
-        if (!inPlace) {
-          h.fill(0, region, region + total);
-          L._free(region);
-        }
-        if (bad) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt');
-        const all = toBase64UrlRange(outs, POOL, outsUsed);
-        const results: string[] = new Array(jobOut.length);
-        for (let j = 0; j < jobOut.length; j++) {
-          const from = ((jobOut[j]! - POOL) / 3) * 4;
-          results[j] = jobPrefix[j]! + all.slice(from, from + Math.ceil(((24 + jobLen[j]! + 16) * 4) / 3));
-        }
-        return results;
-      },
-      end() {
-        L.HEAPU8.fill(0, block, block + 32 * groups + 32);
-        outs.fill(0, POOL, outsUsed);
-        groups = 0;
-        outsUsed = POOL;
-        adsUsed = 0;
-        jobKek.length = 0;
-      },
-    };
-  }
-
-  // The record sealer (fieldSealer.ts): the same block layout and base64url row as makeSealer, with
-  // the record id encoded once per record, associated data copied from bytes prepared per encryptor,
-  // and blind indexes hashed in the same pass. Jobs: 0 a field, 1 a wrapped data key, 2 a blind index.
+  // The record sealer (fieldSealer.ts), one per module (field encryption is synchronous, so records
+  // never interleave in its block): the record id encoded once per record, associated data copied from
+  // bytes prepared per encryptor, and blind indexes hashed in the same pass. Jobs: 0 a field, 1 a
+  // wrapped data key, 2 a blind index.
   let recordSealer: RecordSealer | undefined;
   function makeRecordSealer(): RecordSealer {
     const size = ARENA;
@@ -673,10 +471,6 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       if (base !== arena) L._free(base);
       if (rc !== 0) throw failed('crypto_generichash');
       return out;
-    },
-    fieldSealer() {
-      sealer ??= makeSealer();
-      return sealer;
     },
     recordSealer() {
       recordSealer ??= makeRecordSealer();
