@@ -350,6 +350,23 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
   }
   const sealedSegments: (readonly string[])[] = [];
 
+  // The groups of gds:fields in group order: a group that sealed carries its wrapped data key (the
+  // results from index `from` on, one per such group) and its KEKs; an empty group keeps its place
+  // (markers number the groups) and carries no key.
+  function addGroups(info: EncryptedFieldsInfo, paths: string[][], results: string[], from: number): void {
+    let w = from;
+    for (let i = 0; i < groupOrder.length; i++) {
+      const g = groupOrder[i]!;
+      const ps = paths[i]!;
+      if (ps.length > 0) {
+        info.keks[g.id] = keks[g.id]!;
+        info.groups.push({ kek: g.id, dk: results[w++]!, paths: ps });
+      } else {
+        info.groups.push({ kek: g.id, dk: '', paths: [] });
+      }
+    }
+  }
+
   function encryptGeneral(record: Record<string, unknown>): Record<string, unknown> {
     const rid = recordIdOf(record, ridSegments);
     const out = copyRecord(record);
@@ -420,18 +437,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       }
       const results = s.finish();
       for (let j = 0; j < sealed.length; j++) setAt(out, sealed[j]!, { 'gds:enc': results[j] }, copied);
-      let w = sealed.length;
-      for (let i = 0; i < groupOrder.length; i++) {
-        const g = groupOrder[i]!;
-        const ps = paths[i]!;
-        if (ps.length > 0) {
-          info.keks[g.id] = keks[g.id]!;
-          info.groups.push({ kek: g.id, dk: results[w++]!, paths: ps });
-        } else {
-          // Keep group numbering stable for markers: an empty group carries no key.
-          info.groups.push({ kek: g.id, dk: '', paths: [] });
-        }
-      }
+      addGroups(info, paths, results, sealed.length);
     } finally {
       s.end();
     }
@@ -536,17 +542,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
       } else {
         for (const segs of sealedSegments) put(out, record, segs, { 'gds:enc': results[r++] });
       }
-      for (let i = 0; i < groupCount; i++) {
-        const g = groupOrder[i]!;
-        const ps = paths[i]!;
-        if (ps.length > 0) {
-          info.keks[g.id] = keks[g.id]!;
-          info.groups.push({ kek: g.id, dk: results[r++]!, paths: ps });
-        } else {
-          // Keep group numbering stable for markers: an empty group carries no key.
-          info.groups.push({ kek: g.id, dk: '', paths: [] });
-        }
-      }
+      addGroups(info, paths, results, r);
     } finally {
       s.end();
       sealedSegments.length = 0;
