@@ -367,6 +367,23 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
     }
   }
 
+  // A one-star wildcard's i-th item: its concrete path, pointer and associated-data tail depend only on
+  // i, so they are made once per encryptor (for the first 4,096 items).
+  function itemAt(
+    item: (typeof plan)[number],
+    i: number,
+  ): NonNullable<(typeof plan)[number]['byIndex'][number]> {
+    let c = item.byIndex[i];
+    if (!c) {
+      const segments = item.segments.slice();
+      segments[item.star] = String(i);
+      const pointer = toPointer(segments);
+      c = { segments, pointer, tail: adTail(pointer, item.group.id) };
+      if (i < 4096) item.byIndex[i] = c;
+    }
+    return c;
+  }
+
   function encryptGeneral(record: Record<string, unknown>): Record<string, unknown> {
     const rid = recordIdOf(record, ridSegments);
     const out = copyRecord(record);
@@ -411,14 +428,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
         const items = item.star >= 0 ? getAt(record, item.before) : undefined;
         if (Array.isArray(items)) {
           for (let i = 0; i < items.length; i++) {
-            let c = item.byIndex[i];
-            if (!c) {
-              const segments = item.segments.slice();
-              segments[item.star] = String(i);
-              const pointer = toPointer(segments);
-              c = { segments, pointer, tail: adTail(pointer, item.group.id) };
-              if (i < 4096) item.byIndex[i] = c;
-            }
+            const c = itemAt(item, i);
             if (present(record, c.segments))
               one(c.segments, c.pointer, valueAt(record, c.segments), item.groupIndex, c.tail);
           }
@@ -485,14 +495,7 @@ export async function createFieldEncryptor(options: FieldEncryptorOptions): Prom
         const items = item.star >= 0 ? getAt(record, item.before) : undefined;
         if (Array.isArray(items)) {
           for (let i = 0; i < items.length; i++) {
-            let c = item.byIndex[i];
-            if (!c) {
-              const segments = item.segments.slice();
-              segments[item.star] = String(i);
-              const pointer = toPointer(segments);
-              c = { segments, pointer, tail: adTail(pointer, item.group.id) };
-              if (i < 4096) item.byIndex[i] = c;
-            }
+            const c = itemAt(item, i);
             const v = walk(items, c.segments, item.star);
             if (v === undefined) continue;
             if (done) {
