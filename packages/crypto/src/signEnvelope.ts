@@ -45,8 +45,10 @@ export async function signEnvelope(
       'the payload must not be undefined',
     );
   }
-  const header = makeHeader('signed', signers[0]!.suite, signers, options);
-  const env: SignedEnvelope = { ...header, typ: 'signed', payload, proofs: [] };
+  // The header becomes the envelope (members in the same order as a spread copy would have them).
+  const env = makeHeader('signed', signers[0]!.suite, signers, options) as SignedEnvelope;
+  env.payload = payload;
+  env.proofs = [];
   for (const s of signers) {
     const proof = addProof(env, s, options.iat);
     env.proofs.push(proof instanceof Promise ? await proof : proof);

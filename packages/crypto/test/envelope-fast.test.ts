@@ -8,15 +8,19 @@ import {
   canonicalize,
   canonicalizeToBytes,
   createSigner,
+  type Envelope,
   GdsCryptoError,
+  type JsonValue,
   Keyring,
   loadSodiumSuite,
+  type Proof,
   parseJson,
   signEnvelope,
   verifyEnvelope,
 } from '@gds/crypto';
 import { describe, expect, it } from 'vitest';
 // Internal: the fast paths themselves, which the public API reaches only through envelopes.
+import { fastProofInput } from '../src/_internal/envelope.js';
 import { jcsBytes, withWriter } from '../src/_internal/jcsFast.js';
 import { parseCanonicalJson } from '../src/parseJson.js';
 import { toHex, vectorPath } from './_helpers/vectors.js';
@@ -93,6 +97,38 @@ describe('byte writer (the fast path of canonicalizeToBytes for envelopes)', () 
       expect(jcsBytes(v)).toBeUndefined();
     expect(withWriter((w) => w.value(JSON.parse('{"__proto__":1}'), 0, true))).toBeUndefined();
   });
+});
+
+describe('proof input written in one pass (the fast path of signing)', () => {
+  const name = fc.oneof(
+    fc.constantFrom('gds', 'iss', 'payload', 'proof', 'proofa', 'proofs', 'suite', 'typ', '__proto__'),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  );
+  const text = fc.oneof(fc.string({ maxLength: 8 }), edgy);
+  test.prop([
+    fc.dictionary(name, anyJson, { maxKeys: 6 }),
+    fc.option(fc.array(anyJson, { maxLength: 2 }), { nil: undefined }),
+    fc.record({ suite: text, kid: text, iss: text, created: text }),
+  ])(
+    'is domain ‖ digest(JCS(envelope without proofs, with proof)), or declines; declines all canonicalize refuses',
+    (extra, proofs, meta) => {
+      const env = { ...extra, proofs } as unknown as Envelope;
+      const proof = meta as unknown as Omit<Proof, 'sig'>;
+      const fast = fastProofInput(env, proof, (d) => d.slice());
+      let ref: Uint8Array | undefined;
+      try {
+        canonicalize(proofs as JsonValue);
+        const { proofs: _, ...body } = env as unknown as Record<string, unknown>;
+        ref = canonicalizeToBytes({ ...body, proof } as JsonValue);
+      } catch (e) {
+        if (!(e instanceof GdsCryptoError)) throw e;
+      }
+      if (ref === undefined || proofs === undefined) expect(fast).toBeUndefined();
+      else if (fast !== undefined) {
+        expect(toHex(fast)).toBe(toHex(new TextEncoder().encode('GDS-ENVELOPE-PROOF/v1\n')) + toHex(ref));
+      }
+    },
+  );
 });
 
 describe('canonical text reader', () => {

@@ -234,17 +234,76 @@ export function makeHeader(
   return h;
 }
 
+/**
+ * The fast path of `proofInputs(env)(proof, digest)` for an envelope being signed: one pass of the byte
+ * writer writes the body itself, `proof` in the place of `proofs` (nothing sorts between them), so the
+ * digest reads the writer's bytes with no head, tail or body copies. `proofs` is still written (and
+ * dropped), so what the careful path refuses is declined here too. `undefined` where {@link fastBody}
+ * would decline, or a proof member is not plainly writable: the careful path then decides.
+ */
+export function fastProofInput(
+  env: Envelope,
+  proof: Omit<Proof, 'sig'>,
+  digest: (data: Uint8Array) => Uint8Array,
+): Uint8Array | undefined {
+  const e = env as unknown as Record<string, unknown>;
+  const keys = sortKeys(Object.keys(e));
+  return withWriter((w) => {
+    w.byte(0x7b);
+    let first = true;
+    let placed = false;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
+      const v = e[k];
+      if (v === undefined) continue;
+      if (!first) w.byte(0x2c);
+      first = false;
+      if (k === 'proofs') {
+        const mark = w.at;
+        w.value(v, 1, false);
+        w.at = mark;
+        // {created, iss, kid, suite}: the members of the proof in JCS order.
+        w.name('proof');
+        w.byte(0x7b);
+        w.name('created');
+        w.value(proof.created, 2, false);
+        w.byte(0x2c);
+        w.name('iss');
+        w.value(proof.iss, 2, false);
+        w.byte(0x2c);
+        w.name('kid');
+        w.value(proof.kid, 2, false);
+        w.byte(0x2c);
+        w.name('suite');
+        w.value(proof.suite, 2, false);
+        w.byte(0x7d);
+        placed = true;
+        continue;
+      }
+      w.name(k);
+      w.value(v, 1, false);
+    }
+    w.byte(0x7d);
+    if (!placed) return undefined;
+    return concatBytes(PROOF_DOMAIN_BYTES, digest(w.bytes.subarray(0, w.at)));
+  });
+}
+
 // Not async: a signer that signs synchronously (ours do) costs no promise here; callers await anyway.
 export function addProof(env: Envelope, signer: Signer, at: TimeInput | undefined): Proof | Promise<Proof> {
-  const meta = {
-    suite: signer.suite,
-    kid: signer.kid,
-    iss: signer.issuer ?? env.iss,
-    created: toIso(at ?? Date.now()),
-  };
-  const sig = signer.sign(proofInputs(env)(meta, (d) => signer.digest(d)));
-  if (sig instanceof Uint8Array) return { ...meta, sig: toBase64Url(sig) };
-  return Promise.resolve(sig).then((s) => ({ ...meta, sig: toBase64Url(s) }));
+  const suite = signer.suite;
+  const kid = signer.kid;
+  const iss = signer.issuer ?? env.iss;
+  const created = toIso(at ?? Date.now());
+  const meta = { suite, kid, iss, created };
+  const digest = (d: Uint8Array) => signer.digest(d);
+  // A parsed envelope (cosigning) has its body cut already; one being signed is written once here.
+  const input =
+    (bodyParts.has(env) ? undefined : fastProofInput(env, meta, digest)) ?? proofInputs(env)(meta, digest);
+  const sig = signer.sign(input);
+  if (sig instanceof Uint8Array) return { suite, kid, iss, created, sig: toBase64Url(sig) };
+  return Promise.resolve(sig).then((s) => ({ suite, kid, iss, created, sig: toBase64Url(s) }));
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
