@@ -1,19 +1,13 @@
 import { GdsCryptoError } from '../errors.js';
 
 const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const STD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DECODE = new Int16Array(128).fill(-1);
-for (let i = 0; i < 64; i++) {
-  DECODE[URL_ALPHABET.charCodeAt(i)] = i;
-  DECODE[STD_ALPHABET.charCodeAt(i)] = i;
-}
+for (let i = 0; i < 64; i++) DECODE[URL_ALPHABET.charCodeAt(i)] = i;
 
 // Characters are written as bytes into a scratch buffer and turned into a string by one native
 // latin1 decode: several times faster than building the string piece by piece, for short field
 // ciphertexts and kilobyte payloads alike.
 const URL_CODES = codes(URL_ALPHABET);
-const STD_CODES = codes(STD_ALPHABET);
-const EQ = 0x3d;
 const latin1 = new TextDecoder('latin1');
 let scratch = new Uint8Array(1024);
 
@@ -23,8 +17,8 @@ function codes(alphabet: string): Uint8Array {
   return t;
 }
 
-// Writes the base64 of b into `scratch` from `o` (room made by the caller) and returns the new end.
-function encodeInto(b: Uint8Array, t: Uint8Array, pad: boolean, o: number): number {
+// Writes the base64url of b into `scratch` from `o` (room made by the caller) and returns the new end.
+function encodeInto(b: Uint8Array, t: Uint8Array, o: number): number {
   const out = scratch;
   const n = b.length;
   let i = 0;
@@ -40,16 +34,11 @@ function encodeInto(b: Uint8Array, t: Uint8Array, pad: boolean, o: number): numb
     const x = b[i]! << 16;
     out[o++] = t[x >> 18]!;
     out[o++] = t[(x >> 12) & 63]!;
-    if (pad) {
-      out[o++] = EQ;
-      out[o++] = EQ;
-    }
   } else if (rest === 2) {
     const x = (b[i]! << 16) | (b[i + 1]! << 8);
     out[o++] = t[x >> 18]!;
     out[o++] = t[(x >> 12) & 63]!;
     out[o++] = t[(x >> 6) & 63]!;
-    if (pad) out[o++] = EQ;
   }
   return o;
 }
@@ -58,9 +47,9 @@ function reserve(size: number): void {
   if (scratch.length < size) scratch = new Uint8Array(Math.max(size, 2 * scratch.length));
 }
 
-function encode(b: Uint8Array, alphabet: string, pad: boolean): string {
+function encode(b: Uint8Array): string {
   reserve(Math.ceil(b.length / 3) * 4);
-  const o = encodeInto(b, alphabet === URL_ALPHABET ? URL_CODES : STD_CODES, pad, 0);
+  const o = encodeInto(b, URL_CODES, 0);
   return latin1.decode(scratch.subarray(0, o));
 }
 
@@ -89,35 +78,24 @@ export function toBase64UrlRange(bytes: Uint8Array, from: number, to: number): s
 
 /** base64url without padding (RFC 4648 section 5), as JOSE and GDS envelopes use. */
 export function toBase64Url(b: Uint8Array): string {
-  return encode(b, URL_ALPHABET, false);
-}
-
-/** Standard base64 with padding (RFC 4648 section 4). */
-export function toBase64(b: Uint8Array): string {
-  return encode(b, STD_ALPHABET, true);
+  return encode(b);
 }
 
 /**
- * Strict decoder for base64url (no padding) or, with `standard`, padded base64: refuses other
- * characters and non-canonical trailing bits, so one byte string has exactly one text form.
+ * Strict decoder for base64url without padding: refuses other characters (standard base64's `+/` and
+ * `=` too) and non-canonical trailing bits, so one byte string has exactly one text form.
  */
-export function fromBase64Url(s: string, what = 'base64url', standard = false): Uint8Array {
+export function fromBase64Url(s: string, what = 'base64url'): Uint8Array {
   if (typeof s !== 'string') throw bad(what);
-  let str = s;
-  if (standard) {
-    if (str.length % 4 !== 0) throw bad(what);
-    str = str.replace(/={1,2}$/, '');
-  }
-  if (str.length % 4 === 1) throw bad(what);
-  const out = new Uint8Array(Math.floor((str.length * 3) / 4));
+  if (s.length % 4 === 1) throw bad(what);
+  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   let o = 0;
   let acc = 0;
   let bits = 0;
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
     const v = c < 128 ? DECODE[c]! : -1;
     if (v < 0) throw bad(what);
-    if (standard ? c === 0x2d || c === 0x5f : c === 0x2b || c === 0x2f) throw bad(what);
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
@@ -127,10 +105,6 @@ export function fromBase64Url(s: string, what = 'base64url', standard = false): 
   }
   if ((acc & ((1 << bits) - 1)) !== 0) throw bad(what);
   return out;
-}
-
-export function fromBase64(s: string, what = 'base64'): Uint8Array {
-  return fromBase64Url(s, what, true);
 }
 
 function bad(what: string): GdsCryptoError {

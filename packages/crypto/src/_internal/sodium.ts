@@ -37,7 +37,3 @@ export function sodiumSync(): Sodium {
     'await ready() before calling a synchronous crypto function',
   );
 }
-
-export function isSodiumReady(): boolean {
-  return instance !== undefined;
-}
