@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // Internal: the native base64url encoder the fused path uses must agree with the portable one.
 import { toBase64Url, toBase64UrlRange } from '../src/_internal/base64.js';
 import { jcsStringInto } from '../src/_internal/jcsFast.js';
+import { registerRaw, sodiumRaw } from '../src/_internal/sodiumRaw.js';
 import fixture from './fixtures/fields-v1.json' with { type: 'json' };
 
 // Shaped like @gds/schema's field metadata for person: { path, sensitivity }.
@@ -239,6 +240,68 @@ describe("the sodium suite's fused path (fields sealed in the wasm heap)", () =>
     }
     expect(count).toBe(12); // 6 encrypted fields (name, idNumber, phone, birthDate, address line, one phone) × 2
     expect(nonces.size).toBe(count);
+  });
+
+  // Each field's nonce, by reader group in the order gds:fields lists the group's paths.
+  const noncesByGroup = (x: Record<string, unknown>): Buffer[][] => {
+    const info = x['gds:fields'] as { groups: { paths: string[] }[] };
+    return info.groups.map((g, gi) =>
+      g.paths.map((p) => {
+        let v: unknown = x;
+        for (const s of p.split('/').slice(1)) v = (v as Record<string, unknown>)[s];
+        const m = (v as { 'gds:enc': string })['gds:enc'];
+        expect(m.startsWith(`${gi}.`)).toBe(true);
+        return Buffer.from(m.slice(m.indexOf('.') + 1), 'base64url').subarray(0, 24);
+      }),
+    );
+  };
+
+  it('numbers the fields under one data key after a prefix drawn for the record and group', async () => {
+    const enc = await encryptor();
+    const a = noncesByGroup(enc.encrypt(record('p-a')));
+    const b = noncesByGroup(enc.encrypt(record('p-a')));
+    const prefixes = new Set<string>();
+    for (const groups of [a, b]) {
+      for (const nonces of groups) {
+        if (nonces.length === 0) continue;
+        const prefix = nonces[0]!.subarray(0, 16).toString('hex');
+        prefixes.add(prefix);
+        nonces.forEach((n, i) => {
+          expect(n.subarray(0, 16).toString('hex')).toBe(prefix);
+          expect(n.readBigUInt64LE(16)).toBe(BigInt(i));
+        });
+      }
+    }
+    // Two groups (health: sensitive + personal, stats: personal) in each of two records.
+    expect(prefixes.size).toBe(4);
+  });
+
+  it('a libsodium whose secretstream state differs gets one XChaCha20-Poly1305 call per field, same format', async () => {
+    const sodium = (await import('libsodium-wrappers')).default;
+    await sodium.ready;
+    const real = (sodium as unknown as { libsodium: Record<string, unknown> }).libsodium;
+    // init_pull writing its subkey elsewhere in the state: the check on fixed bytes must catch it.
+    const shifted = new Proxy(real, {
+      get(t, k) {
+        if (k !== '_crypto_secretstream_xchacha20poly1305_init_pull') return Reflect.get(t, k);
+        return (state: number, header: number, key: number) => {
+          const rc = (t[k] as (s: number, h: number, k: number) => number)(state, header, key);
+          const heap = t.HEAPU8 as Uint8Array;
+          heap.copyWithin(state, state + 1, state + 32);
+          return rc;
+        };
+      },
+    });
+    const suite = { ...(await loadSodiumSuite()) };
+    const raw = sodiumRaw({ libsodium: shifted } as unknown as Parameters<typeof sodiumRaw>[0]);
+    registerRaw(suite, raw!);
+    const enc = await encryptor({ suite });
+    const r = record('p-one-step');
+    const x = enc.encrypt(r);
+    expect((await createFieldDecryptor({ keys: health }).decrypt(x)).record).toEqual(r);
+    // One step per field: fresh random nonces, no shared prefix.
+    const [health0] = noncesByGroup(x);
+    expect(new Set(health0!.map((n) => n.subarray(0, 16).toString('hex'))).size).toBe(health0!.length);
   });
 
   it('a wrong-length blind-index key is refused up front, with a typed error', async () => {

@@ -45,6 +45,22 @@ interface RawModule {
     npub: number,
     k: number,
   ): number;
+  _crypto_aead_chacha20poly1305_ietf_encrypt(
+    c: number,
+    clenP: number,
+    m: number,
+    mlenLo: number,
+    mlenHi: number,
+    ad: number,
+    adlenLo: number,
+    adlenHi: number,
+    nsec: number,
+    npub: number,
+    k: number,
+  ): number;
+  // Writes HChaCha20(k, header[0..16]) into the first 32 bytes of the state (libsodium's public
+  // crypto_secretstream_xchacha20poly1305_state struct: k[32], nonce[12], _pad[8]).
+  _crypto_secretstream_xchacha20poly1305_init_pull(state: number, header: number, k: number): number;
   _crypto_aead_xchacha20poly1305_ietf_decrypt(
     m: number,
     mlenP: number,
@@ -161,15 +177,70 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     return stage;
   };
 
+  // Whether XChaCha20-Poly1305 can be computed as libsodium computes it, in two steps: the subkey
+  // HChaCha20(k, nonce[0..16]) (through secretstream's init_pull, which writes it at the start of its
+  // state) and ChaCha20-Poly1305-IETF under the subkey with the nonce 0^4 ‖ nonce[16..24]. Checked once
+  // on fixed bytes against the one-step call, so a libsodium build that laid its state out otherwise
+  // (or lacked either function) makes the sealer use the one-step call instead.
+  function twoStepXChaCha(at: number): boolean {
+    if (
+      typeof L._crypto_secretstream_xchacha20poly1305_init_pull !== 'function' ||
+      typeof L._crypto_aead_chacha20poly1305_ietf_encrypt !== 'function'
+    ) {
+      return false;
+    }
+    // key 32 | nonce 24 | ad 3 | message 5 | one-step out 21 | state 64 | npub 12 | two-step out 21
+    const key = at;
+    const nonce = at + 32;
+    const ad = at + 56;
+    const msg = at + 59;
+    const one = at + 64;
+    const state = at + 85;
+    const npub = at + 149;
+    const two = at + 161;
+    let h = L.HEAPU8;
+    h.fill(0, at, at + 182);
+    for (let i = 0; i < 64; i++) h[at + i] = (i * 29 + 7) & 255;
+    L._crypto_aead_xchacha20poly1305_ietf_encrypt(one, 0, msg, 5, 0, ad, 3, 0, 0, nonce, key);
+    L._crypto_secretstream_xchacha20poly1305_init_pull(state, nonce, key);
+    h = L.HEAPU8;
+    h.copyWithin(npub + 4, nonce + 16, nonce + 24);
+    L._crypto_aead_chacha20poly1305_ietf_encrypt(two, 0, msg, 5, 0, ad, 3, 0, 0, npub, state);
+    h = L.HEAPU8;
+    let same = true;
+    for (let i = 0; i < 21; i++) if (h[one + i] !== h[two + i]) same = false;
+    h.fill(0, at, at + 182);
+    return same;
+  }
+
   // The record sealer (fieldSealer.ts), one per module (field encryption is synchronous, so records
   // never interleave in its block): the record id encoded once per record, associated data copied from
   // bytes prepared per encryptor, and blind indexes hashed in the same pass. Jobs: 0 a field, 1 a
   // wrapped data key, 2 a blind index.
+  //
+  // A record's fields under one data key share a random 128-bit nonce prefix and are numbered in the
+  // last 64 bits (0, 1, 2, … little-endian), so the XChaCha20 subkey HChaCha20(dk, prefix) is derived
+  // once per record and group instead of once per field (the fields are still XChaCha20-Poly1305
+  // under the data key, byte for byte, and open with the one-step call). Data keys are fresh per
+  // record and group, so no nonce repeats under a key; wrapped data keys, all under one long-lived KEK,
+  // keep fully random nonces.
   let recordSealer: RecordSealer | undefined;
   function makeRecordSealer(): RecordSealer {
     const size = ARENA;
     const block = L._malloc(size);
     if (!block) throw failed('malloc');
+    // block: data keys (32 per group) | a key slot (32) | subkey states (64 per group) | npub (12,
+    // zeros then the field's counter) | the record's staged rows and associated data.
+    const MAX_GROUPS = 64;
+    const slot = block + 32 * MAX_GROUPS;
+    const states = slot + 32;
+    const npub = states + 64 * MAX_GROUPS;
+    const rows = npub + 16;
+    const derive = twoStepXChaCha(rows);
+    L.HEAPU8.fill(0, npub, npub + 16);
+    const prefixes = new Uint8Array(16 * MAX_GROUPS);
+    const counters = new Int32Array(MAX_GROUPS);
+    const derived = new Uint8Array(MAX_GROUPS);
     const POOL = 24 * 256;
     let outs: Uint8Array = new Uint8Array(POOL + 4096);
     let outsUsed = POOL;
@@ -180,7 +251,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     let adsUsed = 0;
     let headLen = 0;
     let groups = 0;
-    const drawn = new Uint8Array(64);
+    const drawn = new Uint8Array(MAX_GROUPS);
     const dk = new Uint8Array(32);
     let jobs = 0;
     const jobKind: number[] = [];
@@ -208,7 +279,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       outs.copyWithin(outsUsed, nonceAt, nonceAt + 24);
       nonceAt += 24;
     };
-    const push = (kind: number, n: number, slot: number, adLen: number, g: number, path: number) => {
+    const push = (kind: number, n: number, room: number, adLen: number, g: number, path: number) => {
       const j = jobs++;
       jobKind[j] = kind;
       jobOut[j] = outsUsed;
@@ -217,10 +288,10 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       jobAdLen[j] = adLen;
       jobGroup[j] = g;
       jobPath[j] = path;
-      const end = outsUsed + slot;
+      const end = outsUsed + room;
       const padded = end + ((3 - (end % 3)) % 3);
       // Zeros from the room for the tag (a blind index: its whole slot) to the multiple of 3.
-      outs.fill(0, outsUsed + slot - 16, padded);
+      outs.fill(0, outsUsed + room - 16, padded);
       outsUsed = padded;
       adsUsed += adLen;
       return j;
@@ -253,11 +324,30 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
           L.HEAPU8.set(dk, block + 32 * g);
           dk.fill(0);
           drawn[g] = 1;
+          if (derive) {
+            randomInto(prefixes, 16 * g, 16);
+            counters[g] = 0;
+          }
         }
         // A plain string is written quoted straight from the value; anything else as canonicalize writes it.
         const plain = typeof value === 'string';
         const text = plain ? value : canonicalize(value);
-        start(3 * text.length + 2);
+        if (derive) {
+          // The nonce: the group's prefix, then the field's number in the group (64-bit little-endian).
+          outs = grown(outs, outsUsed, 24 + 3 * text.length + 2 + 16 + 2);
+          const o = outsUsed;
+          const q = 16 * g;
+          for (let i = 0; i < 16; i++) outs[o + i] = prefixes[q + i]!;
+          const c = counters[g]!;
+          counters[g] = c + 1;
+          outs[o + 16] = c & 255;
+          outs[o + 17] = (c >>> 8) & 255;
+          outs[o + 18] = (c >>> 16) & 255;
+          outs[o + 19] = c >>> 24;
+          outs.fill(0, o + 20, o + 24);
+        } else {
+          start(3 * text.length + 2);
+        }
         let len = plain ? jcsStringInto(text, outs, outsUsed + 24) : -1;
         if (len < 0) {
           const t = plain ? canonicalize(value) : text;
@@ -298,14 +388,13 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
         jobPrefix[j] = '';
       },
       finish() {
-        const base = block + 32 * groups + 32;
         const sealedLen = outsUsed - POOL;
         const total = sealedLen + adsUsed;
-        const inPlace = base + total <= block + size;
+        const inPlace = rows + total <= block + size;
         // A record too large for the block gets one of its own, freed (and wiped) afterwards.
-        const region = inPlace ? base : alloc(total);
+        const region = inPlace ? rows : alloc(total);
         const adBase = region + sealedLen;
-        const slot = block + 32 * groups;
+        derived.fill(0, 0, groups);
         let h = L.HEAPU8;
         h.set(outs.subarray(POOL, outsUsed), region);
         h.set(ads.subarray(0, adsUsed), adBase);
@@ -316,7 +405,30 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
           const ad = adBase + jobAd[j]!;
           const adLen = jobAdLen[j]!;
           let rc: number;
-          if (kind === 0) {
+          if (kind === 0 && derive) {
+            // The group's subkey from its first field's nonce (every field of the group has its prefix).
+            const g = jobGroup[j]!;
+            const state = states + 64 * g;
+            if (!derived[g]) {
+              L._crypto_secretstream_xchacha20poly1305_init_pull(state, at, block + 32 * g);
+              derived[g] = 1;
+            }
+            h = L.HEAPU8;
+            h.copyWithin(npub + 4, at + 16, at + 24);
+            rc = L._crypto_aead_chacha20poly1305_ietf_encrypt(
+              at + 24,
+              0,
+              at + 24,
+              jobLen[j]!,
+              0,
+              ad,
+              adLen,
+              0,
+              0,
+              npub,
+              state,
+            );
+          } else if (kind === 0) {
             rc = L._crypto_aead_xchacha20poly1305_ietf_encrypt(
               at + 24,
               0,
@@ -380,7 +492,10 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
         return results;
       },
       end() {
-        L.HEAPU8.fill(0, block, block + 32 * groups + 32);
+        const h = L.HEAPU8;
+        h.fill(0, block, block + 32 * groups);
+        h.fill(0, slot, slot + 32);
+        h.fill(0, states, states + 64 * groups);
         outs.fill(0, POOL, outsUsed);
         // Blind-index inputs not yet hashed (an exception before finish) are wiped with the rest.
         ads.fill(0, 0, adsUsed);
