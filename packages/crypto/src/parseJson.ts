@@ -57,13 +57,14 @@ export function parseJsonInOrder(text: string): { value: unknown; inOrder: boole
 }
 
 /**
- * The value of `text` when the text is canonical, exactly as GDS writes JSON: `JSON.stringify` of the
- * value `JSON.parse` reads gives the text back, every object's member names strictly ascend by UTF-16
- * code units (RFC 8785 order), every number is safe, and no escape leaves a lone surrogate. Such text
- * has no duplicate names (the engine never writes one twice), no whitespace, no overflow and no unsafe
- * integer literal, so {@link parseJson} would read the same value without error; and the text is the
- * value's canonical (RFC 8785) text. `undefined` for any other text, which is then for the strict
- * parser to read. Not exported from the package.
+ * The value of `text` when the text is canonical, exactly as GDS writes JSON: no whitespace, every
+ * string written as RFC 8785 writes it (only `"`, `\\` and control characters escaped, those in their
+ * short or lower-case `\u00xx` form; no lone surrogate), every number in its ECMAScript shortest form
+ * and safe (no `-0`, no magnitude beyond 2^53 - 1), and every object's member names strictly ascending
+ * by UTF-16 code units (so no duplicates). Such text is the value's canonical (RFC 8785) text, and
+ * {@link parseJson} would read the same value from it without error. `undefined` for any other text
+ * (and for member names with escapes, whose order the text does not show), which is then for the
+ * strict parser to read. Not exported from the package.
  *
  * @example
  * ```ts
@@ -72,33 +73,161 @@ export function parseJsonInOrder(text: string): { value: unknown; inOrder: boole
  * ```
  */
 export function parseCanonicalJson(text: string): unknown {
-  // JSON.stringify writes a lone surrogate as a lower-case escape (and a pair as it is).
-  if (text.includes('\\ud')) return undefined;
+  return readCanonicalJson(text)?.value;
+}
+
+/**
+ * {@link parseCanonicalJson}, also giving where the top-level object's members are in the text: for
+ * each member, the offset of its name's opening quote and the offset just after its value (`members`
+ * is empty when the value is not an object). Not exported from the package.
+ *
+ * @example
+ * ```ts
+ * readCanonicalJson('{"a":1,"b":[2]}'); // { value: { a: 1, b: [2] }, members: [1, 6, 7, 14] }
+ * ```
+ */
+export function readCanonicalJson(text: string): { value: unknown; members: number[] } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (JSON.stringify(value) !== text || !canonicalOrder(value, 0)) return undefined;
-  return value;
+  const members: number[] = [];
+  return canonicalText(text, members) ? { value, members } : undefined;
 }
 
 const FAST_DEPTH = 200;
+const ESCAPE_OR_SURROGATE = /[\\\ud800-\udfff]/;
+// Per nesting level of the scan: 1 for an object, 2 for an array; an object's last member name as
+// [start, end) of its characters in the text (start -1 before the first).
+const levelKind = new Uint8Array(FAST_DEPTH + 2);
+const lastNameStart = new Int32Array(FAST_DEPTH + 2);
+const lastNameEnd = new Int32Array(FAST_DEPTH + 2);
 
-function canonicalOrder(v: unknown, depth: number): boolean {
-  if (typeof v === 'number') return !(v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER);
-  if (typeof v !== 'object' || v === null) return true;
-  if (depth > FAST_DEPTH) return false;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (!canonicalOrder(v[i], depth + 1)) return false;
-    return true;
-  }
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (i > 0 && keys[i - 1]! >= k) return false;
-    if (!canonicalOrder((v as Record<string, unknown>)[k], depth + 1)) return false;
+// Whether text that JSON.parse accepted (so well-formed JSON) is canonical as parseCanonicalJson says:
+// one pass over the characters, each token checked in place. Fills `members` for a top-level object.
+function canonicalText(text: string, members: number[]): boolean {
+  const n = text.length;
+  // Text with no backslash and no surrogate (the common case) has strings that need no checking: each
+  // ends at the next quote, found natively.
+  const plain = !ESCAPE_OR_SURROGATE.test(text);
+  let depth = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: a member name when it opens an object's member (after `{` or `,` in an object).
+      const start = i + 1;
+      let j = start;
+      let escaped = false;
+      if (plain) j = text.indexOf('"', start);
+      else
+        for (;;) {
+          // JSON.parse read a closing quote; the bound only guards against a mistake here looping.
+          if (j >= n) return false;
+          const d = text.charCodeAt(j);
+          if (d === 0x22) break;
+          if (d === 0x5c) {
+            escaped = true;
+            const e = text.charCodeAt(j + 1);
+            if (e === 0x75) {
+              // \u00xx, lower-case hex, only for a control character without a short form.
+              if (text.charCodeAt(j + 2) !== 0x30 || text.charCodeAt(j + 3) !== 0x30) return false;
+              const h = text.charCodeAt(j + 4);
+              const l = text.charCodeAt(j + 5);
+              const lo = l >= 0x30 && l <= 0x39 ? l - 0x30 : l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
+              if ((h !== 0x30 && h !== 0x31) || lo < 0) return false;
+              const code = (h - 0x30) * 16 + lo;
+              if (code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d)
+                return false;
+              j += 6;
+            } else if (
+              e === 0x22 ||
+              e === 0x5c ||
+              e === 0x62 ||
+              e === 0x66 ||
+              e === 0x6e ||
+              e === 0x72 ||
+              e === 0x74
+            ) {
+              j += 2;
+            } else {
+              return false; // \/ (never written escaped)
+            }
+          } else if ((d & 0xf800) === 0xd800) {
+            // A surrogate: only a high one followed by a low one, else it would be written escaped.
+            if (d > 0xdbff || (text.charCodeAt(j + 1) & 0xfc00) !== 0xdc00) return false;
+            j += 2;
+          } else {
+            j++;
+          }
+        }
+      const p = text.charCodeAt(i - 1);
+      if (depth > 0 && levelKind[depth] === 1 && (p === 0x7b || p === 0x2c)) {
+        if (escaped) return false;
+        // Strictly after the last name of this object, by UTF-16 code units.
+        const ls = lastNameStart[depth]!;
+        if (ls >= 0) {
+          const le = lastNameEnd[depth]!;
+          let k = 0;
+          for (;;) {
+            if (ls + k === le) {
+              if (start + k === j) return false; // equal: a duplicate
+              break; // the last name is a proper prefix
+            }
+            if (start + k === j) return false; // this name is a proper prefix of the last
+            const a = text.charCodeAt(ls + k);
+            const b = text.charCodeAt(start + k);
+            if (a !== b) {
+              if (a > b) return false;
+              break;
+            }
+            k++;
+          }
+        }
+        lastNameStart[depth] = start;
+        lastNameEnd[depth] = j;
+        if (depth === 1) members.push(i);
+      }
+      i = j + 1;
+    } else if (c === 0x2c || c === 0x7d || c === 0x5d) {
+      // The end of a top-level member's value (an empty object has none).
+      if (depth === 1 && c !== 0x5d && (members.length & 1) === 1) members.push(i);
+      if (c !== 0x2c) depth--;
+      i++;
+    } else if (c === 0x3a) {
+      i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > FAST_DEPTH) return false;
+      levelKind[depth] = c === 0x7b ? 1 : 2;
+      lastNameStart[depth] = -1;
+      i++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let j = i + 1;
+      let plain = c !== 0x2d && c !== 0x30;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        if (d >= 0x30 && d <= 0x39) j++;
+        else if (d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) {
+          plain = false;
+          j++;
+        } else break;
+      }
+      // An unsigned integer of up to 15 digits without a leading zero is its own shortest form and safe.
+      if (!plain || j - i > 15) {
+        const t = text.slice(i, j);
+        const v = Number(t);
+        if (v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER || String(v) !== t) return false;
+      }
+      i = j;
+    } else if (c === 0x74 || c === 0x6e) {
+      i += 4; // true, null
+    } else if (c === 0x66) {
+      i += 5; // false
+    } else {
+      return false; // whitespace
+    }
   }
   return true;
 }

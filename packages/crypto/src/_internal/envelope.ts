@@ -1,7 +1,7 @@
 import { canonicalize } from '../canonicalize.js';
 import type { Envelope, EnvelopeHeader, Proof, StandardRef } from '../Envelope.js';
 import { GdsCryptoError } from '../errors.js';
-import { parseCanonicalJson, parseJsonInOrder } from '../parseJson.js';
+import { parseJsonInOrder, readCanonicalJson } from '../parseJson.js';
 import type { Signer } from '../Signer.js';
 import { toBase64Url } from './base64.js';
 import { concatBytes, utf8, utf8Into } from './bytes.js';
@@ -106,27 +106,20 @@ function fastBody(e: Record<string, unknown>, copy?: Record<string, unknown>): B
 }
 
 /**
- * The body of an envelope whose text is its canonical text (see parseCanonicalJson): the text before
- * the `proofs` member, and after its value. Its canonical form is what JSON.stringify writes, so the
- * members after `proofs` (`std`, `suite`, `typ`, or `sealed` too) are written again, briefly, to find
- * where `proofs` starts. `undefined` where {@link fastBody} would decline.
+ * The body of an envelope whose text is its canonical text (see readCanonicalJson): the text before
+ * the `proofs` member, and after its value, cut at the member offsets the reader found. `undefined`
+ * where {@link fastBody} would decline.
  */
-function textBody(text: string, parsed: unknown): Body | undefined {
+function textBody(text: string, parsed: unknown, members: readonly number[]): Body | undefined {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const e = parsed as Record<string, unknown>;
-  if (e.proofs === undefined) return undefined;
-  let tail = '}';
-  const keys = Object.keys(e);
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const k = keys[i]!;
-    if (k === 'proofs') break;
-    if (k >= 'proof' && k < 'proofs') return undefined;
-    tail = `,${JSON.stringify(k)}:${JSON.stringify(e[k])}${tail}`;
+  for (const k of Object.keys(parsed))
+    if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
+  for (let m = 0; m < members.length; m += 2) {
+    const at = members[m]!;
+    if (text.startsWith('"proofs":', at))
+      return { headText: text.slice(0, at), tailText: text.slice(members[m + 1]!) };
   }
-  for (const k of keys) if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
-  const at = text.length - tail.length - (JSON.stringify(e.proofs).length + '"proofs":'.length);
-  if (!text.startsWith('"proofs":', at) || !text.endsWith(tail)) return undefined;
-  return { headText: text.slice(0, at), tailText: tail };
+  return undefined;
 }
 
 const PROOF_NAME = utf8('"proof":');
@@ -339,11 +332,11 @@ export function parseEnvelope(input: unknown): Envelope {
       throw malformed('不是有效的 UTF-8 JSON', 'not valid UTF-8 JSON', cause);
     }
     // Canonical text (what GDS writes) is read natively and its body cut from the text itself.
-    const parsed = parseCanonicalJson(text);
-    const body = parsed === undefined ? undefined : textBody(text, parsed);
+    const read = readCanonicalJson(text);
+    const body = read === undefined ? undefined : textBody(text, read.value, read.members);
     if (body) {
-      env = parsed;
-      bodyParts.set(parsed as object, body);
+      env = read!.value;
+      bodyParts.set(env as object, body);
     } else {
       try {
         ({ value: env, inOrder } = parseJsonInOrder(text));
