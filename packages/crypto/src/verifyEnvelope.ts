@@ -45,8 +45,15 @@ export interface VerifiedEnvelope<T = unknown> {
   proofs: VerifiedProof[];
 }
 
+// The default allow-list, made once the sodium suite has loaded (no map and no await per envelope).
+let sodiumOnly: Map<string, Suite> | undefined;
+
 function fail(code: ConstructorParameters<typeof GdsCryptoError>[0], zh: string, en: string): never {
   throw new GdsCryptoError(code, zh, en);
+}
+
+function isThenable<T>(v: T | PromiseLike<T>): v is PromiseLike<T> {
+  return typeof (v as { then?: unknown } | undefined)?.then === 'function';
 }
 
 /** Checks every proof and the header claims; returns the verified proofs. Shared with openEnvelope. */
@@ -54,7 +61,9 @@ export async function verifyProofsAndClaims(
   env: Envelope,
   options: VerifyEnvelopeOptions,
 ): Promise<VerifiedProof[]> {
-  const suites = new Map((options.suites ?? [await loadSodiumSuite()]).map((s) => [s.id, s]));
+  const suites = options.suites
+    ? new Map(options.suites.map((s) => [s.id, s]))
+    : (sodiumOnly ??= new Map([await loadSodiumSuite()].map((s) => [s.id, s])));
   const now = toMillis(options.now ?? Date.now(), 'now');
   const skew = (options.clockSkew ?? 60) * 1000;
 
@@ -78,7 +87,9 @@ export async function verifyProofsAndClaims(
         `suite ${p.suite} is not allowed by this verifier`,
       );
     }
-    const key = await options.keys.resolveKey(p.kid);
+    // A resolver that answers synchronously (a Keyring does) costs no promise.
+    const found = options.keys.resolveKey(p.kid);
+    const key = isThenable(found) ? await found : found;
     if (!key) fail('GDS_CRYPTO_UNKNOWN_KEY', `未知的签名密钥 ${p.kid}`, `unknown signing key ${p.kid}`);
     if (key.kid !== p.kid || key.suite !== p.suite) {
       fail(
