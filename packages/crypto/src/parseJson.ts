@@ -36,18 +36,25 @@ export function parseJson(text: string): unknown {
  * const { value, inOrder } = parseJsonInOrder('{"a":1,"b":[2]}'); // inOrder: true
  * ```
  */
-export function parseJsonInOrder(text: string): { value: unknown; inOrder: boolean } {
+export function parseJsonInOrder(
+  text: string,
+  parsed?: { value: unknown },
+): { value: unknown; inOrder: boolean } {
   if (typeof text !== 'string') {
     throw new GdsCryptoError('GDS_CRYPTO_INVALID_INPUT', 'parseJson 需要字符串', 'parseJson needs a string');
   }
-  // Fast path: the engine's JSON.parse, then checks for what it silently accepts. Any doubt (a syntax
-  // error, fewer members than member names in the text, a surrogate, a number beyond 2^53, deep nesting)
-  // goes to the strict parser below, which decides and says where.
+  // Fast path: the engine's JSON.parse (or what it gave a caller for this text: `parsed`, fresh and held
+  // by no one else), then checks for what it silently accepts. Any doubt (a syntax error, fewer members
+  // than member names in the text, a surrogate, a number beyond 2^53, deep nesting) goes to the strict
+  // parser below, which decides and says where.
   let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { value: strictParse(text), inOrder: false };
+  if (parsed) value = parsed.value;
+  else {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { value: strictParse(text), inOrder: false };
+    }
   }
   const stats: Stats = { keys: 0, suspicious: false, inOrder: true };
   walk(value, 0, stats);
@@ -73,20 +80,26 @@ export function parseJsonInOrder(text: string): { value: unknown; inOrder: boole
  * ```
  */
 export function parseCanonicalJson(text: string): unknown {
-  return readCanonicalJson(text)?.value;
+  const read = readCanonicalJson(text);
+  return read?.members ? read.value : undefined;
 }
 
 /**
- * {@link parseCanonicalJson}, also giving where the top-level object's members are in the text: for
- * each member, the offset of its name's opening quote and the offset just after its value (`members`
- * is empty when the value is not an object). Not exported from the package.
+ * What `JSON.parse` reads from `text` (`undefined` when it throws) and, when the text is canonical as
+ * {@link parseCanonicalJson} says, where the top-level object's members are in it: for each member,
+ * the offset of its name's opening quote and the offset just after its value (`members` is empty when
+ * the value is not an object, and absent when the text is not canonical, for `parseJsonInOrder` to
+ * check the value). Not exported from the package.
  *
  * @example
  * ```ts
  * readCanonicalJson('{"a":1,"b":[2]}'); // { value: { a: 1, b: [2] }, members: [1, 6, 7, 14] }
+ * readCanonicalJson('{"b":1,"a":2}'); // { value: { b: 1, a: 2 }, members: undefined }
  * ```
  */
-export function readCanonicalJson(text: string): { value: unknown; members: number[] } | undefined {
+export function readCanonicalJson(
+  text: string,
+): { value: unknown; members: number[] | undefined } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -94,7 +107,7 @@ export function readCanonicalJson(text: string): { value: unknown; members: numb
     return undefined;
   }
   const members: number[] = [];
-  return canonicalText(text, members) ? { value, members } : undefined;
+  return { value, members: canonicalText(text, members) ? members : undefined };
 }
 
 const FAST_DEPTH = 200;

@@ -61,9 +61,11 @@ export async function verifyProofsAndClaims(
   env: Envelope,
   options: VerifyEnvelopeOptions,
 ): Promise<VerifiedProof[]> {
-  const suites = options.suites
-    ? new Map(options.suites.map((s) => [s.id, s]))
-    : (sodiumOnly ??= new Map([await loadSodiumSuite()].map((s) => [s.id, s])));
+  if (!options.suites && !sodiumOnly) {
+    const sodium = await loadSodiumSuite();
+    sodiumOnly = new Map([[sodium.id, sodium]]);
+  }
+  const suites = options.suites ? new Map(options.suites.map((s) => [s.id, s])) : sodiumOnly!;
   const now = toMillis(options.now ?? Date.now(), 'now');
   const skew = (options.clockSkew ?? 60) * 1000;
 

@@ -157,6 +157,9 @@ describe('canonical text reader', () => {
     expect(readCanonicalJson('{}')).toEqual({ value: {}, members: [] });
     expect(readCanonicalJson('[{"a":1}]')).toEqual({ value: [{ a: 1 }], members: [] });
     expect(parseCanonicalJson('{"9":1,"10":2}')).toBeUndefined();
+    // Not canonical: the value JSON.parse read, for the strict checks, and no offsets.
+    expect(readCanonicalJson('{"b":1, "a":2}')).toEqual({ value: { b: 1, a: 2 }, members: undefined });
+    expect(readCanonicalJson('{"b":')).toBeUndefined();
   });
   it('reads an envelope written by canonicalize', () => {
     const env = { ...fixture.envelope, payload: { id: 'p-1', name: '张三', n: [1.5, -2] } };

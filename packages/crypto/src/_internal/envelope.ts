@@ -333,13 +333,14 @@ export function parseEnvelope(input: unknown): Envelope {
     }
     // Canonical text (what GDS writes) is read natively and its body cut from the text itself.
     const read = readCanonicalJson(text);
-    const body = read === undefined ? undefined : textBody(text, read.value, read.members);
+    const body = read?.members ? textBody(text, read.value, read.members) : undefined;
     if (body) {
       env = read!.value;
       bodyParts.set(env as object, body);
     } else {
       try {
-        ({ value: env, inOrder } = parseJsonInOrder(text));
+        // The value JSON.parse read is checked, not read again.
+        ({ value: env, inOrder } = parseJsonInOrder(text, read));
       } catch (cause) {
         throw typeof input === 'string'
           ? malformed('不是有效的 JSON', 'not valid JSON', cause)
