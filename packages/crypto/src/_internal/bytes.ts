@@ -50,10 +50,16 @@ const encoder = new TextEncoder();
 
 // TextEncoder crosses into native code on every call, which dominates for the short strings of field
 // encryption (values, associated data); short strings are encoded here, long ones natively.
+// Short strings are encoded into this buffer and copied out at their exact length (one allocation, on
+// V8's heap when it is 64 bytes or less; larger typed arrays cost an off-heap allocation each), and
+// the buffer is wiped at once: values and blind-index inputs pass through it.
+const scratch = new Uint8Array(3 * 96);
 export function utf8(s: string): Uint8Array {
   if (s.length > 96) return encoder.encode(s);
-  const out = new Uint8Array(s.length * 3);
-  return out.slice(0, utf8Into(s, out, 0));
+  const n = utf8Into(s, scratch, 0);
+  const out = scratch.slice(0, n);
+  scratch.fill(0, 0, n);
+  return out;
 }
 
 /**

@@ -26,7 +26,8 @@ export function malformed(zh: string, en: string, cause?: unknown): GdsCryptoErr
 // verification canonicalises the payload only once.
 // As text when cut from canonical input text: a digest with a text form then encodes it straight into
 // its own memory (see textDigestFor).
-type Body = { head: Uint8Array; tail: Uint8Array } | { headText: string; tailText: string };
+// As bytes: the body is bytes[0..cut) and bytes[resume..) (the whole envelope as written, one array).
+type Body = { bytes: Uint8Array; cut: number; resume: number } | { headText: string; tailText: string };
 const bodyParts = new WeakMap<object, Body>();
 
 /** A member's canonical text and, for caller-held input, a private copy of its value. */
@@ -67,7 +68,9 @@ function splitBody(env: object, member: MemberWriter, copy?: Record<string, unkn
     if (k < 'proof') head += `${memberName(k)}:${m.text},`;
     else tail += `,${memberName(k)}:${m.text}`;
   }
-  return { head: utf8(head), tail: utf8(`${tail}}`) };
+  const bytes = utf8(`${head}${tail}}`);
+  const cut = utf8(head).length;
+  return { bytes, cut, resume: cut };
 }
 
 /**
@@ -101,7 +104,7 @@ function fastBody(e: Record<string, unknown>, copy?: Record<string, unknown>): B
     w.byte(0x7d);
     if (start < 0) return undefined;
     // `{` and the members before `proofs`, each with its comma; after its value: `,` members `}`.
-    return { head: w.bytes.slice(0, start), tail: w.bytes.slice(end, w.at) };
+    return { bytes: w.bytes.slice(0, w.at), cut: start, resume: end };
   });
 }
 
@@ -123,6 +126,7 @@ function textBody(text: string, parsed: unknown, members: readonly number[]): Bo
 }
 
 const PROOF_NAME = utf8('"proof":');
+let assembly: Uint8Array | undefined = new Uint8Array(4096);
 
 // A signer's or verifier's proofs repeat suite, kid and iss: their canonical members are kept for the
 // last one seen (`created` sorts first, so the text is `{"created":…,` then those members).
@@ -157,16 +161,27 @@ export function proofInputs(
       const ofText = textDigestFor(digest);
       return concatBytes(PROOF_DOMAIN_BYTES, ofText ? ofText(text) : digest(utf8(text)));
     }
-    const { head, tail } = parts;
-    const body = new Uint8Array(head.length + PROOF_NAME.length + 3 * meta.length + tail.length);
-    body.set(head, 0);
-    let o = head.length;
+    // Assembled in a buffer kept for this (digests read their input synchronously), then wiped and
+    // put back: typed arrays beyond 64 bytes cost V8 an off-heap allocation each. A digest that
+    // verified an envelope itself would find the spare taken and get a buffer of its own.
+    const { bytes, cut, resume } = parts;
+    const n = cut + PROOF_NAME.length + 3 * meta.length + (bytes.length - resume);
+    const spare = assembly;
+    const body = spare && spare.length >= n ? spare : new Uint8Array(Math.max(n, 4096));
+    assembly = undefined;
+    body.set(bytes.subarray(0, cut), 0);
+    let o = cut;
     body.set(PROOF_NAME, o);
     o += PROOF_NAME.length;
     o += utf8Into(meta, body, o);
-    body.set(tail, o);
-    o += tail.length;
-    return concatBytes(PROOF_DOMAIN_BYTES, digest(body.subarray(0, o)));
+    body.set(bytes.subarray(resume), o);
+    o += bytes.length - resume;
+    try {
+      return concatBytes(PROOF_DOMAIN_BYTES, digest(body.subarray(0, o)));
+    } finally {
+      body.fill(0, 0, o);
+      assembly = body;
+    }
   };
 }
 
