@@ -165,7 +165,9 @@ export function createFieldDecryptor(options: FieldDecryptorOptions): FieldDecry
       const copied = new Set<unknown>([out]);
       const decrypted: string[] = [];
       const withheld: string[] = [];
-      const visit = (node: unknown, segs: string[]) => {
+      // The path to the node being visited, as a stack (copied only where a ciphertext sits).
+      const segs: string[] = [];
+      const visit = (node: unknown) => {
         if (typeof node !== 'object' || node === null) return;
         const keys = Object.keys(node);
         if (keys.length === 1 && keys[0] === ENC_MEMBER && segs.length > 0) {
@@ -196,16 +198,18 @@ export function createFieldDecryptor(options: FieldDecryptorOptions): FieldDecry
               cause,
             );
           }
-          setAt(out, segs, value, copied);
+          setAt(out, segs.slice(), value, copied);
           decrypted.push(p);
           return;
         }
         for (const k of keys) {
           if (segs.length === 0 && k === FIELDS_MEMBER) continue;
-          visit((node as Record<string, unknown>)[k], [...segs, k]);
+          segs.push(k);
+          visit((node as Record<string, unknown>)[k]);
+          segs.pop();
         }
       };
-      visit(record, []);
+      visit(record);
       if (withheld.length === 0) delete out[FIELDS_MEMBER];
       for (const dk of dks) dk?.fill(0);
       return { record: out, decrypted, withheld };

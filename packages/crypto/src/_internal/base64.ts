@@ -87,23 +87,48 @@ export function toBase64Url(b: Uint8Array): string {
  */
 export function fromBase64Url(s: string, what = 'base64url'): Uint8Array {
   if (typeof s !== 'string') throw bad(what);
-  if (s.length % 4 === 1) throw bad(what);
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  const len = s.length;
+  if (len % 4 === 1) throw bad(what);
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  const D = DECODE;
   let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const v = c < 128 ? DECODE[c]! : -1;
-    if (v < 0) throw bad(what);
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
+  let i = 0;
+  // Four characters, three bytes at a time; any character outside the alphabet (or beyond ASCII)
+  // makes a value negative.
+  for (; i + 4 <= len; i += 4) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 128) throw bad(what);
+    const a = D[c0]!;
+    const b = D[c1]!;
+    const c = D[c2]!;
+    const d = D[c3]!;
+    if ((a | b | c | d) < 0) throw bad(what);
+    const x = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = x >> 16;
+    out[o++] = (x >> 8) & 0xff;
+    out[o++] = x & 0xff;
   }
-  if ((acc & ((1 << bits) - 1)) !== 0) throw bad(what);
+  // Two or three characters left: one or two bytes, the unused low bits zero.
+  const rest = len - i;
+  if (rest > 0) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = rest === 3 ? s.charCodeAt(i + 2) : 0x41;
+    if ((c0 | c1 | c2) >= 128) throw bad(what);
+    const a = D[c0]!;
+    const b = D[c1]!;
+    const c = D[c2]!;
+    if ((a | b | c) < 0) throw bad(what);
+    const x = (a << 18) | (b << 12) | (c << 6);
+    out[o++] = x >> 16;
+    if (rest === 3) {
+      out[o++] = (x >> 8) & 0xff;
+      if ((x & 0xff) !== 0) throw bad(what);
+    } else if ((x & 0xffff) !== 0) throw bad(what);
+  }
   return out;
 }
 
