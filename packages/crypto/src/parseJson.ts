@@ -134,8 +134,10 @@ function canonicalText(text: string, members: number[]): boolean {
       const start = i + 1;
       let j = start;
       let escaped = false;
-      if (plain) j = text.indexOf('"', start);
-      else
+      if (plain) {
+        j = text.indexOf('"', start);
+        if (j < 0) return false; // (JSON.parse read a closing quote: only a guard against looping)
+      } else
         for (;;) {
           // JSON.parse read a closing quote; the bound only guards against a mistake here looping.
           if (j >= n) return false;
