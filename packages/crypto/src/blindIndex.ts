@@ -43,7 +43,13 @@ export function blindIndex(
   value: unknown,
   normalize: (value: unknown) => string = normalizeForIndex,
 ): string {
-  return toBase64Url(suite.mac(key, utf8(blindIndexInput(standard, path, normalize(value)))).subarray(0, 16));
+  // The input holds the clear value: wiped once hashed.
+  const input = utf8(blindIndexInput(standard, path, normalize(value)));
+  try {
+    return toBase64Url(suite.mac(key, input).subarray(0, 16));
+  } finally {
+    input.fill(0);
+  }
 }
 
 /**

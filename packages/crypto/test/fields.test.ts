@@ -304,6 +304,31 @@ describe("the sodium suite's fused path (fields sealed in the wasm heap)", () =>
     expect(new Set(health0!.map((n) => n.subarray(0, 16).toString('hex'))).size).toBe(health0!.length);
   });
 
+  it('the blind index leaves neither its key nor its clear input in the wasm heap', async () => {
+    const sodium = (await import('libsodium-wrappers')).default;
+    await sodium.ready;
+    const raw = sodiumRaw(sodium as unknown as Parameters<typeof sodiumRaw>[0])!;
+    const heap = () =>
+      Buffer.from((sodium as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8);
+    const input = `GDS-BLIND-INDEX/v1\0person@1.0.0\0/idNumber\0${crypto.randomUUID()}`;
+    const key = new Uint8Array(32).map(() => 0xa5);
+    const tag = raw.macText(key, input, 16);
+    expect(heap().indexOf(Buffer.from(input))).toBe(-1);
+    expect(heap().indexOf(Buffer.from(key))).toBe(-1);
+    // The general path too (suite.mac), with a value only this test uses.
+    const suite = await loadSodiumSuite();
+    const value = `X${crypto.randomUUID().toUpperCase()}`;
+    const viaSuite = blindIndex(suite, key, 'person@1.0.0', '/idNumber', value);
+    expect(heap().indexOf(Buffer.from(value))).toBe(-1);
+    expect(viaSuite).toBe(raw.macText(key, `GDS-BLIND-INDEX/v1\0person@1.0.0\0/idNumber\0${value}`, 16));
+    // (libsodium-wrappers' own call, the reference, leaves both in the heap: it is made last.)
+    expect(tag).toBe(
+      Buffer.from(sodium.crypto_generichash(32, input, key))
+        .subarray(0, 16)
+        .toString('base64url'),
+    );
+  });
+
   it('a wrong-length blind-index key is refused up front, with a typed error', async () => {
     await expect(
       encryptor({ blindIndex: { key: new Uint8Array(16), paths: ['/idNumber'] } }),

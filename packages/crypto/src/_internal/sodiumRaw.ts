@@ -571,7 +571,8 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       h.set(data, d);
       const rc = L._crypto_generichash(out, outLength, d, data.length, 0, key ? k : 0, kl);
       const result = L.HEAPU8.slice(out, out + outLength);
-      release(base, outLength + kl);
+      // Everything: the input may be secret too (a blind index hashes a clear ID number).
+      release(base, n);
       if (rc !== 0) throw failed('crypto_generichash');
       return result;
     },
@@ -621,9 +622,11 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       let h = L.HEAPU8;
       h.set(st.subarray(0, 32 + len), base + 32);
       const rc = L._crypto_generichash(base, 32, base + 64, len, 0, base + 32, 32);
+      // The key and the input (a clear ID number, for a blind index) are wiped at once, in the staging
+      // buffer and in the heap.
       h = L.HEAPU8;
-      h.fill(0, base + 32, base + 64);
-      st.fill(0, 0, 32);
+      h.fill(0, base + 32, base + 64 + len);
+      st.fill(0, 0, 32 + len);
       // Encoded straight from the heap (the view is HEAPU8's own, which a growing heap replaces).
       const out = rc === 0 ? toBase64UrlRange(h, base, base + n) : '';
       if (base !== arena) L._free(base);
