@@ -1,7 +1,8 @@
 import { fromBase64Url } from './_internal/base64.js';
 import { fromUtf8 } from './_internal/bytes.js';
 import { parsePath, setAt, toPointer } from './_internal/fieldPaths.js';
-import { dataKeyAd, fieldAd, recordIdOf } from './_internal/fields.js';
+import { dataKeyAd, fieldAd, fieldAdText, recordIdOf } from './_internal/fields.js';
+import { rawFor } from './_internal/sodiumRaw.js';
 import { ENC_MEMBER, type EncryptedFieldsInfo, FIELDS_MEMBER } from './createFieldEncryptor.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyStore } from './KeyStore.js';
@@ -132,6 +133,7 @@ export function createFieldDecryptor(options: FieldDecryptorOptions): FieldDecry
           `suite ${info.suite} is not allowed`,
         );
       }
+      const raw = rawFor(suite);
       if (options.standard !== undefined && info.std !== options.standard) {
         throw failed(
           `记录属于标准 ${info.std}`,
@@ -188,9 +190,17 @@ export function createFieldDecryptor(options: FieldDecryptorOptions): FieldDecry
           }
           let value: unknown;
           try {
-            value = parseJson(
-              fromUtf8(suite.decrypt(dk, fromBase64Url(m[2]!), fieldAd(rid, p, info.std, g.kek))),
-            );
+            // The sodium suite's fast path decodes, decrypts and reads the text in one pass through the
+            // wasm heap; any other suite goes through its operations. Both read the same format.
+            let text: string;
+            if (raw) {
+              const t = raw.openText(dk, m[2]!, fieldAdText(rid, p, info.std, g.kek));
+              if (t === undefined) throw new Error('authentication failed');
+              text = t;
+            } else {
+              text = fromUtf8(suite.decrypt(dk, fromBase64Url(m[2]!), fieldAd(rid, p, info.std, g.kek)));
+            }
+            value = parseJson(text);
           } catch (cause) {
             throw failed(
               `${p} 的密文无法解密（被移动或篡改）`,

@@ -329,6 +329,41 @@ describe("the sodium suite's fused path (fields sealed in the wasm heap)", () =>
     );
   });
 
+  it('decryption leaves no clear value in the wasm heap, and both paths refuse the same tampering', async () => {
+    const sodium = (await import('libsodium-wrappers')).default;
+    await sodium.ready;
+    const heap = () =>
+      Buffer.from((sodium as unknown as { libsodium: { HEAPU8: Uint8Array } }).libsodium.HEAPU8);
+    // Longer than a ChaCha20 block: libsodium's reference ChaCha20 passes a last partial block through
+    // a buffer on the wasm stack and leaves it there, which GDS cannot reach; the first block (the
+    // quote and 63 characters) goes straight into GDS's own region, which must be wiped.
+    const secret = Array.from({ length: 4 }, () => crypto.randomUUID().replace(/-/g, '')).join('');
+    const head = Buffer.from(secret.slice(0, 60));
+    // One encrypted field, so no later field's decryption overwrites the arena it was decrypted in.
+    const enc = await createFieldEncryptor({
+      standard: 'person@1.0.0',
+      fields: [{ path: '/phone', sensitivity: 'sensitive' }],
+      recipients: [{ key: health.activeKey({ use: 'encrypt' }) }],
+    });
+    const x = enc.encrypt({ ...record('p-heap'), phone: secret });
+    expect(heap().indexOf(head), 'after encrypt').toBe(-1);
+    const fast = createFieldDecryptor({ keys: health });
+    const general = createFieldDecryptor({ keys: health, suites: [await viaSuiteOperations()] });
+    expect((await fast.decrypt(x)).record.phone).toBe(secret);
+    expect(heap().indexOf(head), 'after decrypt').toBe(-1);
+    expect((await general.decrypt(x)).record.phone).toBe(secret);
+    const marker = (x.phone as { 'gds:enc': string })['gds:enc'];
+    for (const bad of [
+      `${marker.slice(0, -2)}${marker.endsWith('A') ? 'B' : 'A'}${marker.slice(-1)}`, // a flipped bit
+      `${marker}!`, // not base64url
+      marker.slice(0, 12), // shorter than a nonce and a tag
+    ]) {
+      const t = { ...x, phone: { 'gds:enc': bad } };
+      for (const d of [fast, general])
+        await expect(d.decrypt(t)).rejects.toMatchObject({ code: 'GDS_CRYPTO_DECRYPT_FAILED' });
+    }
+  });
+
   it('a wrong-length blind-index key is refused up front, with a typed error', async () => {
     await expect(
       encryptor({ blindIndex: { key: new Uint8Array(16), paths: ['/idNumber'] } }),

@@ -87,11 +87,26 @@ export function toBase64Url(b: Uint8Array): string {
  */
 export function fromBase64Url(s: string, what = 'base64url'): Uint8Array {
   if (typeof s !== 'string') throw bad(what);
+  const out = new Uint8Array(decodedLength(s, what));
+  fromBase64UrlInto(s, out, 0, what);
+  return out;
+}
+
+/** The byte length `s` decodes to; throws for a length no base64url text has. */
+export function decodedLength(s: string, what = 'base64url'): number {
+  if (s.length % 4 === 1) throw bad(what);
+  return Math.floor((s.length * 3) / 4);
+}
+
+/**
+ * {@link fromBase64Url} into `out` at `at` (room for {@link decodedLength} bytes is the caller's to
+ * make), returning the number of bytes written: for decoding straight into a staging buffer.
+ */
+export function fromBase64UrlInto(s: string, out: Uint8Array, at: number, what = 'base64url'): number {
   const len = s.length;
   if (len % 4 === 1) throw bad(what);
-  const out = new Uint8Array(Math.floor((len * 3) / 4));
   const D = DECODE;
-  let o = 0;
+  let o = at;
   let i = 0;
   // Four characters, three bytes at a time; any character outside the alphabet (or beyond ASCII)
   // makes a value negative.
@@ -129,7 +144,7 @@ export function fromBase64Url(s: string, what = 'base64url'): Uint8Array {
       if ((x & 0xff) !== 0) throw bad(what);
     } else if ((x & 0xffff) !== 0) throw bad(what);
   }
-  return out;
+  return o - at;
 }
 
 function bad(what: string): GdsCryptoError {

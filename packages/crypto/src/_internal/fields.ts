@@ -4,7 +4,11 @@ import { toPointer } from './fieldPaths.js';
 
 /** Associated data of one field: binds record id, concrete path, standard and key-encryption key id. */
 export function fieldAd(rid: string, path: string, std: string, kek: string): Uint8Array {
-  return utf8(`GDS-FIELD/v1\0${rid}\0${path}\0${std}\0${kek}`);
+  return utf8(fieldAdText(rid, path, std, kek));
+}
+
+export function fieldAdText(rid: string, path: string, std: string, kek: string): string {
+  return `GDS-FIELD/v1\0${rid}\0${path}\0${std}\0${kek}`;
 }
 
 /** Associated data of a wrapped data key: binds record id, standard, key-encryption key and paths. */

@@ -1,7 +1,7 @@
 import { canonicalize } from '../canonicalize.js';
 import { GdsCryptoError } from '../errors.js';
 import type { Suite } from '../suite.js';
-import { toBase64UrlRange } from './base64.js';
+import { decodedLength, fromBase64UrlInto, toBase64UrlRange } from './base64.js';
 import { utf8Into } from './bytes.js';
 import type { RecordSealer } from './fieldSealer.js';
 import { jcsStringInto } from './jcsFast.js';
@@ -96,6 +96,14 @@ export interface SodiumRaw {
   recordSealer(): RecordSealer;
   /** base64url of the first `n` bytes of keyed BLAKE2b-256(key, UTF-8(text)) (blind indexes). */
   macText(key: Uint8Array, text: string, n: number): string;
+  /**
+   * The UTF-8 text sealed in `sealed` (base64url of nonce ‖ XChaCha20-Poly1305 ciphertext ‖ tag) under
+   * `key` with the UTF-8 of `ad`, or undefined when authentication fails or the plaintext is not UTF-8;
+   * throws `GDS_CRYPTO_MALFORMED` when `sealed` is not base64url. Decoded and staged in one buffer,
+   * copied into the heap with one call, decrypted there and decoded from there; key and plaintext are
+   * wiped from both at once (field decryption).
+   */
+  openText(key: Uint8Array, sealed: string, ad: string): string | undefined;
   /** The plaintext, or undefined when authentication fails. */
   aeadDecrypt(
     key: Uint8Array,
@@ -116,6 +124,7 @@ function failed(what: string): GdsCryptoError {
   );
 }
 const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const FIELD_HEAD = ascii('GDS-FIELD/v1\0');
 const DK_HEAD = ascii('GDS-FIELD-DK/v1\0');
@@ -632,6 +641,56 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       if (base !== arena) L._free(base);
       if (rc !== 0) throw failed('crypto_generichash');
       return out;
+    },
+    openText(key, sealed, ad) {
+      const cLen = decodedLength(sealed, 'ciphertext');
+      const st = staged(32 + 3 * ad.length + cLen);
+      st.set(key, 0);
+      const adLen = utf8Into(ad, st, 32);
+      try {
+        fromBase64UrlInto(sealed, st, 32 + adLen, 'ciphertext');
+      } catch (e) {
+        st.fill(0, 0, 32);
+        throw e;
+      }
+      const total = 32 + adLen + cLen;
+      const mlen = cLen - 24 - 16;
+      if (mlen < 0) {
+        st.fill(0, 0, 32);
+        return undefined;
+      }
+      // key ‖ ad ‖ nonce ‖ ciphertext ‖ room for the plaintext
+      const base = region(total + mlen);
+      let h = L.HEAPU8;
+      h.set(st.subarray(0, total), base);
+      st.fill(0, 0, 32);
+      const npub = base + 32 + adLen;
+      const m = base + total;
+      const rc = L._crypto_aead_xchacha20poly1305_ietf_decrypt(
+        m,
+        0,
+        0,
+        npub + 24,
+        cLen - 24,
+        0,
+        base + 32,
+        adLen,
+        0,
+        npub,
+        base,
+      );
+      h = L.HEAPU8;
+      let text: string | undefined;
+      if (rc === 0) {
+        try {
+          text = strictDecoder.decode(h.subarray(m, m + mlen));
+        } catch {
+          text = undefined;
+        }
+      }
+      h.fill(0, base, m + mlen);
+      if (base !== arena) L._free(base);
+      return text;
     },
     aeadDecrypt(key, nonce, ciphertext, ad) {
       if (ciphertext.length < 16) return undefined;
