@@ -307,9 +307,10 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       jobPath[j] = path;
       const end = outsUsed + room;
       const padded = end + ((3 - (end % 3)) % 3);
-      // Zeros from the room for the tag (a blind index: its whole slot) to the multiple of 3 (a loop:
-      // cheaper than a call for these few bytes).
-      for (let k = outsUsed + room - 16; k < padded; k++) outs[k] = 0;
+      // Zeros from the end of the room to the multiple of 3, so the base64url of the whole row slices
+      // into each job's own. The room's last 16 bytes (the tag; a blind index's whole slot) need none:
+      // the AEAD writes them in the heap (the digest, for a blind index) before the row is copied back.
+      for (let k = end; k < padded; k++) outs[k] = 0;
       outsUsed = padded;
       adsUsed += adLen;
       return j;
