@@ -505,14 +505,14 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
           if (rc !== 0) bad = true;
         }
         h = L.HEAPU8;
-        // Every staged plaintext is overwritten by its ciphertext.
-        outs.set(h.subarray(region, region + sealedLen), POOL);
+        // The row is encoded where it was sealed, in the heap (every plaintext there overwritten by its
+        // ciphertext; the staged copy in `outs` is wiped by end()).
+        const all = bad ? '' : toBase64UrlRange(h, region, region + sealedLen);
         if (!inPlace) {
           h.fill(0, region, region + total);
           L._free(region);
         }
         if (bad) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt / crypto_generichash');
-        const all = toBase64UrlRange(outs, POOL, outsUsed);
         const results: string[] = new Array(jobs);
         for (let j = 0; j < jobs; j++) {
           const from = ((jobOut[j]! - POOL) / 3) * 4;
