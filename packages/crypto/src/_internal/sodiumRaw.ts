@@ -8,6 +8,21 @@ import { jcsStringInto } from './jcsFast.js';
 import { fillRandom, randomInto } from './random.js';
 import type { Sodium } from './sodium.js';
 
+// crypto_aead_(x)chacha20poly1305_ietf_encrypt: c ‖ tag written at `c`, from m and ad, under k and npub.
+type AeadEncrypt = (
+  c: number,
+  clenP: number,
+  m: number,
+  mlenLo: number,
+  mlenHi: number,
+  ad: number,
+  adlenLo: number,
+  adlenHi: number,
+  nsec: number,
+  npub: number,
+  k: number,
+) => number;
+
 // The emscripten module under libsodium-wrappers (`sodium.libsodium`): the C functions with pointers
 // into the wasm heap, 64-bit lengths passed as (low, high) 32-bit halves.
 interface RawModule {
@@ -32,32 +47,8 @@ interface RawModule {
     key: number,
     keylen: number,
   ): number;
-  _crypto_aead_xchacha20poly1305_ietf_encrypt(
-    c: number,
-    clenP: number,
-    m: number,
-    mlenLo: number,
-    mlenHi: number,
-    ad: number,
-    adlenLo: number,
-    adlenHi: number,
-    nsec: number,
-    npub: number,
-    k: number,
-  ): number;
-  _crypto_aead_chacha20poly1305_ietf_encrypt(
-    c: number,
-    clenP: number,
-    m: number,
-    mlenLo: number,
-    mlenHi: number,
-    ad: number,
-    adlenLo: number,
-    adlenHi: number,
-    nsec: number,
-    npub: number,
-    k: number,
-  ): number;
+  _crypto_aead_xchacha20poly1305_ietf_encrypt: AeadEncrypt;
+  _crypto_aead_chacha20poly1305_ietf_encrypt: AeadEncrypt;
   // Writes HChaCha20(k, header[0..16]) into the first 32 bytes of the state (libsodium's public
   // crypto_secretstream_xchacha20poly1305_state struct: k[32], nonce[12], _pad[8]).
   _crypto_secretstream_xchacha20poly1305_init_pull(state: number, header: number, k: number): number;
