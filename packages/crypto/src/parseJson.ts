@@ -111,7 +111,6 @@ export function readCanonicalJson(
 }
 
 const FAST_DEPTH = 200;
-const ESCAPE_OR_SURROGATE = /[\\\ud800-\udfff]/;
 // Per nesting level of the scan: 1 for an object, 2 for an array; an object's last member name as
 // [start, end) of its characters in the text (start -1 before the first).
 const levelKind = new Uint8Array(FAST_DEPTH + 2);
@@ -124,7 +123,9 @@ function canonicalText(text: string, members: number[]): boolean {
   const n = text.length;
   // Text with no backslash and no surrogate (the common case) has strings that need no checking: each
   // ends at the next quote, found natively.
-  const plain = !ESCAPE_OR_SURROGATE.test(text);
+  // (A backslash is found natively, faster than by the regular expression, which then looks for
+  // surrogates alone.)
+  const plain = text.indexOf('\\') === -1 && !ANY_SURROGATE.test(text);
   let depth = 0;
   let i = 0;
   while (i < n) {
