@@ -246,7 +246,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       for (let n = 0; n < NUMBERED; n++) h[npubs + 12 * n + 4] = n;
     }
     const prefixes = new Uint8Array(16 * MAX_GROUPS);
-    const counters = new Int32Array(MAX_GROUPS);
+    const counters: number[] = new Array(MAX_GROUPS).fill(0);
     const derived = new Uint8Array(MAX_GROUPS);
     const POOL = 24 * 256;
     let outs: Uint8Array = new Uint8Array(POOL + 4096);
@@ -350,6 +350,9 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
           const q = 16 * g;
           for (let i = 0; i < 16; i++) outs[o + i] = prefixes[q + i]!;
           const c = counters[g]!;
+          // The number takes the nonce's last 64 bits; GDS writes the low 32 and refuses to go past
+          // them (no record comes near: every field costs at least 40 bytes of output).
+          if (c >= 0xffffffff) throw failed('more than 2^32 - 1 fields under one data key');
           counters[g] = c + 1;
           number = c;
           outs[o + 16] = c & 255;
