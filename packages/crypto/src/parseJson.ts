@@ -122,9 +122,7 @@ const lastNameEnd = new Int32Array(FAST_DEPTH + 2);
 function canonicalText(text: string, members: number[]): boolean {
   const n = text.length;
   // Text with no backslash and no surrogate (the common case) has strings that need no checking: each
-  // ends at the next quote, found natively.
-  // (A backslash is found natively, faster than by the regular expression, which then looks for
-  // surrogates alone.)
+  // ends at the next quote, found natively (as the backslash is: faster than the regular expression).
   const plain = text.indexOf('\\') === -1 && !ANY_SURROGATE.test(text);
   let depth = 0;
   let i = 0;
@@ -136,11 +134,11 @@ function canonicalText(text: string, members: number[]): boolean {
       let j = start;
       let escaped = false;
       if (plain) {
+        // JSON.parse read a closing quote; the bounds here only guard against a mistake looping.
         j = text.indexOf('"', start);
-        if (j < 0) return false; // (JSON.parse read a closing quote: only a guard against looping)
+        if (j < 0) return false;
       } else
         for (;;) {
-          // JSON.parse read a closing quote; the bound only guards against a mistake here looping.
           if (j >= n) return false;
           const d = text.charCodeAt(j);
           if (d === 0x22) break;

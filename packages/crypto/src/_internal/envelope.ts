@@ -5,7 +5,7 @@ import { parseJsonInOrder, readCanonicalJson } from '../parseJson.js';
 import type { Signer } from '../Signer.js';
 import { toBase64Url } from './base64.js';
 import { concatBytes, utf8, utf8Into } from './bytes.js';
-import { withWriter } from './jcsFast.js';
+import { type JcsWriter, withWriter } from './jcsFast.js';
 import { randomBytes } from './random.js';
 import { textDigestFor } from './sodiumRaw.js';
 import { sortKeys } from './sortKeys.js';
@@ -68,43 +68,70 @@ function splitBody(env: object, member: MemberWriter, copy?: Record<string, unkn
     if (k < 'proof') head += `${memberName(k)}:${m.text},`;
     else tail += `,${memberName(k)}:${m.text}`;
   }
-  const bytes = utf8(`${head}${tail}}`);
-  const cut = utf8(head).length;
-  return { bytes, cut, resume: cut };
+  const headBytes = utf8(head);
+  return { bytes: concatBytes(headBytes, utf8(`${tail}}`)), cut: headBytes.length, resume: headBytes.length };
+}
+
+/**
+ * Writes an envelope's members in JCS order as `{`…`}`, handing the `proofs` member to `atProofs` (its
+ * comma written, its name not). False where the fast paths decline: a `__proto__` member, a member
+ * sorting between `proof` and `proofs`, or no `proofs`; the careful path then decides, errors included.
+ */
+function writeMembers(
+  w: JcsWriter,
+  e: Record<string, unknown>,
+  atProofs: (value: unknown) => void,
+  copy?: Record<string, unknown>,
+): boolean {
+  const keys = sortKeys(Object.keys(e));
+  w.byte(0x7b);
+  let first = true;
+  let seen = false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return false;
+    const v = e[k];
+    if (v === undefined) continue;
+    if (!first) w.byte(0x2c);
+    first = false;
+    if (k === 'proofs') {
+      seen = true;
+      atProofs(v);
+      continue;
+    }
+    w.name(k);
+    const c = w.value(v, 1, copy !== undefined);
+    if (copy) copy[k] = c;
+  }
+  w.byte(0x7d);
+  return seen;
 }
 
 /**
  * The fast path of {@link splitBody}: one pass writes the whole envelope's canonical UTF-8 (see
  * jcsFast.ts) and cuts the body around `proofs`, which sorts right after where `proof` goes. With
- * `copy`, fills it with a private copy read in the same pass. With `text`, succeeds only when the text
- * is exactly that canonical UTF-8: then it is what the strict parser would have read (see parseEnvelope).
- * `undefined` whenever anything is unusual (no `proofs`, a member sorting between `proof` and
- * `proofs`, anything the byte writer declines): the careful path then decides, errors included.
+ * `copy`, fills it with a private copy read in the same pass. `undefined` where {@link writeMembers}
+ * declines or the byte writer does: the careful path then decides, errors included.
  */
 function fastBody(e: Record<string, unknown>, copy?: Record<string, unknown>): Body | undefined {
-  const keys = sortKeys(Object.keys(e));
   return withWriter((w) => {
-    w.byte(0x7b);
-    let first = true;
-    let start = -1;
-    let end = -1;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
-      const v = e[k];
-      if (v === undefined) continue;
-      if (!first) w.byte(0x2c);
-      first = false;
-      if (k === 'proofs') start = w.at;
-      w.name(k);
-      const c = w.value(v, 1, copy !== undefined);
-      if (copy) copy[k] = c;
-      if (k === 'proofs') end = w.at;
-    }
-    w.byte(0x7d);
-    if (start < 0) return undefined;
+    let cut = -1;
+    let resume = -1;
+    const written = writeMembers(
+      w,
+      e,
+      (v) => {
+        cut = w.at;
+        w.name('proofs');
+        const c = w.value(v, 1, copy !== undefined);
+        if (copy) copy.proofs = c;
+        resume = w.at;
+      },
+      copy,
+    );
+    if (!written) return undefined;
     // `{` and the members before `proofs`, each with its comma; after its value: `,` members `}`.
-    return { bytes: w.bytes.slice(0, w.at), cut: start, resume: end };
+    return { bytes: w.bytes.slice(0, w.at), cut, resume };
   });
 }
 
@@ -126,6 +153,8 @@ function textBody(text: string, parsed: unknown, members: readonly number[]): Bo
 }
 
 const PROOF_NAME = utf8('"proof":');
+// The members of a proof's metadata, in JCS order.
+const PROOF_MEMBERS = ['created', 'iss', 'kid', 'suite'] as const;
 let assembly: Uint8Array | undefined = new Uint8Array(4096);
 
 // A signer's or verifier's proofs repeat suite, kid and iss: their canonical members are kept for the
@@ -254,46 +283,22 @@ export function fastProofInput(
   proof: Omit<Proof, 'sig'>,
   digest: (data: Uint8Array) => Uint8Array,
 ): Uint8Array | undefined {
-  const e = env as unknown as Record<string, unknown>;
-  const keys = sortKeys(Object.keys(e));
   return withWriter((w) => {
-    w.byte(0x7b);
-    let first = true;
-    let placed = false;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === '__proto__' || (k >= 'proof' && k < 'proofs')) return undefined;
-      const v = e[k];
-      if (v === undefined) continue;
-      if (!first) w.byte(0x2c);
-      first = false;
-      if (k === 'proofs') {
-        const mark = w.at;
-        w.value(v, 1, false);
-        w.at = mark;
-        // {created, iss, kid, suite}: the members of the proof in JCS order.
-        w.name('proof');
-        w.byte(0x7b);
-        w.name('created');
-        w.value(proof.created, 2, false);
-        w.byte(0x2c);
-        w.name('iss');
-        w.value(proof.iss, 2, false);
-        w.byte(0x2c);
-        w.name('kid');
-        w.value(proof.kid, 2, false);
-        w.byte(0x2c);
-        w.name('suite');
-        w.value(proof.suite, 2, false);
-        w.byte(0x7d);
-        placed = true;
-        continue;
-      }
-      w.name(k);
+    const written = writeMembers(w, env as unknown as Record<string, unknown>, (v) => {
+      const mark = w.at;
       w.value(v, 1, false);
-    }
-    w.byte(0x7d);
-    if (!placed) return undefined;
+      w.at = mark;
+      w.name('proof');
+      w.byte(0x7b);
+      for (let i = 0; i < PROOF_MEMBERS.length; i++) {
+        const k = PROOF_MEMBERS[i]!;
+        if (i > 0) w.byte(0x2c);
+        w.name(k);
+        w.value(proof[k], 2, false);
+      }
+      w.byte(0x7d);
+    });
+    if (!written) return undefined;
     return concatBytes(PROOF_DOMAIN_BYTES, digest(w.bytes.subarray(0, w.at)));
   });
 }

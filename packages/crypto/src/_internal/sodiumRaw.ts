@@ -300,7 +300,7 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       const padded = end + ((3 - (end % 3)) % 3);
       // Zeros from the end of the room to the multiple of 3, so the base64url of the whole row slices
       // into each job's own. The room's last 16 bytes (the tag; a blind index's whole slot) need none:
-      // the AEAD writes them in the heap (the digest, for a blind index) before the row is copied back.
+      // the AEAD writes them in the heap (the digest, for a blind index) before the row is encoded.
       for (let k = end; k < padded; k++) outs[k] = 0;
       outsUsed = padded;
       adsUsed += adLen;
@@ -639,22 +639,15 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
     },
     openText(key, sealed, ad) {
       const cLen = decodedLength(sealed, 'ciphertext');
-      const st = staged(32 + 3 * ad.length + cLen);
-      st.set(key, 0);
-      const adLen = utf8Into(ad, st, 32);
-      try {
-        fromBase64UrlInto(sealed, st, 32 + adLen, 'ciphertext');
-      } catch (e) {
-        st.fill(0, 0, 32);
-        throw e;
-      }
-      const total = 32 + adLen + cLen;
       const mlen = cLen - 24 - 16;
-      if (mlen < 0) {
-        st.fill(0, 0, 32);
-        return undefined;
-      }
-      // key ‖ ad ‖ nonce ‖ ciphertext ‖ room for the plaintext
+      if (mlen < 0) return undefined;
+      // key ‖ ad ‖ nonce ‖ ciphertext staged (the key last, once nothing can fail), then room in the
+      // heap for the plaintext.
+      const st = staged(32 + 3 * ad.length + cLen);
+      const adLen = utf8Into(ad, st, 32);
+      fromBase64UrlInto(sealed, st, 32 + adLen, 'ciphertext');
+      st.set(key, 0);
+      const total = 32 + adLen + cLen;
       const base = region(total + mlen);
       let h = L.HEAPU8;
       h.set(st.subarray(0, total), base);
