@@ -35,6 +35,31 @@ export const convertIssues = {
     zh: '记录无法解析：{reason}',
     en: 'The record cannot be parsed: {reason}',
   },
+  'source.no_records': {
+    severity: 'error',
+    zh: '按映射的 {expected} 在文件中没有找到任何记录',
+    en: 'No records were found where the mapping expects them ({expected})',
+  },
+  'source.record_too_large': {
+    severity: 'error',
+    zh: '该记录长 {bytes} 字节，超过上限 {limit} 字节，未读取',
+    en: 'The record is {bytes} bytes long, over the limit of {limit} bytes; it was not read',
+  },
+  'csv.bare_quote': {
+    severity: 'warning',
+    zh: '未加引号的字段 {value} 中有引号，已按原文保留',
+    en: 'The unquoted field {value} contains a quote; it was kept as written',
+  },
+  'csv.text_after_quote': {
+    severity: 'error',
+    zh: '字段 {value} 的闭合引号后还有文字，无法确定原值',
+    en: 'Text follows the closing quote in field {value}; its intended value is ambiguous',
+  },
+  'csv.bare_cr': {
+    severity: 'error',
+    zh: '未加引号的字段中有单独的回车符（CR），可能是断开的换行',
+    en: 'A bare carriage return (CR) inside an unquoted field; it may be a broken line break',
+  },
   'csv.unterminated_quote': {
     severity: 'error',
     zh: '引号未闭合，该字段一直延续到文件末尾',
