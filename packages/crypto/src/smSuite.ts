@@ -1,5 +1,5 @@
 import { sm2, sm3 as sm3Hex, sm4 } from 'sm-crypto-v2';
-import { assertBytes, assertKey, concatBytes } from './_internal/bytes.js';
+import { assertBytes, assertKey, assertKeyAtLeast, concatBytes } from './_internal/bytes.js';
 import { fromHex, toHex } from './_internal/hex.js';
 import { randomBytes } from './_internal/random.js';
 import { assertPublicKey, decryptFailed, GCM_NONCE, N, publicKeyHex, TAG } from './_internal/sm.js';
@@ -30,7 +30,8 @@ function scalarFromSeed(seed: Uint8Array): Uint8Array {
  * `1234567812345678` (raw r ‖ s, 64 bytes), SM2 public-key encryption in C1 ‖ C3 ‖ C2 order with an
  * uncompressed C1 (`04 ‖ x ‖ y`), SM3, SM4-GCM (12-byte nonce, 16-byte tag, 16-byte keys) and
  * HMAC-SM3, on sm-crypto-v2 (checked against the published vectors in this package's tests). Keys:
- * 32-byte secret scalars and 65-byte uncompressed public points. Key storage for a certified module goes
+ * 32-byte secret scalars and 65-byte uncompressed public points; `mac` (HMAC-SM3, RFC 2104) takes keys of
+ * 16 bytes or more, those longer than the 64-byte SM3 block hashed first. Key storage for a certified module goes
  * behind the `KeyStore` interface; this suite is the algorithm library only.
  *
  * @example
@@ -135,7 +136,10 @@ export const smSuite: Suite = {
   hash: sm3,
   digest: sm3,
   mac(key, data) {
-    assertKey(key, 'key', 16);
+    // HMAC (RFC 2104) takes keys of any length, hashing those longer than SM3's 64-byte block; below
+    // 16 bytes (128 bits, SM4's key size) a key is refused as too weak for a blind index or a MAC.
+    assertKeyAtLeast(key, 'key', 16);
+    assertBytes(data, 'data');
     return fromHex(sm3Hex(data, { key, mode: 'hmac' }));
   },
   randomBytes,

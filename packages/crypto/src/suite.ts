@@ -59,7 +59,7 @@ export interface Suite {
    * stores (HSMs) that take short inputs.
    */
   digest(data: Uint8Array): Uint8Array;
-  /** 32-byte keyed MAC (blind indexes). */
+  /** 32-byte keyed MAC (blind indexes): keyed BLAKE2b-256 with a 32-byte key (sodium), HMAC-SM3 with a key of 16 bytes or more (sm). */
   mac(key: Uint8Array, data: Uint8Array): Uint8Array;
   randomBytes(n: number): Uint8Array;
 }

@@ -1,5 +1,6 @@
+import { createHmac, getHashes } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
-import { GdsCryptoError } from '@gds/crypto';
+import { blindIndex, GdsCryptoError } from '@gds/crypto';
 import {
   SM2_DEFAULT_USER_ID,
   sm2VerifyDigest,
@@ -170,3 +171,80 @@ describe('SM2', () => {
     );
   });
 });
+
+// HMAC-SM3 (RFC 2104 over SM3, 64-byte block). No published HMAC-SM3 vectors are in ../shared/vectors,
+// so the known answers were computed independently of sm-crypto-v2 with OpenSSL 3.0.19:
+//   printf '<message>' | openssl dgst -sm3 -mac HMAC -macopt hexkey:<key hex>
+// Messages are those of RFC 4231 test cases 1, 2 and 6; keys cover the minimum (16 bytes), exactly one
+// block (64), one past the block (65, hashed first) and a long key (131, as in RFC 4231 case 6).
+const HMAC_SM3 = [
+  {
+    name: '16-byte key (the minimum)',
+    key: Uint8Array.from({ length: 16 }, (_, i) => i),
+    message: 'Hi There',
+    mac: '19560e44bc2b0649eb9a538c80555815535229ee93b44d81ca352769c20ff88c',
+  },
+  {
+    name: '64-byte key (one SM3 block, used as is)',
+    key: Uint8Array.from({ length: 64 }, (_, i) => i),
+    message: 'what do ya want for nothing?',
+    mac: '65b107fd6744534310123421de0c6359136ceb19d5edb0d46d93db5c9a329c26',
+  },
+  {
+    name: '65-byte key (one past the block, hashed first)',
+    key: new Uint8Array(65).fill(0xaa),
+    message: 'Test Using Larger Than Block-Size Key - Hash Key First',
+    mac: '52878da91c80b0ce2560e03c89ea7a167e721662369c6727085814151573dd04',
+  },
+  {
+    name: '131-byte key (hashed first)',
+    key: new Uint8Array(131).fill(0xaa),
+    message: 'Test Using Larger Than Block-Size Key - Hash Key First',
+    mac: 'b4fd844e13342002f0b2e0690ea7741f1497d993a70494cea601e657bedf67a0',
+  },
+];
+
+describe('HMAC-SM3 (RFC 2104; known answers from OpenSSL)', () => {
+  for (const v of HMAC_SM3) {
+    it(v.name, () => {
+      expect(toHex(smSuite.mac(v.key, utf8(v.message)))).toBe(v.mac);
+    });
+  }
+
+  it('refuses keys below 16 bytes with GDS_CRYPTO_INVALID_KEY', () => {
+    for (const n of [0, 1, 15]) {
+      let caught: unknown;
+      try {
+        smSuite.mac(new Uint8Array(n), utf8('x'));
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(GdsCryptoError);
+      expect((caught as GdsCryptoError).code).toBe('GDS_CRYPTO_INVALID_KEY');
+      expect((caught as GdsCryptoError).messageZh).toContain('至少 16 字节');
+      expect((caught as GdsCryptoError).messageEn).toContain('at least 16 bytes');
+    }
+  });
+
+  it('a blind index under the sm suite takes a 32-byte search key', () => {
+    const key = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const a = blindIndex(smSuite, key, 'person@1.0.0', '/idNumber', '11010119900307777x');
+    expect(a).toBe(blindIndex(smSuite, key, 'person@1.0.0', '/idNumber', '11010119900307777X'));
+    expect(a).not.toBe(
+      blindIndex(smSuite, key.slice(0, 16), 'person@1.0.0', '/idNumber', '11010119900307777X'),
+    );
+  });
+});
+
+// Node's own OpenSSL, where its build has SM3, as a second independent implementation for every length.
+describe.skipIf(!getHashes().includes('sm3'))(
+  "HMAC-SM3 against node:crypto (skipped: no sm3 in Node's OpenSSL)",
+  () => {
+    test.prop([fc.uint8Array({ minLength: 16, maxLength: 200 }), fc.uint8Array({ maxLength: 300 })])(
+      'equals createHmac("sm3") for any key of 16 to 200 bytes',
+      (key, data) => {
+        expect(toHex(smSuite.mac(key, data))).toBe(createHmac('sm3', key).update(data).digest('hex'));
+      },
+    );
+  },
+);

@@ -27,6 +27,16 @@ export function assertKey(value: unknown, name: string, length: number): asserts
   }
 }
 
+export function assertKeyAtLeast(value: unknown, name: string, min: number): asserts value is Uint8Array {
+  if (!(value instanceof Uint8Array) || value.length < min) {
+    throw new GdsCryptoError(
+      'GDS_CRYPTO_INVALID_KEY',
+      `${name} 必须是至少 ${min} 字节的 Uint8Array`,
+      `${name} must be a Uint8Array of at least ${min} bytes`,
+    );
+  }
+}
+
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
