@@ -1,3 +1,13 @@
-export type { Command, CommandContext } from './_internal/command.js';
-export { UsageError } from './_internal/command.js';
+export type {
+  Command,
+  CommandContext,
+  CommandSpec,
+  Format,
+  OptionSpec,
+  OptionSpecs,
+  OptionValues,
+  ParsedArgs,
+  Text,
+} from './_internal/command.js';
+export { defineCommand, UsageError } from './_internal/command.js';
 export { main } from './main.js';

@@ -1,11 +1,24 @@
-import type { Command, CommandContext } from './_internal/command.js';
-import { UsageError } from './_internal/command.js';
-import { commands } from './commands/index.js';
+import type { Locale } from '@gds/schema';
+import {
+  type AnyCommand,
+  type CommandContext,
+  isDeclared,
+  type ParsedArgs,
+  UsageError,
+} from './_internal/command.js';
+import { EXIT, errorMessage, exitCodeOf } from './_internal/exit.js';
+import { commandHelp, groupHelp, topHelp, usageHint } from './_internal/help.js';
+import { closest, parseCommandArgs, prescanLocale } from './_internal/options.js';
+import { commands, groups } from './commands/index.js';
+
+declare const __GDS_VERSION__: string | undefined;
+const VERSION = typeof __GDS_VERSION__ === 'string' ? __GDS_VERSION__ : '0.1.0';
 
 /**
  * Runs the `gds` command line with the given arguments and streams, and resolves to the exit code.
- * The one place where errors become exit codes: usage errors and any `Gds*Error` print a bilingual
- * message (no stack trace) and give 2; anything else is a bug and gives 70 with its stack.
+ * Help goes to stdout (exit 0); a usage error prints its message and the command's usage to stderr
+ * (exit 2); thrown errors become exit codes in one place (`_internal/exit.ts`: 1 invalid data, 2 usage,
+ * 70 internal, 74 environment). The locale is `--locale`, else LC_ALL / LC_MESSAGES / LANG of `io.env`.
  *
  * @example
  * ```ts
@@ -22,40 +35,85 @@ export async function main(argv: string[], io: Partial<Omit<CommandContext, 'arg
     env: io.env ?? process.env,
     isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
   };
-  const [first] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    ctx.stdout.write(help());
-    return first === undefined ? 2 : 0;
+  const locale = prescanLocale(argv, ctx.env);
+  // `gds --locale en <command>`: the shared option may also come first.
+  let args = argv;
+  while (args[0] === '--locale' || args[0]?.startsWith('--locale=')) {
+    const value = args[0] === '--locale' ? args[1] : args[0].slice('--locale='.length);
+    if (value !== 'zh-CN' && value !== 'en') {
+      return usageFailure(
+        ctx,
+        locale,
+        new UsageError(
+          `--locale 的取值无效：${value ?? ''}（可选 zh-CN、en）`,
+          `invalid --locale ${value ?? ''} (one of zh-CN, en)`,
+        ),
+      );
+    }
+    args = [...args.slice(args[0] === '--locale' ? 2 : 1), '--locale', value];
   }
-  if (first === '--version' || first === '-v') {
+  const [first] = args;
+  if (
+    first === undefined ||
+    first === '--help' ||
+    first === '-h' ||
+    (first === '--locale' && args.length === 2)
+  ) {
+    ctx.stdout.write(topHelp(commands, locale, VERSION));
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-V' || first === '-v') {
     ctx.stdout.write(`${VERSION}\n`);
-    return 0;
+    return EXIT.ok;
   }
-  const found = findCommand(argv);
-  if (!found) {
-    ctx.stderr.write(
-      `gds: 未知命令 “${argv.slice(0, 2).join(' ')}”（unknown command）。运行 gds --help 查看命令列表（run gds --help for the list）。\n`,
+  if (first === 'help')
+    return help(
+      ctx,
+      locale,
+      args.slice(1).filter((a) => !a.startsWith('-') && !['zh-CN', 'en'].includes(a)),
     );
-    return 2;
-  }
+  const found = findCommand(args);
+  if (!found) return notFound(ctx, locale, args);
   const [command, rest] = found;
-  if (rest.includes('--help') || rest.includes('-h')) {
-    ctx.stdout.write(`${command.summary.zh}\n${command.summary.en}\n\n${command.usage}\n`);
-    return 0;
+  if (wantsHelp(rest)) {
+    ctx.stdout.write(commandHelp(command, locale, subcommandsOf(command.name)));
+    return EXIT.ok;
   }
+  let parsed: ParsedArgs | undefined;
   try {
-    return await command.run({ ...ctx, argv: rest });
+    if (!isDeclared(command)) return await command.run({ ...ctx, argv: rest });
+    parsed = parseCommandArgs(command, rest, ctx.env);
+    return await command.run({ ...ctx, argv: rest }, parsed);
   } catch (error) {
-    return report(error, ctx);
+    const loc = parsed?.locale ?? locale;
+    ctx.stderr.write(errorMessage(error, loc));
+    if (error instanceof UsageError) ctx.stderr.write(usageHint(command, loc));
+    return exitCodeOf(error);
   }
 }
 
-declare const __GDS_VERSION__: string | undefined;
-const VERSION = typeof __GDS_VERSION__ === 'string' ? __GDS_VERSION__ : '0.1.0';
+/** `--help` or `-h` among a command's options (before `--`). */
+function wantsHelp(rest: readonly string[]): boolean {
+  for (const a of rest) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
 
-function findCommand(argv: string[]): [Command, string[]] | undefined {
-  // Longest match first: "keys generate" before "keys".
-  let best: [Command, string[]] | undefined;
+function usageFailure(ctx: Omit<CommandContext, 'argv'>, locale: Locale, error: UsageError): number {
+  ctx.stderr.write(errorMessage(error, locale));
+  ctx.stderr.write(
+    locale === 'en'
+      ? 'run gds --help for the commands\n'
+      : '运行 gds --help 查看命令列表（run gds --help for the commands）\n',
+  );
+  return EXIT.usage;
+}
+
+/** The command named by the leading words, the longest match first ("keys generate" before "keys"). */
+function findCommand(argv: readonly string[]): [AnyCommand, string[]] | undefined {
+  let best: [AnyCommand, string[]] | undefined;
   for (const command of commands) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w) && (!best || words.length > best[0].name.split(' ').length)) {
@@ -65,37 +123,68 @@ function findCommand(argv: string[]): [Command, string[]] | undefined {
   return best;
 }
 
-function report(error: unknown, ctx: Omit<CommandContext, 'argv'>): number {
-  if (error instanceof UsageError) {
-    ctx.stderr.write(`gds: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof Error && /^Gds\w*Error$/.test(error.name)) {
-    const code = (error as Error & { code?: string }).code;
-    ctx.stderr.write(`gds: ${error.message}${code ? ` [${code}]` : ''}\n`);
-    return 2;
-  }
-  if (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    /^E[A-Z]+$/.test(error.code)
-  ) {
-    // Environment faults from Node (ENOENT, EACCES, EPIPE…): a clear message, no stack trace.
-    ctx.stderr.write(`gds: 系统错误（system error）: ${error.message}\n`);
-    return 2;
-  }
-  ctx.stderr.write(
-    `gds: 内部错误，请报告此问题（internal error, please report it）\n${error instanceof Error ? error.stack : String(error)}\n`,
+/** The commands one word below `name` (`grant` has `grant revoke`; `log` has every `log …`). */
+function subcommandsOf(name: string): AnyCommand[] {
+  return commands.filter(
+    (c) => c.name.startsWith(`${name} `) && c.name.split(' ').length === name.split(' ').length + 1,
   );
-  return 70;
 }
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands
-    .slice()
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((c) => `  gds ${c.name.padEnd(width)}  ${c.summary.zh} / ${c.summary.en}`);
-  return `gds — 基层数据标准工具（the Grassroots Data Standard command line）\n\n用法（usage）: gds <command> [options]\n\n${lines.join('\n')}\n\n每个命令都支持 --help（every command takes --help）。\n`;
+/** `gds log`, `gds log --help`, `gds log bogus`, `gds bogus`. */
+function notFound(ctx: Omit<CommandContext, 'argv'>, locale: Locale, args: readonly string[]): number {
+  const [group, sub] = args as [string, string | undefined];
+  const members = subcommandsOf(group);
+  if (members.length) {
+    const text = groupHelp(group, groups[group], members, locale);
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === '--locale') {
+      ctx.stdout.write(text);
+      return EXIT.ok;
+    }
+    const near = closest(
+      sub,
+      members.map((c) => c.name.split(' ')[1]!),
+    );
+    ctx.stderr.write(
+      locale === 'en'
+        ? `gds: gds ${group} has no command ${sub}${near ? `; did you mean gds ${group} ${near}?` : ''}\n`
+        : `gds: gds ${group} 没有命令 ${sub}${near ? `；是否想用 gds ${group} ${near}？` : ''}（gds ${group} has no command ${sub}${near ? `; did you mean gds ${group} ${near}?` : ''}）\n`,
+    );
+    ctx.stderr.write(text);
+    return EXIT.usage;
+  }
+  const names = [...new Set(commands.map((c) => c.name.split(' ')[0]!))];
+  const near = group.startsWith('-') ? undefined : closest(group, names);
+  const shown = group.startsWith('-') ? group : args.slice(0, 1).join(' ');
+  return usageFailure(
+    ctx,
+    locale,
+    group.startsWith('-')
+      ? new UsageError(`未知选项 ${shown}`, `unknown option ${shown}`)
+      : new UsageError(
+          `未知命令 ${shown}${near ? `；是否想用 gds ${near}？` : ''}`,
+          `unknown command ${shown}${near ? `; did you mean gds ${near}?` : ''}`,
+        ),
+  );
+}
+
+/** `gds help`, `gds help log`, `gds help log append`. */
+function help(ctx: Omit<CommandContext, 'argv'>, locale: Locale, words: readonly string[]): number {
+  if (!words.length) {
+    ctx.stdout.write(topHelp(commands, locale, VERSION));
+    return EXIT.ok;
+  }
+  const found = findCommand(words);
+  if (found && found[1].length === 0) {
+    ctx.stdout.write(commandHelp(found[0], locale, subcommandsOf(found[0].name)));
+    return EXIT.ok;
+  }
+  if (!found && words.length === 1 && subcommandsOf(words[0]!).length) {
+    ctx.stdout.write(groupHelp(words[0]!, groups[words[0]!], subcommandsOf(words[0]!), locale));
+    return EXIT.ok;
+  }
+  if (found) {
+    const shown = words.join(' ');
+    return usageFailure(ctx, locale, new UsageError(`未知命令 ${shown}`, `unknown command ${shown}`));
+  }
+  return notFound(ctx, locale, words);
 }

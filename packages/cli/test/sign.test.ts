@@ -1,33 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../src/_internal/command.js';
-import { keysCommands } from '../src/commands/keys.js';
-import { signCommands } from '../src/commands/sign.js';
+import { gds, usageError } from './_io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gds-cli-sign-'));
 const env = { GDS_PASSPHRASE: 'pw', GDS_KEYRING_SCRYPT_N: '1024' };
 
-async function run(name: string, argv: string[], stdin = '', e: NodeJS.ProcessEnv = env) {
-  const command = [...keysCommands, ...signCommands].find((c: Command) => c.name === name)!;
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await command.run({
-    argv,
-    stdin: Readable.from([stdin]),
-    stdout,
-    stderr,
-    cwd: dir,
-    env: e,
-    isTTY: false,
-  });
-  return { code, stdout: out, stderr: err };
+/** Runs a command through `gds` itself, in the test's folder. */
+function run(name: string, argv: string[], stdin = '', e: NodeJS.ProcessEnv = env) {
+  return gds([...name.split(' '), ...argv], { cwd: dir, env: e, stdin });
 }
 
 describe('gds sign / gds verify', () => {
@@ -65,6 +47,6 @@ describe('gds sign / gds verify', () => {
   });
   it('invalid JSON input is a usage error', async () => {
     writeFileSync(join(dir, 'bad.json'), '{"a":1,"a":2}');
-    await expect(run('sign', ['bad.json'])).rejects.toThrow(/not valid JSON/);
+    await usageError(run('sign', ['bad.json']), /not valid JSON/);
   });
 });

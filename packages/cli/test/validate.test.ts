@@ -56,8 +56,12 @@ describe('gds validate', () => {
     [['validate'], /--standard/],
     [['validate', '--standard', 'nope'], /未知标准 nope/],
     [['validate', '--standard', 'person', join(dir, 'missing.json')], /无法读取文件/],
-    [['validate', '--standard', 'person', '--bogus'], /参数错误/],
-    [['validate', '--standard', 'person', '--format', 'xml'], /未知输出格式/],
+    // Bilingual and naming the option, no longer parseArgs's raw English under "参数错误".
+    [['validate', '--standard', 'person', '--bogus'], /没有选项 --bogus.*unknown option --bogus/],
+    [
+      ['validate', '--standard', 'person', '--format', 'xml'],
+      /--format 的取值无效：xml.*invalid --format xml/,
+    ],
   ])('exits 2 with a clear message on usage errors: %j', async (argv, message) => {
     const r = await gds(argv as string[]);
     expect(r.code).toBe(2);

@@ -1,37 +1,15 @@
-import { parseArgs } from 'node:util';
 import { listCodeLists, readCodeList } from '@gds/standards/fs';
-import { type Command, UsageError } from '../_internal/command.js';
-
-function args(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', short: 'f' } },
-    });
-  } catch (error) {
-    throw new UsageError('参数错误', (error as Error).message, { cause: error });
-  }
-}
-
-function format(value: string | undefined): 'text' | 'json' {
-  const f = value ?? 'text';
-  if (f !== 'text' && f !== 'json')
-    throw new UsageError(`未知输出格式 ${f}`, `unknown --format ${f} (text or json)`);
-  return f;
-}
+import { type Command, defineCommand, UsageError } from '../_internal/command.js';
 
 /** `gds codelist list|show`: the shipped code tables. */
 export const codelistCommands: Command[] = [
-  {
+  defineCommand({
     name: 'codelist list',
     summary: { zh: '列出随附的代码表', en: 'list the shipped code lists' },
-    usage: '用法（usage）: gds codelist list [--format text|json]',
-    async run(ctx) {
-      const { values } = args(ctx.argv);
-      const ids = listCodeLists();
-      const rows = ids.map((id) => {
+    synopsis: '[options]',
+    formats: ['text', 'json'],
+    async run(ctx, { format }) {
+      const rows = listCodeLists().map((id) => {
         const list = readCodeList(id);
         return {
           id,
@@ -39,7 +17,7 @@ export const codelistCommands: Command[] = [
           source: [...new Set(list.entries.map((e) => e.source))].join('; '),
         };
       });
-      if (format(values.format) === 'json') ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      if (format === 'json') ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else {
         const width = Math.max(...rows.map((r) => r.id.length));
         for (const r of rows)
@@ -47,24 +25,26 @@ export const codelistCommands: Command[] = [
       }
       return 0;
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'codelist show',
     summary: { zh: '显示一个代码表', en: 'show one code list' },
-    usage:
-      '用法（usage）: gds codelist show <id> [--format text|json]\n  例（e.g.）: gds codelist show ethnicity',
-    async run(ctx) {
-      const { values, positionals } = args(ctx.argv);
+    synopsis: '<id> [options]',
+    positionals: 1,
+    formats: ['text', 'json'],
+    examples: ['gds codelist show ethnicity', 'gds codelist show sex --format json'],
+    async run(ctx, { positionals, format, locale }) {
       const [id] = positionals;
       if (!id) throw new UsageError('缺少代码表标识', 'missing the code list id, e.g. gds codelist show sex');
       if (!listCodeLists().includes(id)) {
         throw new UsageError(`未知代码表 ${id}`, `unknown code list ${id}; run gds codelist list`);
       }
       const list = readCodeList(id);
-      if (format(values.format) === 'json') {
+      if (format === 'json') {
         ctx.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return 0;
       }
+      const en = locale === 'en';
       const width = Math.max(4, ...list.entries.map((e) => e.code.length));
       ctx.stdout.write(`${id} (${list.entries.length})\n`);
       for (const e of list.entries) {
@@ -72,11 +52,12 @@ export const codelistCommands: Command[] = [
           .filter(([, v]) => v !== '')
           .map(([k, v]) => `${k}=${v}`)
           .join(' ');
+        // English mode leaves the Chinese label out: it is data, but the English one says the same.
         ctx.stdout.write(
-          `${e.code.padEnd(width)}  ${e.zh}  ${e.en}${e.deprecated ? '  [停用 deprecated]' : ''}${extra ? `  ${extra}` : ''}\n`,
+          `${e.code.padEnd(width)}  ${en ? e.en : `${e.zh}  ${e.en}`}${e.deprecated ? (en ? '  [deprecated]' : '  [停用 deprecated]') : ''}${extra ? `  ${extra}` : ''}\n`,
         );
       }
       return 0;
     },
-  },
+  }),
 ];

@@ -4,7 +4,12 @@ import { parseArgs } from 'node:util';
 import type { ConvertReport } from '@gds/convert';
 import { convertStream, exportStream, loadMapping } from '@gds/convert/node';
 import type { Locale } from '@gds/schema';
-import { type Command, type CommandContext, parseLocale, UsageError } from '../_internal/command.js';
+import {
+  type LegacyCommand as Command,
+  type CommandContext,
+  parseLocale,
+  UsageError,
+} from '../_internal/command.js';
 
 const convertUsage = `用法（usage）: gds convert <input|-> --mapping <id|path> [--out <file.ndjson>] [--rejects <file>]
                    [--report <file.json>] [--now YYYY-MM-DD] [--locale zh-CN|en] [--no-timing]

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '@gds/schema';
-import { type Command, parseLocale, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, parseLocale, UsageError } from '../_internal/command.js';
 import { renderReport } from '../_internal/demo/html.js';
 import { DEPARTMENTS, type DemoSummary } from '../_internal/demo/model.js';
 import { runDemo } from '../_internal/demo/run.js';

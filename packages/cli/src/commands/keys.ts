@@ -16,7 +16,7 @@ import {
 } from '@gds/crypto';
 import { loadFileKeyring, saveFileKeyring } from '@gds/crypto/node';
 import { smSuite } from '@gds/crypto/sm';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 
 export const KEYRING_HELP = `  --keys <dir>            密钥环目录（keyring directory）, default ./.gds/keys
   --passphrase-env <VAR>  存放口令的环境变量（env var holding the passphrase）, default GDS_PASSPHRASE`;

@@ -20,7 +20,7 @@ import {
   type WitnessPolicy,
 } from '@gds/ledger';
 import { createSqliteStore } from '@gds/ledger/sqlite';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { parseLedgerArgs, readText, verifierKey, writeSecret } from './note.js';
 
 const DIR_HELP = '  --dir <dir>         日志目录（log folder）, default ./.gds';

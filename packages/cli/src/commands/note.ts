@@ -9,7 +9,7 @@ import {
   parseNote,
   signNote,
 } from '@gds/ledger';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 
 /** node:util parseArgs with its errors turned into usage errors (exit 2). */
 export function parseLedgerArgs<T>(run: () => T): T {

@@ -15,7 +15,7 @@ import {
 } from '@gds/policy';
 import { mergeFiles } from '@gds/policy/node';
 import { getStandard, type Standard } from '@gds/schema';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
 import { KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type KeyInfo, openEnvelope, sealEnvelope } from '@gds/crypto';
-import { type Command, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, UsageError } from '../_internal/command.js';
 import { allSuites, KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
 import {
   chooseSuites,

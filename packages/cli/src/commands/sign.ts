@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GdsCryptoError, type JsonValue, parseJson, signEnvelope, verifyEnvelope } from '@gds/crypto';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { allSuites, KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
 
 export const ENVELOPE_OPTIONS_HELP = `  --kid <kid>            签名密钥（signing key）, default the newest active one (of --issuer if given)

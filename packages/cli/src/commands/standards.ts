@@ -18,7 +18,7 @@ import {
 } from '@gds/kit';
 import { getStandard, type Issue } from '@gds/schema';
 import { listEntities, listVersions } from '@gds/standards/fs';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
 
 const ROOT_HELP = `  --root <dir>   标准目录（standards folder）; default ./standards when it exists, else the installed @gds/standards`;

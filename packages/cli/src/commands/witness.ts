@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCosigner, formatVerifierKey, NOTE_TYPE_COSIGNATURE, Witness } from '@gds/ledger';
 import { createFileWitnessStateStore, createWitnessHandler } from '@gds/ledger/node';
-import { type Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { parseLedgerArgs, readText, signerKeyFrom, verifierKey } from './note.js';
 
 const witnessOptions = {
