@@ -31,7 +31,11 @@ export interface LogOptions {
   /** Signs a checkpoint after every batch. Without one, the log appends and proves but never signs. */
   signer?: NoteSigner;
   hasher?: MerkleHasher;
-  /** Times a batch is retried when another writer appended first (default 20). */
+  /**
+   * Times a batch is recomputed and retried when another writer appended first (default 20), waiting
+   * a random time between 0 and min(1 s, 5 ms × 2^attempt) before each retry (full jitter) so writers
+   * racing for the same size spread out. Stores with a write lock (PostgreSQL) rarely need a retry.
+   */
   maxRetries?: number;
 }
 
@@ -63,8 +67,9 @@ interface FrontierNode {
 /**
  * A verifiable append-only log over a {@link LogStore}: RFC 9162 tree, O(log n) writer state (the
  * compact range), batched durable appends with one signed C2SP checkpoint per batch, and inclusion and
- * consistency proofs for any size. Appends are serialised within a process; across processes (several
- * writers on one PostgreSQL store) a refused batch is recomputed on the new tree and retried.
+ * consistency proofs for any size. Appends are serialised within a process; across processes a store
+ * with a write lock (PostgreSQL) queues writers, and on other stores a refused batch is recomputed on
+ * the new tree and retried after a jittered exponential backoff.
  *
  * @example
  * ```ts
@@ -107,7 +112,10 @@ export class Log {
 
   /** Reloads size and right edge from the store (after another writer appended). */
   async refresh(): Promise<void> {
-    const size = await this.store.size();
+    await this.load(await this.store.size());
+  }
+
+  private async load(size: number): Promise<void> {
     const keys = frontierNodes(size);
     const hashes = await this.store.readNodes(keys);
     this.frontier = keys.map(([level, index], i) => ({ level, index, hash: hashes[i]! }));
@@ -148,43 +156,70 @@ export class Log {
     }
     const leafHashes = entries.map((e) => this.hasher.hashLeaf(e));
     for (let attempt = 0; ; attempt++) {
-      const start = this.treeSize;
-      const frontier = this.frontier.slice();
-      const nodes: StoredNode[] = [];
-      for (let i = 0; i < leafHashes.length; i++) {
-        let node: FrontierNode = { level: 0, index: start + i, hash: leafHashes[i]! };
-        // Merging equal-level neighbours is exactly "this leaf completed a subtree": store it once.
-        while (frontier.length > 0 && frontier[frontier.length - 1]!.level === node.level) {
-          const left = frontier.pop()!;
-          node = {
-            level: node.level + 1,
-            index: left.index / 2,
-            hash: this.hasher.hashChildren(left.hash, node.hash),
-          };
-          nodes.push(node);
-        }
-        frontier.push(node);
-      }
-      const size = start + entries.length;
-      const rootHash = foldFrontier(this.hasher, frontier);
-      let checkpoint: StoredCheckpoint | undefined;
-      if (sign) {
-        const body = formatCheckpoint({ origin: this.origin!, size, rootHash });
-        checkpoint = { size, note: await signNote(body, [this.signer!]) };
-      }
       try {
-        await this.store.append({ start, entries, leafHashes, nodes, checkpoint });
+        return await this.appendLocked(entries, leafHashes, sign);
       } catch (e) {
-        if (e instanceof GdsLedgerError && e.code === 'GDS_LEDGER_CONFLICT' && attempt < this.maxRetries) {
-          await this.refresh();
-          continue;
+        if (!(e instanceof GdsLedgerError && e.code === 'GDS_LEDGER_CONFLICT' && attempt < this.maxRetries)) {
+          throw e;
         }
-        throw e;
       }
-      this.frontier = frontier;
-      this.treeSize = size;
-      return checkpoint ? { start, size, rootHash, checkpoint: checkpoint.note } : { start, size, rootHash };
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt));
+      await this.refresh();
     }
+  }
+
+  /** One attempt, under the store's write lock when it has one. */
+  private async appendLocked(
+    entries: readonly Uint8Array[],
+    leafHashes: readonly Uint8Array[],
+    sign: boolean,
+  ): Promise<AppendResult> {
+    const release = await this.store.lockWriter?.();
+    if (!release) return this.appendOnce(entries, leafHashes, sign);
+    try {
+      // Under the lock the size cannot move: catch up once, then the append cannot conflict.
+      const size = await this.store.size();
+      if (size !== this.treeSize) await this.load(size);
+      return await this.appendOnce(entries, leafHashes, sign);
+    } finally {
+      await release();
+    }
+  }
+
+  /** One attempt: the batch computed on this instance's right edge, signed, and handed to the store. */
+  private async appendOnce(
+    entries: readonly Uint8Array[],
+    leafHashes: readonly Uint8Array[],
+    sign: boolean,
+  ): Promise<AppendResult> {
+    const start = this.treeSize;
+    const frontier = this.frontier.slice();
+    const nodes: StoredNode[] = [];
+    for (let i = 0; i < leafHashes.length; i++) {
+      let node: FrontierNode = { level: 0, index: start + i, hash: leafHashes[i]! };
+      // Merging equal-level neighbours is exactly "this leaf completed a subtree": store it once.
+      while (frontier.length > 0 && frontier[frontier.length - 1]!.level === node.level) {
+        const left = frontier.pop()!;
+        node = {
+          level: node.level + 1,
+          index: left.index / 2,
+          hash: this.hasher.hashChildren(left.hash, node.hash),
+        };
+        nodes.push(node);
+      }
+      frontier.push(node);
+    }
+    const size = start + entries.length;
+    const rootHash = foldFrontier(this.hasher, frontier);
+    let checkpoint: StoredCheckpoint | undefined;
+    if (sign) {
+      const body = formatCheckpoint({ origin: this.origin!, size, rootHash });
+      checkpoint = { size, note: await signNote(body, [this.signer!]) };
+    }
+    await this.store.append({ start, entries, leafHashes, nodes, checkpoint });
+    this.frontier = frontier;
+    this.treeSize = size;
+    return checkpoint ? { start, size, rootHash, checkpoint: checkpoint.note } : { start, size, rootHash };
   }
 
   /** Root hash of the tree of the first `size` entries (default: the current size). */
@@ -308,6 +343,10 @@ export class Log {
     return ranges.map(([lo, hi]) => rangeHash(this.hasher, get, lo, hi));
   }
 }
+
+const BASE_BACKOFF_MS = 5;
+const MAX_BACKOFF_MS = 1000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function foldFrontier(hasher: MerkleHasher, frontier: readonly FrontierNode[]): Uint8Array {
   if (frontier.length === 0) return hasher.emptyRoot();

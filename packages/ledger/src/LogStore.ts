@@ -74,5 +74,13 @@ export interface LogStore {
   putCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
   /** The checkpoint of the largest size stored, if any. */
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  /**
+   * Optional: takes the log's write lock, held across processes and machines (PostgreSQL: an advisory
+   * lock), and resolves with the function that releases it. While it holds the lock the {@link Log}
+   * reloads its right edge if another writer appended, computes the batch and appends it, so concurrent
+   * writers queue instead of refusing each other's batches. Stores without it (memory, SQLite) rely on
+   * `append`'s conflict check and the log's retries with backoff.
+   */
+  lockWriter?(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

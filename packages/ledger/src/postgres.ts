@@ -19,6 +19,11 @@ export interface PostgresStoreOptions {
   pool?: pg.Pool;
   /** Schema of the log's tables, created if missing; default `gds_ledger`. */
   schema?: string;
+  /**
+   * How long a writer waits for the log's write lock before failing with `GDS_LEDGER_STORE`
+   * (default 60 000 ms): a writer that holds it is computing and committing one batch.
+   */
+  lockTimeoutMs?: number;
 }
 
 const toU8 = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.length);
@@ -37,9 +42,12 @@ function safe(v: string | number): number {
 }
 
 /**
- * A {@link LogStore} in PostgreSQL (node-postgres), for several writers and machines. Each batch is one
- * transaction that locks the log's size row, so concurrent writers serialise and a batch computed on a
- * stale size is refused (the {@link Log} recomputes and retries). Committed means durable.
+ * A {@link LogStore} in PostgreSQL (node-postgres), for several writers and machines. A writer holds
+ * the log's write lock (a transaction-level advisory lock on its own connection, keyed by the schema)
+ * while it catches up, computes a batch and appends it, so concurrent writers queue in the server
+ * instead of refusing each other's batches; each batch is one transaction that also locks the size row
+ * and refuses a stale size, so a writer that does not take the lock cannot corrupt the log. Committed
+ * means durable. A pool you pass needs one connection more than the writers sharing it hold at once.
  *
  * @example
  * ```ts
@@ -61,6 +69,17 @@ export function createPostgresStore(options: PostgresStoreOptions): LogStore {
   const ownPool = !options.pool;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
   const t = (name: string) => `"${schema}"."${name}"`;
+  const lockTimeout = options.lockTimeoutMs ?? 60_000;
+  if (!Number.isSafeInteger(lockTimeout) || lockTimeout < 1) {
+    throw new GdsLedgerError(
+      'GDS_LEDGER_INVALID_INPUT',
+      `lockTimeoutMs 必须是正整数：${lockTimeout}`,
+      `lockTimeoutMs must be a positive integer: ${lockTimeout}`,
+    );
+  }
+  // One waiter per store in this process: the others queue here rather than each holding a pooled
+  // connection blocked in the server, which could leave the lock's holder none to append with.
+  let lockQueue: Promise<unknown> = Promise.resolve();
   let ready: Promise<void> | undefined;
   let open = true;
 
@@ -187,6 +206,48 @@ export function createPostgresStore(options: PostgresStoreOptions): LogStore {
           [start, end],
         );
         return r.rows.map((row) => toU8(row.entry));
+      }),
+    lockWriter: () =>
+      run(async () => {
+        let leave!: () => void;
+        const turn = lockQueue;
+        lockQueue = new Promise<void>((r) => {
+          leave = r;
+        });
+        await turn;
+        let c: pg.PoolClient | undefined;
+        try {
+          c = await pool.connect();
+          // One round trip (the schema name and the timeout are checked above, safe to inline).
+          await c.query(
+            `BEGIN; SET LOCAL lock_timeout = ${lockTimeout}; SELECT pg_advisory_xact_lock(hashtext('gds_ledger_writer:${schema}'))`,
+          );
+        } catch (e) {
+          await c?.query('ROLLBACK').catch(() => undefined);
+          c?.release(true);
+          leave();
+          throw storeFailure(
+            '无法取得 PostgreSQL 日志的写锁',
+            'cannot take the PostgreSQL log write lock',
+            e,
+          );
+        }
+        const held = c;
+        let released = false;
+        return async () => {
+          if (released) return;
+          released = true;
+          try {
+            await held.query('COMMIT');
+            held.release();
+          } catch (e) {
+            // Never thrown: the batch is already committed. A broken connection lost the lock with its
+            // session; destroying it ends the session for sure.
+            held.release(e instanceof Error ? e : true);
+          } finally {
+            leave();
+          }
+        };
       }),
     putCheckpoint: (cp) => run(() => putCheckpoint(pool, cp)),
     latestCheckpoint: () =>
