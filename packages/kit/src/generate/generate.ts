@@ -144,7 +144,7 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
       const tag = versionTag(version);
       lines.push(`import { check as check_${tag} } from './${version}/checker.js';`);
       lines.push(`import { fields as fields_${tag}, schema as schema_${tag} } from './${version}/meta.js';`);
-      lines.push(`import type { ${typeName} as ${typeName}_${tag} } from './${version}/types.js';`);
+      lines.push(`import type { ${typeName}_${tag} } from './${version}/types.js';`);
     }
     lines.push('');
     for (const version of versions) {

@@ -1,29 +1,43 @@
 import { compile } from 'json-schema-to-typescript';
-import { pascal, type SchemaNode, type StandardDoc } from './model.js';
+import { pascal, refName, type SchemaNode, type StandardDoc, versionTag } from './model.js';
 
 /**
  * Emits TypeScript types with json-schema-to-typescript: one named interface per `$def` and one for the
  * entity, with the bilingual titles and descriptions as TSDoc. Property titles are folded into the
  * descriptions first, because the tool turns every titled schema into a named type. A closed code list
  * becomes the union of its codes.
+ *
+ * Every interface is named after the schema and the version (`Person_1_1_0`, `Contact_1_1_0`): one entry
+ * point bundles all versions of a standard, and names that repeat across versions would be renamed by the
+ * declaration bundler (`Person$2`, `Contact$1`) in what editors and compiler errors show. A `$ref` is
+ * written as the name of its interface, so a property's own description never makes the tool copy the
+ * referenced type under a numbered name (`IdentityDocument1`). Array length limits stay runtime checks:
+ * a `maxItems` typed as a union of tuples would make `push` take `never`.
  */
 export async function emitTypes(
   doc: StandardDoc,
   codes: (list: string) => readonly string[] = () => [],
 ): Promise<{ code: string; rootName: string }> {
-  const rootName = pascal(doc['x-gds-standard'].entity);
-  const prepared = prepare(doc, rootName, codes) as Parameters<typeof compile>[0];
-  const code = await compile(prepared, rootName, {
+  const tag = `_${versionTag(doc['x-gds-standard'].version)}`;
+  const rootName = `${pascal(doc['x-gds-standard'].entity)}${tag}`;
+  const prepared = prepare(doc, codes) as Parameters<typeof compile>[0];
+  const code = await compile(prepared, pascal(doc['x-gds-standard'].entity) + VERSION_MARK, {
     bannerComment: '',
     additionalProperties: false,
     declareExternallyReferenced: true,
     strictIndexSignatures: true,
     unreachableDefinitions: true,
+    ignoreMinAndMaxItems: true,
     format: false,
     style: { singleQuote: true },
   });
-  return { code, rootName };
+  // The tool rewrites `_next` in a name as `Next`: names are built with a marker it keeps, then given
+  // their version.
+  return { code: code.replaceAll(VERSION_MARK, tag), rootName };
 }
+
+/** Stands for the version in type names while the tool runs (letters only, so kept as is). */
+const VERSION_MARK = 'GdsVersionTagMark';
 
 function doc(node: SchemaNode): string | undefined {
   const parts = [node.title, node.description, node['x-gds-en']?.title, node['x-gds-en']?.description].filter(
@@ -36,9 +50,17 @@ function doc(node: SchemaNode): string | undefined {
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
-function prepare(root: StandardDoc, rootName: string, codes: (list: string) => readonly string[]): unknown {
+function prepare(root: StandardDoc, codes: (list: string) => readonly string[]): unknown {
+  const suffix = VERSION_MARK;
+  const rootName = pascal(root['x-gds-standard'].entity) + VERSION_MARK;
   const strip = (node: SchemaNode, name?: string): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
+    if (node.$ref) {
+      out.tsType = `${pascal(refName(node.$ref))}${suffix}`;
+      const text = doc(node);
+      if (text) out.description = text;
+      return out;
+    }
     for (const [k, v] of Object.entries(node)) {
       if (k.startsWith('x-gds') || k === 'title' || k === 'description' || k === '$schema' || k === '$id')
         continue;
@@ -50,7 +72,10 @@ function prepare(root: StandardDoc, rootName: string, codes: (list: string) => r
         out[k] = strip(v as SchemaNode);
       } else if (k === '$defs') {
         out[k] = Object.fromEntries(
-          Object.entries(v as Record<string, SchemaNode>).map(([dk, dv]) => [dk, strip(dv, pascal(dk))]),
+          Object.entries(v as Record<string, SchemaNode>).map(([dk, dv]) => [
+            dk,
+            strip(dv, `${pascal(dk)}${suffix}`),
+          ]),
         );
       } else out[k] = v;
     }

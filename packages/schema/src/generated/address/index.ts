@@ -4,7 +4,7 @@
 import { defineStandard, type Standard } from '../../standard.js';
 import { check as check_1_0_0 } from './1.0.0/checker.js';
 import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
-import type { Address as Address_1_0_0 } from './1.0.0/types.js';
+import type { Address_1_0_0 } from './1.0.0/types.js';
 
 export type { Address_1_0_0 };
 /** address@1.0.0: validator, JSON Schema and field metadata. */

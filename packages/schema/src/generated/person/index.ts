@@ -4,13 +4,13 @@
 import { defineStandard, type Standard } from '../../standard.js';
 import { check as check_1_0_0 } from './1.0.0/checker.js';
 import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js';
-import type { Person as Person_1_0_0 } from './1.0.0/types.js';
+import type { Person_1_0_0 } from './1.0.0/types.js';
 import { check as check_1_1_0 } from './1.1.0/checker.js';
 import { fields as fields_1_1_0, schema as schema_1_1_0 } from './1.1.0/meta.js';
-import type { Person as Person_1_1_0 } from './1.1.0/types.js';
+import type { Person_1_1_0 } from './1.1.0/types.js';
 import { check as check_next } from './next/checker.js';
 import { fields as fields_next, schema as schema_next } from './next/meta.js';
-import type { Person as Person_next } from './next/types.js';
+import type { Person_next } from './next/types.js';
 
 export type { Person_1_0_0 };
 /** person@1.0.0: validator, JSON Schema and field metadata. */

@@ -10,7 +10,7 @@
  * 
  * The standard address used in grassroots governance: twelve-digit division code, street, door plate, building, unit, floor, room, full text, a point with its datum, and the grid.
  */
-export interface Address {
+export interface Address_1_0_0 {
 /**
  * 记录标识
  * 
@@ -103,7 +103,12 @@ room?: string
  * The full address, written from province down to room.
  */
 fullText: string
-point?: GeoPoint
+/**
+ * 地理坐标
+ * 
+ * Geographic point
+ */
+point?: GeoPoint_1_0_0
 /**
  * 网格编码
  * 
@@ -130,85 +135,12 @@ postalCode?: string
  * Id of the parent address (a building for a room), as in the police standard-address parent code.
  */
 parentId?: string
-provenance?: Provenance
-}
-/**
- * 地理坐标
- * 
- * Geographic point
- */
-export interface GeoPoint {
-/**
- * 坐标系
- * 
- * 坐标参照系：WGS-84、CGCS2000、GCJ-02 或 BD-09；无坐标系的坐标含义不明。
- * 
- * Datum
- * 
- * Coordinate reference: WGS-84, CGCS2000, GCJ-02 or BD-09; a coordinate without its datum is ambiguous.
- */
-datum: 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09'
-/**
- * 经度
- * 
- * Longitude
- */
-longitude: number
-/**
- * 纬度
- * 
- * Latitude
- */
-latitude: number
-}
 /**
  * 数据来源
  * 
  * Provenance
  */
-export interface Provenance {
-/**
- * 数源部门
- * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
- * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
- */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
-/**
- * 来源系统
- * 
- * Source system
- */
-sourceSystem?: string
-/**
- * 来源记录标识
- * 
- * 来源系统中的主键，用于追溯。
- * 
- * Source record id
- * 
- * The key of the record in the source system, for tracing.
- */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
+provenance?: Provenance_1_0_0
 }
 /**
  * 地理坐标
@@ -219,10 +151,10 @@ updatedAt?: string
  * 
  * Longitude and latitude with an explicit datum.
  * 
- * This interface was referenced by `Address`'s JSON-Schema
+ * This interface was referenced by `Address_1_0_0`'s JSON-Schema
  * via the `definition` "geoPoint".
  */
-export interface GeoPoint1 {
+export interface GeoPoint_1_0_0 {
 /**
  * 坐标系
  * 
@@ -255,10 +187,10 @@ latitude: number
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Address`'s JSON-Schema
+ * This interface was referenced by `Address_1_0_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_0_0 {
 /**
  * 数源部门
  * 

@@ -10,7 +10,7 @@
  * 
  * A building as known to grassroots government: identifier, address, use, structure, floors, ownership, rental status and units.
  */
-export interface Building {
+export interface Building_1_0_0 {
 /**
  * 记录标识
  * 
@@ -31,7 +31,12 @@ id: string
  * E.g. 阳光小区3号楼.
  */
 name?: string
-address: Address
+/**
+ * 地址
+ * 
+ * Address
+ */
+address: Address_1_0_0
 /**
  * 房屋用途
  * 
@@ -78,7 +83,12 @@ ownership?: 'state' | 'collective' | 'private' | 'other'
  * Rental status
  */
 rentalStatus?: 'owner-occupied' | 'rented' | 'partly-rented' | 'vacant' | 'other'
-point?: GeoPoint
+/**
+ * 地理坐标
+ * 
+ * Geographic point
+ */
+point?: GeoPoint_1_0_0
 /**
  * 网格编码
  * 
@@ -96,15 +106,23 @@ gridCode?: string
  * 
  * @maxItems 5000
  */
-units?: Unit[]
-provenance?: Provenance
+units?: Unit_1_0_0[]
+/**
+ * 数据来源
+ * 
+ * Provenance
+ */
+provenance?: Provenance_1_0_0
 }
 /**
  * 地址
  * 
  * Address
+ * 
+ * This interface was referenced by `Building_1_0_0`'s JSON-Schema
+ * via the `definition` "address".
  */
-export interface Address {
+export interface Address_1_0_0 {
 /**
  * 标准地址标识
  * 
@@ -137,43 +155,14 @@ divisionCode: string
 detail?: string
 }
 /**
- * 地理坐标
- * 
- * Geographic point
- */
-export interface GeoPoint {
-/**
- * 坐标系
- * 
- * 坐标参照系：WGS-84、CGCS2000、GCJ-02 或 BD-09；无坐标系的坐标含义不明。
- * 
- * Datum
- * 
- * Coordinate reference: WGS-84, CGCS2000, GCJ-02 or BD-09; a coordinate without its datum is ambiguous.
- */
-datum: 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09'
-/**
- * 经度
- * 
- * Longitude
- */
-longitude: number
-/**
- * 纬度
- * 
- * Latitude
- */
-latitude: number
-}
-/**
  * 房屋单元
  * 
  * Unit
  * 
- * This interface was referenced by `Building`'s JSON-Schema
+ * This interface was referenced by `Building_1_0_0`'s JSON-Schema
  * via the `definition` "unit".
  */
-export interface Unit {
+export interface Unit_1_0_0 {
 /**
  * 室号
  * 
@@ -222,95 +211,6 @@ use?: 'residential' | 'commercial' | 'office' | 'industrial' | 'warehouse' | 'pu
 rentalStatus?: 'owner-occupied' | 'rented' | 'partly-rented' | 'vacant' | 'other'
 }
 /**
- * 数据来源
- * 
- * Provenance
- */
-export interface Provenance {
-/**
- * 数源部门
- * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
- * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
- */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
-/**
- * 来源系统
- * 
- * Source system
- */
-sourceSystem?: string
-/**
- * 来源记录标识
- * 
- * 来源系统中的主键，用于追溯。
- * 
- * Source record id
- * 
- * The key of the record in the source system, for tracing.
- */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
-}
-/**
- * 地址
- * 
- * Address
- * 
- * This interface was referenced by `Building`'s JSON-Schema
- * via the `definition` "address".
- */
-export interface Address1 {
-/**
- * 标准地址标识
- * 
- * 对应 address 标准记录的标识。
- * 
- * Standard address id
- * 
- * Id of the matching standard address record.
- */
-addressId?: string
-/**
- * 行政区划代码
- * 
- * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
- * 
- * Division code
- * 
- * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
- */
-divisionCode: string
-/**
- * 详细地址
- * 
- * 街路巷、门楼牌号及室号。
- * 
- * Address detail
- * 
- * Street, house number and room.
- */
-detail?: string
-}
-/**
  * 地理坐标
  * 
  * 带明确坐标系的经纬度。
@@ -319,10 +219,10 @@ detail?: string
  * 
  * Longitude and latitude with an explicit datum.
  * 
- * This interface was referenced by `Building`'s JSON-Schema
+ * This interface was referenced by `Building_1_0_0`'s JSON-Schema
  * via the `definition` "geoPoint".
  */
-export interface GeoPoint1 {
+export interface GeoPoint_1_0_0 {
 /**
  * 坐标系
  * 
@@ -355,10 +255,10 @@ latitude: number
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Building`'s JSON-Schema
+ * This interface was referenced by `Building_1_0_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_0_0 {
 /**
  * 数源部门
  * 

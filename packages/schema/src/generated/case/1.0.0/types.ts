@@ -10,7 +10,7 @@
  * 
  * A grassroots case or 12345 ticket: channel, request type, category, location, reporter, description, attachments (digest and media type) and a history validated as a state machine.
  */
-export interface Case {
+export interface Case_1_0_0 {
 /**
  * 记录标识
  * 
@@ -59,8 +59,18 @@ title?: string
  * Description
  */
 description: string
-location?: Location
-reporter?: Reporter
+/**
+ * 事发地点
+ * 
+ * Location
+ */
+location?: Location_1_0_0
+/**
+ * 反映人
+ * 
+ * Reporter
+ */
+reporter?: Reporter_1_0_0
 /**
  * 附件
  * 
@@ -72,7 +82,7 @@ reporter?: Reporter
  * 
  * @maxItems 50
  */
-attachments?: Attachment[]
+attachments?: Attachment_1_0_0[]
 /**
  * 登记时间
  * 
@@ -111,15 +121,23 @@ status: 'accepted' | 'dispatched' | 'handling' | 'responded' | 'verified' | 'ret
  * @minItems 1
  * @maxItems 1000
  */
-history: [Step, ...(Step)[]]
-provenance?: Provenance
+history: Step_1_0_0[]
+/**
+ * 数据来源
+ * 
+ * Provenance
+ */
+provenance?: Provenance_1_0_0
 }
 /**
  * 事发地点
  * 
  * Location
+ * 
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
+ * via the `definition` "location".
  */
-export interface Location {
+export interface Location_1_0_0 {
 /**
  * 行政区划代码
  * 
@@ -132,7 +150,12 @@ divisionCode: string
  * Address text
  */
 address?: string
-point?: GeoPoint
+/**
+ * 地理坐标
+ * 
+ * Geographic point
+ */
+point?: GeoPoint_1_0_0
 /**
  * 网格编码
  * 
@@ -141,40 +164,18 @@ point?: GeoPoint
 gridCode?: string
 }
 /**
- * 地理坐标
- * 
- * Geographic point
- */
-export interface GeoPoint {
-/**
- * 坐标系
- * 
- * 坐标参照系：WGS-84、CGCS2000、GCJ-02 或 BD-09；无坐标系的坐标含义不明。
- * 
- * Datum
- * 
- * Coordinate reference: WGS-84, CGCS2000, GCJ-02 or BD-09; a coordinate without its datum is ambiguous.
- */
-datum: 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09'
-/**
- * 经度
- * 
- * Longitude
- */
-longitude: number
-/**
- * 纬度
- * 
- * Latitude
- */
-latitude: number
-}
-/**
  * 反映人
  * 
+ * 反映人的个人信息，仅用于办理与回访。
+ * 
  * Reporter
+ * 
+ * Personal data of the reporter, used only for handling and follow-up.
+ * 
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
+ * via the `definition` "reporter".
  */
-export interface Reporter {
+export interface Reporter_1_0_0 {
 /**
  * 匿名
  * 
@@ -197,14 +198,22 @@ name?: string
  * Phone
  */
 phone?: string
-identity?: IdentityDocument
-}
 /**
  * 身份证件
  * 
  * Identity document
  */
-export interface IdentityDocument {
+identity?: IdentityDocument_1_0_0
+}
+/**
+ * 身份证件
+ * 
+ * Identity document
+ * 
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
+ * via the `definition` "identityDocument".
+ */
+export interface IdentityDocument_1_0_0 {
 /**
  * 证件类型
  * 
@@ -227,10 +236,10 @@ number: string
  * 
  * Attachment
  * 
- * This interface was referenced by `Case`'s JSON-Schema
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
  * via the `definition` "attachment".
  */
-export interface Attachment {
+export interface Attachment_1_0_0 {
 /**
  * SHA-256 摘要
  * 
@@ -269,10 +278,10 @@ name?: string
  * 
  * History step
  * 
- * This interface was referenced by `Case`'s JSON-Schema
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
  * via the `definition` "step".
  */
-export interface Step {
+export interface Step_1_0_0 {
 /**
  * 操作
  * 
@@ -313,147 +322,6 @@ actor?: string
 note?: string
 }
 /**
- * 数据来源
- * 
- * Provenance
- */
-export interface Provenance {
-/**
- * 数源部门
- * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
- * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
- */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
-/**
- * 来源系统
- * 
- * Source system
- */
-sourceSystem?: string
-/**
- * 来源记录标识
- * 
- * 来源系统中的主键，用于追溯。
- * 
- * Source record id
- * 
- * The key of the record in the source system, for tracing.
- */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
-}
-/**
- * 事发地点
- * 
- * Location
- * 
- * This interface was referenced by `Case`'s JSON-Schema
- * via the `definition` "location".
- */
-export interface Location1 {
-/**
- * 行政区划代码
- * 
- * Division code
- */
-divisionCode: string
-/**
- * 地址描述
- * 
- * Address text
- */
-address?: string
-point?: GeoPoint
-/**
- * 网格编码
- * 
- * Grid code
- */
-gridCode?: string
-}
-/**
- * 反映人
- * 
- * 反映人的个人信息，仅用于办理与回访。
- * 
- * Reporter
- * 
- * Personal data of the reporter, used only for handling and follow-up.
- * 
- * This interface was referenced by `Case`'s JSON-Schema
- * via the `definition` "reporter".
- */
-export interface Reporter1 {
-/**
- * 匿名
- * 
- * 匿名反映时不填写姓名与证件。
- * 
- * Anonymous
- * 
- * When anonymous, no name or document is recorded.
- */
-anonymous?: boolean
-/**
- * 姓名
- * 
- * Name
- */
-name?: string
-/**
- * 联系电话
- * 
- * Phone
- */
-phone?: string
-identity?: IdentityDocument
-}
-/**
- * 身份证件
- * 
- * Identity document
- * 
- * This interface was referenced by `Case`'s JSON-Schema
- * via the `definition` "identityDocument".
- */
-export interface IdentityDocument1 {
-/**
- * 证件类型
- * 
- * Document type
- */
-type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passport' | 'hk-macao-travel-permit' | 'taiwan-travel-permit' | 'hk-macao-taiwan-residence-permit' | 'foreign-permanent-residence-id' | 'household-register' | 'other'
-/**
- * 证件号码
- * 
- * 按证件类型校验：居民身份证、港澳台居民居住证按 GB 11643；护照、通行证、外国人永久居留身份证的格式未经权威核实，仅提示。
- * 
- * Document number
- * 
- * Checked by document type: resident ID and HK/Macao/Taiwan residence permit by GB 11643; the formats of passports, travel permits and foreign permanent residence IDs are unverified, so they only warn.
- */
-number: string
-}
-/**
  * 地理坐标
  * 
  * 带明确坐标系的经纬度。
@@ -462,10 +330,10 @@ number: string
  * 
  * Longitude and latitude with an explicit datum.
  * 
- * This interface was referenced by `Case`'s JSON-Schema
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
  * via the `definition` "geoPoint".
  */
-export interface GeoPoint1 {
+export interface GeoPoint_1_0_0 {
 /**
  * 坐标系
  * 
@@ -498,10 +366,10 @@ latitude: number
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Case`'s JSON-Schema
+ * This interface was referenced by `Case_1_0_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_0_0 {
 /**
  * 数源部门
  * 

@@ -10,7 +10,7 @@
  * 
  * A grassroots governance grid: code, name, level, parent, village or community, boundary (a GeoJSON polygon with its datum) and grid workers.
  */
-export interface Grid {
+export interface Grid_1_0_0 {
 /**
  * 网格编码
  * 
@@ -49,7 +49,12 @@ parentCode?: string
  * Every grid belongs to one village or community: its twelve-digit statistics division code, in force on the day.
  */
 divisionCode: string
-boundary?: Boundary
+/**
+ * 网格边界
+ * 
+ * Boundary
+ */
+boundary?: Boundary_1_0_0
 /**
  * 网格员
  * 
@@ -57,7 +62,7 @@ boundary?: Boundary
  * 
  * @maxItems 100
  */
-workers?: Worker[]
+workers?: Worker_1_0_0[]
 /**
  * 户数
  * 
@@ -70,14 +75,22 @@ householdCount?: number
  * Population
  */
 populationCount?: number
-provenance?: Provenance
+/**
+ * 数据来源
+ * 
+ * Provenance
+ */
+provenance?: Provenance_1_0_0
 }
 /**
  * 网格边界
  * 
- * Boundary
+ * Grid boundary
+ * 
+ * This interface was referenced by `Grid_1_0_0`'s JSON-Schema
+ * via the `definition` "boundary".
  */
-export interface Boundary {
+export interface Boundary_1_0_0 {
 /**
  * 坐标系
  * 
@@ -88,14 +101,26 @@ export interface Boundary {
  * Datum of the boundary coordinates; GeoJSON assumes WGS-84, here it is stated explicitly.
  */
 datum: 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09'
-geometry: Polygon
-}
 /**
  * 几何
  * 
  * Geometry
  */
-export interface Polygon {
+geometry: Polygon_1_0_0
+}
+/**
+ * 多边形
+ * 
+ * GeoJSON Polygon 几何对象。
+ * 
+ * Polygon
+ * 
+ * A GeoJSON Polygon geometry.
+ * 
+ * This interface was referenced by `Grid_1_0_0`'s JSON-Schema
+ * via the `definition` "polygon".
+ */
+export interface Polygon_1_0_0 {
 /**
  * 几何类型
  * 
@@ -117,17 +142,17 @@ type: "Polygon"
  * 
  * @minItems 1
  */
-coordinates: [[number, number]|[number, number, number][], ...([number, number]|[number, number, number][])[]]
+coordinates: number[][][]
 }
 /**
  * 网格员
  * 
  * Grid worker
  * 
- * This interface was referenced by `Grid`'s JSON-Schema
+ * This interface was referenced by `Grid_1_0_0`'s JSON-Schema
  * via the `definition` "worker".
  */
-export interface Worker {
+export interface Worker_1_0_0 {
 /**
  * 人员标识
  * 
@@ -176,122 +201,16 @@ end?: string
 /**
  * 数据来源
  * 
- * Provenance
- */
-export interface Provenance {
-/**
- * 数源部门
- * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
- * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
- */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
-/**
- * 来源系统
- * 
- * Source system
- */
-sourceSystem?: string
-/**
- * 来源记录标识
- * 
- * 来源系统中的主键，用于追溯。
- * 
- * Source record id
- * 
- * The key of the record in the source system, for tracing.
- */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
-}
-/**
- * 网格边界
- * 
- * Grid boundary
- * 
- * This interface was referenced by `Grid`'s JSON-Schema
- * via the `definition` "boundary".
- */
-export interface Boundary1 {
-/**
- * 坐标系
- * 
- * 边界坐标的坐标系；GeoJSON 默认 WGS-84，此处须明确写出。
- * 
- * Datum
- * 
- * Datum of the boundary coordinates; GeoJSON assumes WGS-84, here it is stated explicitly.
- */
-datum: 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09'
-geometry: Polygon
-}
-/**
- * 多边形
- * 
- * GeoJSON Polygon 几何对象。
- * 
- * Polygon
- * 
- * A GeoJSON Polygon geometry.
- * 
- * This interface was referenced by `Grid`'s JSON-Schema
- * via the `definition` "polygon".
- */
-export interface Polygon1 {
-/**
- * 几何类型
- * 
- * GeoJSON（RFC 7946）几何类型，固定为 Polygon。
- * 
- * Geometry type
- * 
- * GeoJSON (RFC 7946) geometry type, always Polygon.
- */
-type: "Polygon"
-/**
- * 坐标环
- * 
- * 第一个为外环，其余为内环（洞）；每个环首尾坐标相同，至少 4 个坐标；坐标为 [经度, 纬度]。
- * 
- * Linear rings
- * 
- * The first ring is the exterior, the others holes; each ring is closed and has at least 4 positions; a position is [longitude, latitude].
- * 
- * @minItems 1
- */
-coordinates: [[number, number]|[number, number, number][], ...([number, number]|[number, number, number][])[]]
-}
-/**
- * 数据来源
- * 
  * 记录的来源部门、来源系统与时间。
  * 
  * Provenance
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Grid`'s JSON-Schema
+ * This interface was referenced by `Grid_1_0_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_0_0 {
 /**
  * 数源部门
  * 

@@ -10,7 +10,7 @@
  * 
  * A household: number, type (family or collective), registration division, address and members with their GB/T 4761 relationship to the head; a family household has exactly one head.
  */
-export interface Household {
+export interface Household_1_0_0 {
 /**
  * 户号
  * 
@@ -41,7 +41,12 @@ type: 'family' | 'collective'
  * Division code of the registering office (6 or 12 digits), in force on the day.
  */
 registrationDivision?: string
-address?: Address
+/**
+ * 住址
+ * 
+ * Address
+ */
+address?: Address_1_0_0
 /**
  * 家庭成员
  * 
@@ -54,61 +59,29 @@ address?: Address
  * @minItems 1
  * @maxItems 500
  */
-members: [Member, ...(Member)[]]
+members: Member_1_0_0[]
 /**
  * 立户日期
  * 
  * Registered
  */
 registeredAt?: string
-provenance?: Provenance
-}
 /**
- * 住址
+ * 数据来源
  * 
- * Address
+ * Provenance
  */
-export interface Address {
-/**
- * 标准地址标识
- * 
- * 对应 address 标准记录的标识。
- * 
- * Standard address id
- * 
- * Id of the matching standard address record.
- */
-addressId?: string
-/**
- * 行政区划代码
- * 
- * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
- * 
- * Division code
- * 
- * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
- */
-divisionCode: string
-/**
- * 详细地址
- * 
- * 街路巷、门楼牌号及室号。
- * 
- * Address detail
- * 
- * Street, house number and room.
- */
-detail?: string
+provenance?: Provenance_1_0_0
 }
 /**
  * 家庭成员
  * 
  * Household member
  * 
- * This interface was referenced by `Household`'s JSON-Schema
+ * This interface was referenced by `Household_1_0_0`'s JSON-Schema
  * via the `definition` "member".
  */
-export interface Member {
+export interface Member_1_0_0 {
 /**
  * 人员标识
  * 
@@ -125,7 +98,12 @@ personId?: string
  * Name
  */
 name: string
-identity?: IdentityDocument
+/**
+ * 身份证件
+ * 
+ * Identity document
+ */
+identity?: IdentityDocument_1_0_0
 /**
  * 与户主关系
  * 
@@ -153,83 +131,11 @@ birthDate?: string
  * 身份证件
  * 
  * Identity document
- */
-export interface IdentityDocument {
-/**
- * 证件类型
  * 
- * Document type
- */
-type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passport' | 'hk-macao-travel-permit' | 'taiwan-travel-permit' | 'hk-macao-taiwan-residence-permit' | 'foreign-permanent-residence-id' | 'household-register' | 'other'
-/**
- * 证件号码
- * 
- * 按证件类型校验：居民身份证、港澳台居民居住证按 GB 11643；护照、通行证、外国人永久居留身份证的格式未经权威核实，仅提示。
- * 
- * Document number
- * 
- * Checked by document type: resident ID and HK/Macao/Taiwan residence permit by GB 11643; the formats of passports, travel permits and foreign permanent residence IDs are unverified, so they only warn.
- */
-number: string
-}
-/**
- * 数据来源
- * 
- * Provenance
- */
-export interface Provenance {
-/**
- * 数源部门
- * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
- * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
- */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
-/**
- * 来源系统
- * 
- * Source system
- */
-sourceSystem?: string
-/**
- * 来源记录标识
- * 
- * 来源系统中的主键，用于追溯。
- * 
- * Source record id
- * 
- * The key of the record in the source system, for tracing.
- */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
-}
-/**
- * 身份证件
- * 
- * Identity document
- * 
- * This interface was referenced by `Household`'s JSON-Schema
+ * This interface was referenced by `Household_1_0_0`'s JSON-Schema
  * via the `definition` "identityDocument".
  */
-export interface IdentityDocument1 {
+export interface IdentityDocument_1_0_0 {
 /**
  * 证件类型
  * 
@@ -252,10 +158,10 @@ number: string
  * 
  * Address
  * 
- * This interface was referenced by `Household`'s JSON-Schema
+ * This interface was referenced by `Household_1_0_0`'s JSON-Schema
  * via the `definition` "address".
  */
-export interface Address1 {
+export interface Address_1_0_0 {
 /**
  * 标准地址标识
  * 
@@ -296,10 +202,10 @@ detail?: string
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Household`'s JSON-Schema
+ * This interface was referenced by `Household_1_0_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_0_0 {
 /**
  * 数源部门
  * 

@@ -10,7 +10,7 @@
  * 
  * An organisation (enterprise, individual business, government organ, public institution, social organisation, ...): unified social credit code, name, kind (given by the code), legal representative, industry, address and status.
  */
-export interface Organization {
+export interface Organization_1_0_0 {
 /**
  * 统一社会信用代码
  * 
@@ -37,7 +37,12 @@ name: string
  * Given by the first two characters of the credit code (authority and category), e.g. 91 enterprise, 92 individual business, 11 government organ; must agree with the code. Some categories are unverified, so the list is open.
  */
 kind?: string
-legalRepresentative?: LegalRepresentative
+/**
+ * 法定代表人（负责人）
+ * 
+ * Legal representative
+ */
+legalRepresentative?: LegalRepresentative_1_0_0
 /**
  * 行业门类
  * 
@@ -48,7 +53,12 @@ legalRepresentative?: LegalRepresentative
  * GB/T 4754-2017 section (A-T).
  */
 industry?: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T'
-address?: Address
+/**
+ * 住所（经营场所）
+ * 
+ * Registered address
+ */
+address?: Address_1_0_0
 /**
  * 联系电话
  * 
@@ -87,153 +97,34 @@ deregisteredDate?: string
  * Status
  */
 status?: 'active' | 'suspended' | 'revoked' | 'cancelled' | 'moved-out'
-provenance?: Provenance
-}
-/**
- * 法定代表人（负责人）
- * 
- * Legal representative
- */
-export interface LegalRepresentative {
-/**
- * 姓名
- * 
- * Name
- */
-name: string
-identity?: IdentityDocument
-/**
- * 联系电话
- * 
- * Phone
- */
-phone?: string
-}
-/**
- * 身份证件
- * 
- * Identity document
- */
-export interface IdentityDocument {
-/**
- * 证件类型
- * 
- * Document type
- */
-type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passport' | 'hk-macao-travel-permit' | 'taiwan-travel-permit' | 'hk-macao-taiwan-residence-permit' | 'foreign-permanent-residence-id' | 'household-register' | 'other'
-/**
- * 证件号码
- * 
- * 按证件类型校验：居民身份证、港澳台居民居住证按 GB 11643；护照、通行证、外国人永久居留身份证的格式未经权威核实，仅提示。
- * 
- * Document number
- * 
- * Checked by document type: resident ID and HK/Macao/Taiwan residence permit by GB 11643; the formats of passports, travel permits and foreign permanent residence IDs are unverified, so they only warn.
- */
-number: string
-}
-/**
- * 住所（经营场所）
- * 
- * Registered address
- */
-export interface Address {
-/**
- * 标准地址标识
- * 
- * 对应 address 标准记录的标识。
- * 
- * Standard address id
- * 
- * Id of the matching standard address record.
- */
-addressId?: string
-/**
- * 行政区划代码
- * 
- * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
- * 
- * Division code
- * 
- * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
- */
-divisionCode: string
-/**
- * 详细地址
- * 
- * 街路巷、门楼牌号及室号。
- * 
- * Address detail
- * 
- * Street, house number and room.
- */
-detail?: string
-}
 /**
  * 数据来源
  * 
  * Provenance
  */
-export interface Provenance {
-/**
- * 数源部门
- * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
- * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
- */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
-/**
- * 来源系统
- * 
- * Source system
- */
-sourceSystem?: string
-/**
- * 来源记录标识
- * 
- * 来源系统中的主键，用于追溯。
- * 
- * Source record id
- * 
- * The key of the record in the source system, for tracing.
- */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
+provenance?: Provenance_1_0_0
 }
 /**
  * 法定代表人
  * 
  * Legal representative
  * 
- * This interface was referenced by `Organization`'s JSON-Schema
+ * This interface was referenced by `Organization_1_0_0`'s JSON-Schema
  * via the `definition` "legalRepresentative".
  */
-export interface LegalRepresentative1 {
+export interface LegalRepresentative_1_0_0 {
 /**
  * 姓名
  * 
  * Name
  */
 name: string
-identity?: IdentityDocument
+/**
+ * 身份证件
+ * 
+ * Identity document
+ */
+identity?: IdentityDocument_1_0_0
 /**
  * 联系电话
  * 
@@ -246,10 +137,10 @@ phone?: string
  * 
  * Identity document
  * 
- * This interface was referenced by `Organization`'s JSON-Schema
+ * This interface was referenced by `Organization_1_0_0`'s JSON-Schema
  * via the `definition` "identityDocument".
  */
-export interface IdentityDocument1 {
+export interface IdentityDocument_1_0_0 {
 /**
  * 证件类型
  * 
@@ -272,10 +163,10 @@ number: string
  * 
  * Address
  * 
- * This interface was referenced by `Organization`'s JSON-Schema
+ * This interface was referenced by `Organization_1_0_0`'s JSON-Schema
  * via the `definition` "address".
  */
-export interface Address1 {
+export interface Address_1_0_0 {
 /**
  * 标准地址标识
  * 
@@ -316,10 +207,10 @@ detail?: string
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Organization`'s JSON-Schema
+ * This interface was referenced by `Organization_1_0_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_0_0 {
 /**
  * 数源部门
  * 

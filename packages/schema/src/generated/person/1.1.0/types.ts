@@ -10,7 +10,7 @@
  * 
  * A resident known to grassroots government (registered, migrant or foreign): identity document, basic facts, contacts and address.
  */
-export interface Person {
+export interface Person_1_1_0 {
 /**
  * 记录标识
  * 
@@ -21,7 +21,16 @@ export interface Person {
  * Deterministic id of this record in GDS (derived from the source system and key).
  */
 id: string
-identity: IdentityDocument
+/**
+ * 身份证件
+ * 
+ * 主要身份证件；中国公民为居民身份证。
+ * 
+ * Identity document
+ * 
+ * Primary identity document; the resident identity card for Chinese citizens.
+ */
+identity: IdentityDocument_1_1_0
 /**
  * 其他身份证件
  * 
@@ -33,7 +42,7 @@ identity: IdentityDocument
  * 
  * @maxItems 10
  */
-otherDocuments?: []|[IdentityDocument1]|[IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]|[IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1, IdentityDocument1]
+otherDocuments?: IdentityDocument_1_1_0[]
 /**
  * 姓名
  * 
@@ -149,7 +158,7 @@ phone?: string
  * 
  * @maxItems 10
  */
-contacts?: []|[Contact]|[Contact, Contact]|[Contact, Contact, Contact]|[Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]|[Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+contacts?: Contact_1_1_0[]
 /**
  * 电子邮箱
  * 
@@ -160,8 +169,22 @@ contacts?: []|[Contact]|[Contact, Contact]|[Contact, Contact, Contact]|[Contact,
  * The email address the resident usually uses.
  */
 email?: string
-registeredResidence?: Address
-residence?: Address1
+/**
+ * 户籍地址
+ * 
+ * 户口登记地的行政区划与地址。
+ * 
+ * Household registration address
+ * 
+ * Division and address where the household is registered.
+ */
+registeredResidence?: Address_1_1_0
+/**
+ * 现居住地址
+ * 
+ * Current residence
+ */
+residence?: Address_1_1_0
 /**
  * 人口类别
  * 
@@ -183,252 +206,49 @@ populationKind?: 'registered' | 'floating' | 'overseas'
  * 
  * @maxItems 20
  */
-specialGroups?: []|[GroupMembership]|[GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]|[GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership, GroupMembership]
-provenance?: Provenance
-}
-/**
- * 身份证件
- * 
- * 主要身份证件；中国公民为居民身份证。
- * 
- * Identity document
- * 
- * Primary identity document; the resident identity card for Chinese citizens.
- */
-export interface IdentityDocument {
-/**
- * 证件类型
- * 
- * Document type
- */
-type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passport' | 'hk-macao-travel-permit' | 'taiwan-travel-permit' | 'hk-macao-taiwan-residence-permit' | 'foreign-permanent-residence-id' | 'household-register' | 'other'
-/**
- * 证件号码
- * 
- * 按证件类型校验（居民身份证按 GB 11643 校验码）。
- * 
- * Document number
- * 
- * Checked by document type (resident ID: GB 11643 check character).
- */
-number: string
-}
-/**
- * 身份证件
- * 
- * Identity document
- * 
- * This interface was referenced by `Person`'s JSON-Schema
- * via the `definition` "identityDocument".
- */
-export interface IdentityDocument1 {
-/**
- * 证件类型
- * 
- * Document type
- */
-type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passport' | 'hk-macao-travel-permit' | 'taiwan-travel-permit' | 'hk-macao-taiwan-residence-permit' | 'foreign-permanent-residence-id' | 'household-register' | 'other'
-/**
- * 证件号码
- * 
- * 按证件类型校验（居民身份证按 GB 11643 校验码）。
- * 
- * Document number
- * 
- * Checked by document type (resident ID: GB 11643 check character).
- */
-number: string
-}
-/**
- * 联系方式
- * 
- * Contact
- * 
- * This interface was referenced by `Person`'s JSON-Schema
- * via the `definition` "contact".
- */
-export interface Contact {
-/**
- * 类型
- * 
- * Kind
- */
-kind: ("mobile" | "landline" | "email" | "other")
-/**
- * 号码或地址
- * 
- * Number or address
- */
-value: string
-}
-/**
- * 户籍地址
- * 
- * 户口登记地的行政区划与地址。
- * 
- * Household registration address
- * 
- * Division and address where the household is registered.
- */
-export interface Address {
-/**
- * 标准地址标识
- * 
- * 对应 address 标准记录的标识。
- * 
- * Standard address id
- * 
- * Id of the matching standard address record.
- */
-addressId?: string
-/**
- * 行政区划代码
- * 
- * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
- * 
- * Division code
- * 
- * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
- */
-divisionCode: string
-/**
- * 详细地址
- * 
- * 街路巷、门楼牌号及室号。
- * 
- * Address detail
- * 
- * Street, house number and room.
- */
-detail?: string
-}
-/**
- * 现居住地址
- * 
- * Current residence
- */
-export interface Address1 {
-/**
- * 标准地址标识
- * 
- * 对应 address 标准记录的标识。
- * 
- * Standard address id
- * 
- * Id of the matching standard address record.
- */
-addressId?: string
-/**
- * 行政区划代码
- * 
- * GB/T 2260 六位代码或统计用十二位区划代码，须在当日有效。
- * 
- * Division code
- * 
- * GB/T 2260 six-digit or statistics twelve-digit division code, in force on the day.
- */
-divisionCode: string
-/**
- * 详细地址
- * 
- * 街路巷、门楼牌号及室号。
- * 
- * Address detail
- * 
- * Street, house number and room.
- */
-detail?: string
-}
-/**
- * 特殊人群身份
- * 
- * Special-group membership
- * 
- * This interface was referenced by `Person`'s JSON-Schema
- * via the `definition` "groupMembership".
- */
-export interface GroupMembership {
-/**
- * 人群类别
- * 
- * Group
- */
-group: 'released-prisoner' | 'community-correction' | 'drug-user' | 'severe-mental-disorder' | 'key-youth' | 'left-behind' | 'elderly-living-alone' | 'disabled' | 'subsistence-allowance'
-/**
- * 开始日期
- * 
- * Start date
- */
-start: string
-/**
- * 结束日期
- * 
- * 仍在该人群中时省略。
- * 
- * End date
- * 
- * Omitted while the membership lasts.
- */
-end?: string
-}
+specialGroups?: GroupMembership_1_1_0[]
 /**
  * 来源
  * 
  * Provenance
  */
-export interface Provenance {
+provenance?: Provenance_1_1_0
+}
 /**
- * 数源部门
+ * 身份证件
  * 
- * 提供本记录的权威来源部门（一数一源），代码表 department。
+ * Identity document
  * 
- * Source department
- * 
- * The authoritative source department of this record (code list department).
+ * This interface was referenced by `Person_1_1_0`'s JSON-Schema
+ * via the `definition` "identityDocument".
  */
-sourceDepartment: 'public-security' | 'civil-affairs' | 'health' | 'human-resources' | 'market-regulation' | 'housing' | 'natural-resources' | 'grid-management' | 'hotline-12345' | 'statistics' | 'education' | 'justice' | 'political-legal' | 'emergency-management' | 'ecology-environment' | 'agriculture' | 'veterans-affairs' | 'medical-security' | 'taxation' | 'urban-management' | 'transport' | 'disabled-persons-federation' | 'data-administration' | 'township-government' | 'community-committee' | 'registering-authority' | 'data-subject'
+export interface IdentityDocument_1_1_0 {
 /**
- * 来源系统
+ * 证件类型
  * 
- * Source system
+ * Document type
  */
-sourceSystem?: string
+type: 'resident-id' | 'temporary-resident-id' | 'cn-passport' | 'foreign-passport' | 'hk-macao-travel-permit' | 'taiwan-travel-permit' | 'hk-macao-taiwan-residence-permit' | 'foreign-permanent-residence-id' | 'household-register' | 'other'
 /**
- * 来源记录标识
+ * 证件号码
  * 
- * 来源系统中的主键，用于追溯。
+ * 按证件类型校验（居民身份证按 GB 11643 校验码）。
  * 
- * Source record id
+ * Document number
  * 
- * The key of the record in the source system, for tracing.
+ * Checked by document type (resident ID: GB 11643 check character).
  */
-sourceRecordId?: string
-/**
- * 采集时间
- * 
- * Collected at
- */
-collectedAt?: string
-/**
- * 更新时间
- * 
- * 不早于采集时间。
- * 
- * Updated at
- * 
- * Not before the collection time.
- */
-updatedAt?: string
+number: string
 }
 /**
  * 地址
  * 
  * Address
  * 
- * This interface was referenced by `Person`'s JSON-Schema
+ * This interface was referenced by `Person_1_1_0`'s JSON-Schema
  * via the `definition` "address".
  */
-export interface Address2 {
+export interface Address_1_1_0 {
 /**
  * 标准地址标识
  * 
@@ -469,10 +289,10 @@ detail?: string
  * 
  * Where the record comes from and when.
  * 
- * This interface was referenced by `Person`'s JSON-Schema
+ * This interface was referenced by `Person_1_1_0`'s JSON-Schema
  * via the `definition` "provenance".
  */
-export interface Provenance1 {
+export interface Provenance_1_1_0 {
 /**
  * 数源部门
  * 
@@ -515,4 +335,58 @@ collectedAt?: string
  * Not before the collection time.
  */
 updatedAt?: string
+}
+/**
+ * 联系方式
+ * 
+ * Contact
+ * 
+ * This interface was referenced by `Person_1_1_0`'s JSON-Schema
+ * via the `definition` "contact".
+ */
+export interface Contact_1_1_0 {
+/**
+ * 类型
+ * 
+ * Kind
+ */
+kind: ("mobile" | "landline" | "email" | "other")
+/**
+ * 号码或地址
+ * 
+ * Number or address
+ */
+value: string
+}
+/**
+ * 特殊人群身份
+ * 
+ * Special-group membership
+ * 
+ * This interface was referenced by `Person_1_1_0`'s JSON-Schema
+ * via the `definition` "groupMembership".
+ */
+export interface GroupMembership_1_1_0 {
+/**
+ * 人群类别
+ * 
+ * Group
+ */
+group: 'released-prisoner' | 'community-correction' | 'drug-user' | 'severe-mental-disorder' | 'key-youth' | 'left-behind' | 'elderly-living-alone' | 'disabled' | 'subsistence-allowance'
+/**
+ * 开始日期
+ * 
+ * Start date
+ */
+start: string
+/**
+ * 结束日期
+ * 
+ * 仍在该人群中时省略。
+ * 
+ * End date
+ * 
+ * Omitted while the membership lasts.
+ */
+end?: string
 }
