@@ -286,6 +286,9 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       curIssues.push(issue);
     },
     codeList: (id) => own(options.codeLists, id),
+    get date1904() {
+      return cur?.date1904 === true;
+    },
   };
   const ruleForPath = (
     index: ReadonlyMap<string, Compiled>,

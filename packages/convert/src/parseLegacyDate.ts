@@ -1,4 +1,4 @@
-import { excelSerialToIso } from './_internal/excelDate.js';
+import { excelSerialToIso, MAX_SERIAL_1900, MAX_SERIAL_1904 } from './_internal/excelDate.js';
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
 
@@ -25,6 +25,7 @@ function digits8(s: string): boolean {
  * real date: `2020年1月2日`, `2020/1/2`, `2020-01-02`, `2020.1.2`, `20200102`, full-width digits, a
  * trailing time (`2020-01-02 00:00:00`), and Excel serial numbers (25569 = 1970-01-01) with the 1900
  * leap-year bug: serial 60 is the fictitious 1900-02-29 and yields `null`, never a neighbouring day.
+ * `{ date1904: true }` reads serials in the 1904 date system of old Mac workbooks (0 = 1904-01-01).
  *
  * @example
  * ```ts
@@ -32,13 +33,16 @@ function digits8(s: string): boolean {
  * parseLegacyDate('2020年1月2日'); // '2020-01-02'
  * parseLegacyDate('20200102'); // '2020-01-02'
  * parseLegacyDate(25569); // '1970-01-01'
+ * parseLegacyDate(24107, { date1904: true }); // '1970-01-01'
  * parseLegacyDate('2021-02-29'); // null
  * ```
  */
-export function parseLegacyDate(value: string | number): string | null {
+export function parseLegacyDate(value: string | number, options: { date1904?: boolean } = {}): string | null {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 1 || value > 2958465) return null;
-    const s = excelSerialToIso(value).slice(0, 10);
+    const date1904 = options.date1904 === true;
+    if (!Number.isFinite(value) || value < (date1904 ? 0 : 1)) return null;
+    if (value >= (date1904 ? MAX_SERIAL_1904 : MAX_SERIAL_1900) + 1) return null;
+    const s = excelSerialToIso(value, date1904).slice(0, 10);
     return s === '1900-02-29' ? null : s;
   }
   if (digits8(value))
@@ -52,6 +56,6 @@ export function parseLegacyDate(value: string | number): string | null {
     );
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   // An Excel serial that arrived as text (a CSV saved from a sheet whose date column lost its format).
-  if (/^\d{4,5}(\.\d+)?$/.test(s)) return parseLegacyDate(Number(s));
+  if (/^\d{4,5}(\.\d+)?$/.test(s)) return parseLegacyDate(Number(s), options);
   return null;
 }

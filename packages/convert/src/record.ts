@@ -26,6 +26,11 @@ export interface SourceRecord {
   values: readonly SourceValue[];
   /** Problems found while reading this record (undecodable bytes, ragged row). */
   issues: Issue[];
+  /**
+   * The record comes from an XLSX workbook in the 1904 date system (workbookPr date1904): a bare number
+   * read as a date counts days from 1904-01-01, not 1899-12-31. Date-formatted cells are already ISO dates.
+   */
+  date1904?: boolean;
   /** The record as it stood, for writing rejected rows back (XML element, JSON object). */
   raw?: unknown;
 }

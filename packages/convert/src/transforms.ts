@@ -16,6 +16,11 @@ export interface TransformContext {
   issue(code: string, params?: Record<string, unknown>): void;
   /** Entries of a code list by id (`ethnicity`), when the caller supplied code lists. */
   codeList(id: string): readonly CodeListEntry[] | undefined;
+  /**
+   * The record being converted comes from a workbook in Excel's 1904 date system, so a serial number
+   * counts days from 1904-01-01 (`SourceRecord.date1904`). Absent or false: the 1900 system.
+   */
+  readonly date1904?: boolean;
 }
 
 /**
@@ -81,9 +86,9 @@ function toHalfwidth(s: string): string {
 }
 
 /** `2024-03-01 09:12`, `2024/3/1 9:12:05`, `2024年3月1日 09:12`, an ISO string, or an Excel serial, to ISO 8601 with an offset. */
-function parseLegacyDateTime(v: string | number, offset: string): string | null {
+function parseLegacyDateTime(v: string | number, offset: string, date1904: boolean): string | null {
   if (typeof v === 'number') {
-    const date = parseLegacyDate(v);
+    const date = parseLegacyDate(v, { date1904 });
     if (date === null) return null;
     const secs = Math.round((v - Math.floor(v)) * 86400);
     const hh = String(Math.floor(secs / 3600)).padStart(2, '0');
@@ -94,13 +99,29 @@ function parseLegacyDateTime(v: string | number, offset: string): string | null 
   const s = v.trim();
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return s;
   const m = /^(.+?)[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
-  const date = parseLegacyDate(m ? m[1]! : s);
+  const date = parseLegacyDate(m ? m[1]! : s, { date1904 });
   if (date === null) return null;
   if (!m) return `${date}T00:00:00${offset}`;
   const [h, mi, se] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
   if (h > 23 || mi > 59 || se > 59) return null;
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date}T${two(h)}:${two(mi)}:${two(se)}${offset}`;
+}
+
+/**
+ * A number as plain decimal text, never in exponent form: `13800138000` -> `'13800138000'`,
+ * `1e-7` -> `'0.0000001'`. The digits are those of the shortest text that reads back as the same number.
+ */
+function decimalText(n: number): string {
+  const s = String(n === 0 ? 0 : n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', exp] = m;
+  const digits = lead! + frac;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function formatDate(isoDate: string, pattern: string): PipelineValue {
@@ -154,6 +175,7 @@ const labelCache = new WeakMap<readonly CodeListEntry[], Map<string, string>>();
  * | `codeFromLabel` `{list, aliases, exportAs}` | code from a code or label, with or without 族, former names via `aliases` | code, or the label with `exportAs: "label"` |
  * | `map` `{values, exportValues}` | value table | reversed table (first key wins) or `exportValues` |
  * | `number` | `1,234.50元` to 1234.5 | text |
+ * | `text` | a number to its decimal text (`13800138000` -> `"13800138000"`, never `1.38e+10`), for phone and serial numbers typed as numbers in a sheet; one of 16 or more digits raises `source.excel_mangled_number` (Excel kept 15); text passes unchanged | unchanged |
  * | `split` `{separator, index}` | one column to a list, or one part of it | none |
  * | `join` `{separator}` | several columns into one | split back into the columns |
  * | `regex` `{pattern, group}` | extracts a group; no match raises `transform.no_match` | none |
@@ -185,7 +207,10 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
   date: {
     forward: (v, _p, ctx) => {
       if (v === null || v === '') return null;
-      const out = typeof v === 'number' || typeof v === 'string' ? parseLegacyDate(v) : null;
+      const out =
+        typeof v === 'number' || typeof v === 'string'
+          ? parseLegacyDate(v, { date1904: ctx.date1904 === true })
+          : null;
       if (out === null) ctx.issue('transform.invalid_date', { value: str(v) });
       return out ?? undefined;
     },
@@ -196,7 +221,7 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       if (v === null || v === '') return null;
       const out =
         typeof v === 'string' || typeof v === 'number'
-          ? parseLegacyDateTime(v, String(p.offset ?? '+08:00'))
+          ? parseLegacyDateTime(v, String(p.offset ?? '+08:00'), ctx.date1904 === true)
           : null;
       if (out === null) ctx.issue('transform.invalid_date', { value: str(v) });
       return out ?? undefined;
@@ -288,6 +313,19 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return n;
     },
     inverse: (v) => (v === null ? null : str(v)),
+  },
+  text: {
+    forward: (v, _p, ctx) => {
+      if (typeof v !== 'number') return v;
+      const s = decimalText(v);
+      // Excel keeps 15 significant digits: past them, the digits a user typed are already lost.
+      if (!Number.isFinite(v) || Math.abs(v) >= 1e15) {
+        ctx.issue('source.excel_mangled_number', { value: s });
+        return undefined;
+      }
+      return s;
+    },
+    inverse: identity,
   },
   split: {
     forward: (v, p) => {

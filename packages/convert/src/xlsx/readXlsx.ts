@@ -1,8 +1,14 @@
 import { SaxesParser } from 'saxes';
 import { readAllBytes } from '../_internal/bytes.js';
 import { columnIndex, columnLetter } from '../_internal/csvParser.js';
-import { excelSerialToIso } from '../_internal/excelDate.js';
+import {
+  excelSerialToClock,
+  excelSerialToIso,
+  MAX_SERIAL_1900,
+  MAX_SERIAL_1904,
+} from '../_internal/excelDate.js';
 import { sourceIssue } from '../_internal/issues.js';
+import { type NumberKind, numberKind } from '../_internal/numFmt.js';
 import { inflateEntry, readZipDirectory, streamEntryText, type ZipEntry } from '../_internal/zip.js';
 import { GdsConvertError } from '../errors.js';
 import type {
@@ -27,17 +33,23 @@ export interface XlsxReaderOptions extends ReaderOptions {
   mergedCells?: 'fill' | 'top-left';
 }
 
-const DATE_FORMAT_IDS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
-  55, 56, 57, 58,
-]);
+/** ST_Xstring escapes (ECMA-376 Part 1, 22.9.2.19): `_x000D_` is a carriage return, `_x005F_` an underscore. */
+function unescapeXstring(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
 
-function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '');
-  return /[yd]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
+/**
+ * A number as its cell's format shows it: a date (ISO), a time of day, elapsed time, or the number.
+ * A number no date can be (negative, past 9999-12-31) stays a number, for the field's check to report.
+ */
+function typedNumber(n: number, kind: NumberKind, date1904: boolean): SourceValue {
+  if (kind === 'number' || !Number.isFinite(n) || n < 0) return n;
+  if (kind === 'elapsed') return excelSerialToClock(n);
+  if (kind === 'time' && n < 1) return excelSerialToClock(n);
+  if (n >= (date1904 ? MAX_SERIAL_1904 : MAX_SERIAL_1900) + 1) return n;
+  // A time format over a serial of a day or more hides the date part: it is kept, not dropped.
+  return excelSerialToIso(n, date1904);
 }
 
 function parseXml(text: string, handlers: (p: SaxesParser) => void): void {
@@ -49,7 +61,10 @@ function parseXml(text: string, handlers: (p: SaxesParser) => void): void {
 interface Workbook {
   sheets: { name: string; path: string }[];
   strings: string[];
-  dateStyles: boolean[];
+  /** What each cell style (`s` attribute) says its numbers are. */
+  kinds: NumberKind[];
+  /** The 1904 date system (workbookPr date1904): serial 0 is 1904-01-01. */
+  date1904: boolean;
 }
 
 function loadWorkbook(zip: Uint8Array, entries: Map<string, ZipEntry>): Workbook {
@@ -75,9 +90,13 @@ function loadWorkbook(zip: Uint8Array, entries: Map<string, ZipEntry>): Workbook
     }),
   );
   const sheets: Workbook['sheets'] = [];
+  let date1904 = false;
   parseXml(wb, (p) =>
     p.on('opentag', (t) => {
-      if (t.name === 'sheet') {
+      if (t.name === 'workbookPr') {
+        const v = String(t.attributes.date1904 ?? '').toLowerCase();
+        date1904 = v === '1' || v === 'true';
+      } else if (t.name === 'sheet') {
         const id = String(t.attributes['r:id'] ?? '');
         sheets.push({
           name: String(t.attributes.name),
@@ -102,13 +121,13 @@ function loadWorkbook(zip: Uint8Array, entries: Map<string, ZipEntry>): Workbook
         if (inT) cur += s;
       });
       p.on('closetag', (t) => {
-        if (t.name === 'si') strings.push(cur);
+        if (t.name === 'si') strings.push(unescapeXstring(cur));
         else if (t.name === 'rPh') phonetic--;
         else if (t.name === 't') inT = false;
       });
     });
   }
-  const dateStyles: boolean[] = [];
+  const kinds: NumberKind[] = [];
   const styles = text('xl/styles.xml');
   if (styles !== null) {
     const custom = new Map<number, string>();
@@ -120,8 +139,7 @@ function loadWorkbook(zip: Uint8Array, entries: Map<string, ZipEntry>): Workbook
         else if (t.name === 'cellXfs') inXfs = true;
         else if (t.name === 'xf' && inXfs) {
           const id = Number(t.attributes.numFmtId ?? 0);
-          const code = custom.get(id);
-          dateStyles.push(code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id));
+          kinds.push(numberKind(id, custom.get(id)));
         }
       });
       p.on('closetag', (t) => {
@@ -129,7 +147,7 @@ function loadWorkbook(zip: Uint8Array, entries: Map<string, ZipEntry>): Workbook
       });
     });
   }
-  return { sheets, strings, dateStyles };
+  return { sheets, strings, kinds, date1904 };
 }
 
 interface Range {
@@ -247,10 +265,13 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
             let v: SourceValue = null;
             if (cellType === 's') v = wb.strings[Number(cellText)] ?? '';
             else if (cellType === 'b') v = cellText === '1';
-            else if (cellType === 'str' || cellType === 'inlineStr' || cellType === 'e') v = cellText;
+            else if (cellType === 'str' || cellType === 'inlineStr') v = unescapeXstring(cellText);
+            // Error values (#N/A) and ISO 8601 date cells (t="d") are kept as the text they are.
+            else if (cellType === 'e' || cellType === 'd') v = cellText;
             else if (cellText !== '') {
               const n = Number(cellText);
-              v = wb.dateStyles[cellStyle] ? excelSerialToIso(n) : n;
+              // A number Excel would not write (`1,5`) stays text rather than becoming NaN.
+              v = Number.isNaN(n) ? cellText : typedNumber(n, wb.kinds[cellStyle] ?? 'number', wb.date1904);
             }
             while (cells.length < col) cells.push(null);
             cells[col] = v;
@@ -307,7 +328,16 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
             }),
           );
         }
-        out.push({ row: rowNo, sheet: sheet.name, columns: header, letters, values: cells, issues });
+        const rec: SourceRecord = {
+          row: rowNo,
+          sheet: sheet.name,
+          columns: header,
+          letters,
+          values: cells,
+          issues,
+        };
+        if (wb.date1904) rec.date1904 = true;
+        out.push(rec);
       };
       parser.on('error', (e) => {
         info.issues.push(

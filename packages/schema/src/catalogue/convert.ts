@@ -20,6 +20,11 @@ export const convertIssues = {
     zh: '身份证号 {value} 已被 Excel 转成数字并丢失末位，请从原始系统重新导出，不能自动修复',
     en: 'Identity number {value} was turned into a number by Excel and lost its last digits; re-export it from the source system, it cannot be repaired',
   },
+  'source.excel_mangled_number': {
+    severity: 'error',
+    zh: '数值 {value} 超过 Excel 保存的 15 位有效数字，末几位已丢失；请在原始系统中把该列作为文本重新导出，不能自动修复',
+    en: 'The number {value} has more than the 15 significant digits Excel keeps, so its last digits are lost; re-export the column as text from the source system, it cannot be repaired',
+  },
   'source.missing_column': {
     severity: 'error',
     zh: '文件中没有映射要求的列 {column}',
