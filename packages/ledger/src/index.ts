@@ -38,6 +38,8 @@ export type { VerifiedCheckpoint } from './verifyCheckpoint.js';
 export { verifyCheckpoint } from './verifyCheckpoint.js';
 export { verifyConsistency } from './verifyConsistency.js';
 export { rootFromInclusionProof, verifyInclusion } from './verifyInclusion.js';
+export type { LogVerification, VerifyLogOptions } from './verifyLog.js';
+export { verifyLog } from './verifyLog.js';
 export { verifySubtreeConsistency, verifySubtreeInclusion } from './verifySubtree.js';
 export type {
   AddCheckpointRequest,

@@ -26,7 +26,17 @@ export type LedgerIssueCode =
   | 'GDS_LEDGER_KEY_UNKNOWN'
   | 'GDS_LEDGER_KEY_NOT_YET_VALID'
   | 'GDS_LEDGER_KEY_REVOKED'
-  | 'GDS_LEDGER_KEY_ROTATED';
+  | 'GDS_LEDGER_KEY_ROTATED'
+  /** `verifyLog`: no entries and no signed checkpoint (an emptied or replaced database). */
+  | 'GDS_LEDGER_LOG_EMPTY'
+  /** `verifyLog`: entries but no signed checkpoint (checkpoints deleted, or written without the key). */
+  | 'GDS_LEDGER_NO_CHECKPOINT'
+  /** `verifyLog`: entries beyond the latest signed checkpoint. */
+  | 'GDS_LEDGER_UNCHECKPOINTED_ENTRIES'
+  /** `verifyLog`: fewer entries than the latest signed checkpoint covers. */
+  | 'GDS_LEDGER_LOG_TRUNCATED'
+  /** `verifyLog`: the stored tree nodes do not match the entries. */
+  | 'GDS_LEDGER_TREE_MISMATCH';
 
 /**
  * One problem found while verifying. `message` is bilingual `"<zh>（<en>）"`, with both halves kept.
