@@ -721,11 +721,19 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       const header = info.header ?? [...seenColumns];
       const present = new Set(header.length > 0 ? header : seenColumns);
       for (const c of seenColumns) present.add(c);
-      const unusedColumns = [...present].filter(
-        (c) => !referenced.has(c) && !ignored.has(c) && !prefixes.some((p) => c.startsWith(p)),
+      // A header that is not where the mapping says (or a sheet that ends above it) is one root
+      // cause, already reported by the reader: every column "missing" would only repeat it.
+      const noHeader = info.issues.some(
+        (i) => i.code === 'source.header_not_found' || (i.code === 'source.no_records' && info.headerRow),
       );
-      const missingColumns =
-        info.format === 'xml' || info.format === 'json' || info.format === 'ndjson'
+      const unusedColumns = noHeader
+        ? []
+        : [...present].filter(
+            (c) => !referenced.has(c) && !ignored.has(c) && !prefixes.some((p) => c.startsWith(p)),
+          );
+      const missingColumns = noHeader
+        ? []
+        : info.format === 'xml' || info.format === 'json' || info.format === 'ndjson'
           ? [...referenced].filter((c) => !present.has(c) && stats.rowsRead > 0)
           : [...referenced].filter((c) => !present.has(c));
       const fileIssues: Issue[] = [

@@ -47,6 +47,15 @@ export interface SourceInfo {
   bytes: number;
   /** The header (column names) when the format has one. */
   header?: readonly string[];
+  /** XLSX: the row the header is read from, as a spreadsheet numbers it (0: no header row). */
+  headerRow?: number;
+  /**
+   * XLSX: the rows above the header (a title, a date line), one entry per row as read (merged cells not
+   * filled), so that rejected rows are written back with the header where it was.
+   */
+  preamble?: readonly (readonly SourceValue[])[];
+  /** XLSX: merged ranges wholly above the header (a title across the columns), such as `A1:M1`. */
+  preambleMerges?: readonly string[];
   /** Blank rows skipped (never counted as rows read). */
   blankRows: number;
   /** Problems not tied to one record (undecodable bytes in a header, a missing sheet). */

@@ -25,8 +25,8 @@ for v in data['values']:
         ws.append([datetime.datetime.fromisoformat(v)])
 `;
 
-/** What a reader should give back for an ISO value written as a date cell: midnight reads as a date. */
-const expected = (iso: string) => (iso.endsWith('T00:00:00') ? iso.slice(0, 10) : iso);
+/** Milliseconds are shown only when there are some, and a datetime at midnight reads as its date. */
+const expected = (iso: string) => iso.replace(/\.000$/, '').replace(/T00:00:00$/, '');
 
 const day = (min: string, max: string) =>
   fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true }).map((d) => d.toISOString());

@@ -35,7 +35,13 @@ export async function createSourceWriter(mapping: Mapping, info?: SourceInfo): P
     }
     case 'xlsx': {
       const { createXlsxWriter } = await import('../xlsx/createXlsxWriter.js');
-      return createXlsxWriter({ sheet: info?.sheet ?? (typeof s.sheet === 'string' ? s.sheet : 'Sheet1') });
+      // Rejected rows go back under the source's title rows, with the header on the row it came from,
+      // so that the fixed file converts again with the same mapping.
+      return createXlsxWriter({
+        sheet: info?.sheet ?? (typeof s.sheet === 'string' ? s.sheet : 'Sheet1'),
+        ...(info?.preamble ? { preamble: info.preamble } : {}),
+        ...(info?.preambleMerges?.length ? { merges: info.preambleMerges } : {}),
+      });
     }
     case 'xml': {
       const { createXmlWriter } = await import('../xml/createXmlWriter.js');

@@ -1,6 +1,21 @@
 import type { Locale } from '@gds/schema';
-import type { Mapping } from '../mapping.js';
+import type { FieldRule, Mapping } from '../mapping.js';
 import type { ByteSource, SourceReader } from '../record.js';
+
+/** The source columns a mapping reads by name (an `each` rule's columns are prefixes, not names). */
+function mappingColumns(mapping: Mapping): string[] {
+  const fromRules = (rules: readonly FieldRule[]) =>
+    rules.flatMap((r) => (r.each || r.from === undefined ? [] : Array.isArray(r.from) ? r.from : [r.from]));
+  return [
+    ...new Set([
+      ...fromRules(mapping.fields),
+      ...fromRules(mapping.group?.fields ?? []),
+      ...(mapping.recordId?.keys ?? []),
+      ...(mapping.filters ?? []).map((f) => f.column),
+      ...(mapping.group?.by ?? []),
+    ]),
+  ];
+}
 
 /**
  * Opens the reader a mapping's source format needs, with the mapping's options (encoding, header row,
@@ -46,6 +61,7 @@ export async function openReader(
         ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
         headerRow: s.headerRow ?? 1,
         mergedCells: s.mergedCells ?? 'fill',
+        expectedColumns: mappingColumns(mapping),
       });
     }
     case 'xml': {

@@ -31,7 +31,17 @@ export interface XlsxReaderOptions extends ReaderOptions {
    * the sheet sees it (a household head's name merged over the member rows); `top-left` leaves the others empty.
    */
   mergedCells?: 'fill' | 'top-left';
+  /**
+   * The column names the caller will read (`openReader` passes the mapping's). When the header row holds
+   * none of them but a row within {@link HEADER_SEARCH_ROWS} of it holds at least half, the header is
+   * somewhere else: the reader yields no record (each would be misread under a wrong header) and reports
+   * `source.header_not_found` with the row where it is.
+   */
+  expectedColumns?: readonly string[];
 }
+
+/** How far above and below the expected header row the reader looks for the real one. */
+export const HEADER_SEARCH_ROWS = 100;
 
 /** ST_Xstring escapes (ECMA-376 Part 1, 22.9.2.19): `_x000D_` is a carriage return, `_x005F_` an underscore. */
 function unescapeXstring(s: string): string {
@@ -218,6 +228,26 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
         }
       }
       const topLeft = new Map<Range, SourceValue>();
+      info.headerRow = headerRow;
+      // Rows above the header (titles), as they stand, so that rejected rows are written back under them.
+      const preamble: SourceValue[][] = [];
+      if (headerRow > 1) {
+        info.preamble = preamble;
+        info.preambleMerges = ranges
+          .filter((r) => r.r2 < headerRow)
+          .map((r) => `${columnLetter(r.c1)}${r.r1}:${columnLetter(r.c2)}${r.r2}`);
+      }
+      const expected = new Set(options.expectedColumns ?? []);
+      const need = Math.ceil(expected.size / 2);
+      const score = (row: readonly SourceValue[]) => {
+        let n = 0;
+        for (const v of row) if (typeof v === 'string' && expected.has(v.trim())) n++;
+        return n;
+      };
+      // Set when the header row holds none of the expected columns: records wait here until the real
+      // header turns up (then they are dropped) or the search window ends (then they are released).
+      let held: SourceRecord[] | null = null;
+      let headerFoundAt = 0;
 
       let header: string[] | null = null;
       let letters: string[] = [];
@@ -284,6 +314,11 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
         }
       });
       const emitRow = () => {
+        if (headerFoundAt > 0) return;
+        if (rowNo < headerRow) {
+          while (preamble.length < rowNo - 1) preamble.push([]);
+          preamble.push(cells.slice());
+        }
         if (ranges.length > 0) {
           for (const r of ranges) {
             if (rowNo < r.r1 || rowNo > r.r2) continue;
@@ -301,12 +336,26 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
         lastRow = rowNo;
         if (rowNo < headerRow) return;
         if (rowNo === headerRow) {
+          while (preamble.length < headerRow - 1) preamble.push([]);
           header = cells.map((v, i) =>
             v === null || String(v).trim() === '' ? columnLetter(i) : String(v).trim(),
           );
           letters = header.map((_, i) => columnLetter(i));
           info.header = header;
+          if (expected.size > 0 && score(cells) === 0) {
+            const above = preamble.findIndex((r) => score(r) >= need && need > 0);
+            if (above >= 0) headerFoundAt = above + 1;
+            else held = [];
+          }
           return;
+        }
+        if (held !== null) {
+          if (need > 0 && score(cells) >= need) {
+            headerFoundAt = rowNo;
+            held = null;
+            return;
+          }
+          if (rowNo > headerRow + HEADER_SEARCH_ROWS) release();
         }
         if (cells.every((v) => v === null || v === '')) {
           info.blankRows++;
@@ -337,7 +386,43 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
           issues,
         };
         if (wb.date1904) rec.date1904 = true;
-        out.push(rec);
+        if (held !== null) held.push(rec);
+        else out.push(rec);
+      };
+      const release = () => {
+        if (held !== null) out.push(...held);
+        held = null;
+      };
+      const position = { ...(options.file !== undefined ? { file: options.file } : {}), sheet: sheet.name };
+      const finish = () => {
+        while (headerRow > 1 && lastRow >= headerRow && preamble.length < headerRow - 1) preamble.push([]);
+        if (headerFoundAt > 0) {
+          info.issues.push(
+            sourceIssue(
+              'source.header_not_found',
+              { row: headerRow, found: headerFoundAt, sheet: sheet.name },
+              locale,
+              { ...position, row: headerRow },
+            ),
+          );
+          delete info.header;
+        } else if (headerRow > 0 && lastRow < headerRow) {
+          // The sheet ends above the header row (an empty sheet, the wrong sheet, a wrong headerRow).
+          info.issues.push(
+            sourceIssue(
+              'source.no_records',
+              {
+                expected:
+                  locale === 'en'
+                    ? `header row ${headerRow} of sheet ${sheet.name}`
+                    : `工作表 ${sheet.name} 第 ${headerRow} 行的表头`,
+              },
+              locale,
+              { ...position, row: headerRow },
+            ),
+          );
+        }
+        release();
       };
       parser.on('error', (e) => {
         info.issues.push(
@@ -353,6 +438,7 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
         yield* out.splice(0);
       }
       parser.close();
+      finish();
       yield* out.splice(0);
     },
   };

@@ -45,6 +45,11 @@ export const convertIssues = {
     zh: '按映射的 {expected} 在文件中没有找到任何记录',
     en: 'No records were found where the mapping expects them ({expected})',
   },
+  'source.header_not_found': {
+    severity: 'error',
+    zh: '工作表 {sheet} 第 {row} 行不是表头：映射读取的列在第 {found} 行；请把映射的 source.headerRow 改为 {found}，未读取任何记录',
+    en: 'Row {row} of sheet {sheet} is not the header: the columns the mapping reads are in row {found}; set the mapping source.headerRow to {found}. No record was read',
+  },
   'source.record_too_large': {
     severity: 'error',
     zh: '该记录长 {bytes} 字节，超过上限 {limit} 字节，未读取',
