@@ -244,10 +244,18 @@ describe.each(listStandards().map((s) => [`${s.entity}@${s.version}`, s] as cons
             (ajvValidate.errors ?? []).map((e) => `${e.keyword} ${e.instancePath || '/'}`),
           );
           for (const pair of ourPairs) expect(ajvPairs, JSON.stringify(instance)).toContain(pair);
-          // Everything: the zod schema runs the same rules, errors only.
-          expect(zod.safeParse(instance).success, JSON.stringify({ instance, issues: ours.issues })).toBe(
-            ours.ok,
-          );
+          // Everything: the zod schema runs the same rules, errors only, and reports each as a custom issue
+          // with its GDS code (params.gdsCode) at the same path (issue 16).
+          const parsed = zod.safeParse(instance);
+          expect(parsed.success, JSON.stringify({ instance, issues: ours.issues })).toBe(ours.ok);
+          const zodPairs = (parsed.error?.issues ?? [])
+            .map((i) => `${(i as { params?: { gdsCode?: string } }).params?.gdsCode} /${i.path.join('/')}`)
+            .sort();
+          const errorPairs = ours.issues
+            .filter((i) => i.severity === 'error')
+            .map((i) => `${i.code} /${i.path.join('/')}`)
+            .sort();
+          expect(zodPairs, JSON.stringify(instance)).toEqual(errorPairs);
         }),
         { numRuns: runs, seed: 20261126 },
       );

@@ -67,3 +67,16 @@ describe('generated record types', () => {
     expectTypeOf<Elem<NonNullable<Case_1_0_0['history']>>[]>().toEqualTypeOf<Case_1_0_0['history']>();
   });
 });
+
+describe('zod schemas', () => {
+  test('z.infer of a zod schema takes the record type, and a field schema its field', async () => {
+    const { personZod } = await import('@gds/schema/zod');
+    type Parsed = import('zod').infer<typeof personZod>;
+    expectTypeOf<Person>().toMatchTypeOf<Parsed>();
+    expectTypeOf<Parsed['name']>().toEqualTypeOf<string>();
+    expectTypeOf<NonNullable<Parsed['contacts']>[number]['kind']>().toEqualTypeOf<
+      NonNullable<Person['contacts']>[number]['kind']
+    >();
+    expectTypeOf(personZod.out.shape.birthDate.parse).returns.toEqualTypeOf<string>();
+  });
+});

@@ -2,10 +2,11 @@ import { codelistConst } from './checker.js';
 import { camel, pascal, refName, type SchemaNode, type StandardDoc, versionTag } from './model.js';
 
 /**
- * Emits a zod 4 schema of one standard version. Structure maps onto zod's own checks; what JSON Schema
- * cannot say (code lists, identifier and cross-field rules) runs the same rule functions as the compiled
- * checker in a refinement, and only error-severity issues fail the parse (warnings never invalidate).
- * Lengths count code points, as JSON Schema does, so zod's UTF-16 `min`/`max` are not used for them.
+ * Emits a zod 4 schema of one standard version, built from the GDS nodes of `@gds/schema`
+ * (`_internal/zod-refine.ts`): each node reports what the compiled checker reports at that node, as zod
+ * `custom` issues carrying `params.gdsCode` and the GDS params at the GDS path, with GDS's message in the
+ * locale zod is configured to; errors only (warnings never fail a parse). The rules JSON Schema cannot
+ * express run the same rule functions as the compiled checker.
  */
 export function emitZod(
   doc: StandardDoc,
@@ -25,18 +26,9 @@ export function emitZod(
   lines.push(`/** zod schema of ${doc.$id}. */`);
   lines.push(`export const ${exportName} = ${e.node(doc)};`);
   const imports = [
-    `import * as z from 'zod';`,
-    `import { gdsRefine } from '${importBase}/_internal/zod-refine.js';`,
-    e.formats.size
-      ? `import { ${[...e.formats].sort().join(', ')} } from '${importBase}/_internal/formats.js';`
-      : '',
-    e.usesCodePoints
-      ? `import { codePointLength, firstDuplicate } from '${importBase}/_internal/runtime.js';`
-      : '',
-    e.usesIdentifiers ? `import { IDENTIFIER_RULES } from '${importBase}/rules/identifier-rules.js';` : '',
-    e.usesObjectRules ? `import { OBJECT_RULES } from '${importBase}/rules/object-rules.js';` : '',
+    `import { ${[...e.helpers].sort().join(', ')} } from '${importBase}/_internal/zod-refine.js';`,
     ...[...e.codelists].sort().map((id) => `import { ${codelistConst(id)} } from '${codelistImport(id)}';`),
-  ].filter(Boolean);
+  ];
   return { code: `${imports.join('\n')}\n\n${lines.join('\n')}\n`, exportName };
 }
 
@@ -70,106 +62,94 @@ function refsOf(node: SchemaNode): string[] {
   return out;
 }
 
+/** `{ a: 1, b: 'x' }` of the defined entries, or '' when there are none. */
+function options(entries: Record<string, string | undefined>): string {
+  const set = Object.entries(entries).filter(([, v]) => v !== undefined);
+  return set.length ? `{ ${set.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : '';
+}
+
+const json = (v: unknown): string | undefined => (v === undefined ? undefined : JSON.stringify(v));
+
 class ZodEmitter {
-  formats = new Set<string>();
   codelists = new Set<string>();
-  usesCodePoints = false;
-  usesIdentifiers = false;
-  usesObjectRules = false;
+  helpers = new Set<string>();
+
+  private call(helper: string, ...args: string[]): string {
+    this.helpers.add(helper);
+    return `${helper}(${args.filter(Boolean).join(', ')})`;
+  }
 
   node(node: SchemaNode): string {
     if (node.$ref) return defConst(refName(node.$ref));
-    let base: string;
-    const checks: string[] = [];
+    if (node.enum) {
+      return this.call('gdsEnum', `${JSON.stringify(node.enum)} as const`, json(node.type) ?? '');
+    }
+    if (node.const !== undefined)
+      return this.call('gdsConst', JSON.stringify(node.const), json(node.type) ?? '');
     switch (node.type) {
       case 'string':
-        base = 'z.string()';
-        this.stringChecks(node, checks);
-        break;
+        return this.call('gdsString', this.stringRules(node));
       case 'integer':
-        base = 'z.number()';
-        checks.push(`.refine((n) => Number.isInteger(n), { message: 'expected integer' })`);
-        this.numberChecks(node, checks);
-        break;
       case 'number':
-        base = 'z.number()';
-        this.numberChecks(node, checks);
-        break;
+        return this.call(
+          'gdsNumber',
+          JSON.stringify(node.type),
+          options({
+            minimum: json(node.minimum),
+            maximum: json(node.maximum),
+            exclusiveMinimum: json(node.exclusiveMinimum),
+            exclusiveMaximum: json(node.exclusiveMaximum),
+          }),
+        );
       case 'boolean':
-        base = 'z.boolean()';
-        break;
-      case 'array': {
-        base = `z.array(${this.node(node.items ?? {})})`;
-        if (node.minItems !== undefined) checks.push(`.min(${node.minItems})`);
-        if (node.maxItems !== undefined) checks.push(`.max(${node.maxItems})`);
-        if (node.uniqueItems) {
-          this.usesCodePoints = true;
-          checks.push(`.refine((a) => firstDuplicate(a) === undefined, { message: 'duplicate items' })`);
-        }
-        break;
-      }
+        return this.call('gdsBoolean');
+      case 'array':
+        return this.call(
+          'gdsArray',
+          this.node(node.items ?? {}),
+          options({
+            minItems: json(node.minItems),
+            maxItems: json(node.maxItems),
+            uniqueItems: node.uniqueItems ? 'true' : undefined,
+          }),
+        );
       case 'object': {
         const required = new Set(node.required ?? []);
         const fields = Object.entries(node.properties ?? {}).map(([name, child]) => {
           const inner = this.node(child);
           return `${JSON.stringify(name)}: ${required.has(name) ? inner : `${inner}.optional()`}`;
         });
-        base = `z.strictObject({\n${fields.map((f) => `  ${f.replace(/\n/g, '\n  ')},`).join('\n')}\n})`;
-        for (const rule of node['x-gds-rules'] ?? []) {
-          this.usesObjectRules = true;
-          const { rule: name, ...binding } = rule;
-          checks.push(
-            `.superRefine(gdsRefine((o, ctx) => OBJECT_RULES[${JSON.stringify(name)}](o as Record<string, unknown>, ${JSON.stringify(binding)}, ctx)))`,
-          );
-        }
-        break;
+        const shape = `{\n${fields.map((f) => `  ${f.replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
+        const rules = (node['x-gds-rules'] ?? []).map(({ rule, ...binding }) =>
+          JSON.stringify([rule, binding]),
+        );
+        return this.call(
+          'gdsObject',
+          shape,
+          options({
+            required: required.size ? JSON.stringify([...required]) : undefined,
+            closed: node.additionalProperties === false ? 'true' : undefined,
+            rules: rules.length ? `[${rules.join(', ')}]` : undefined,
+          }),
+        );
       }
       default:
-        base = 'z.unknown()';
+        return this.call('gdsUnknown');
     }
-    if (node.enum) {
-      const literals = node.enum.map((x) => `z.literal(${JSON.stringify(x)})`);
-      return literals.length === 1 ? literals[0]! : `z.union([${literals.join(', ')}])`;
-    }
-    if (node.const !== undefined) return `z.literal(${JSON.stringify(node.const)})`;
-    return base + checks.join('');
   }
 
-  private stringChecks(node: SchemaNode, checks: string[]): void {
-    if (node.minLength !== undefined && node.minLength > 0) {
-      this.usesCodePoints = true;
-      checks.push(`.refine((s) => codePointLength(s) >= ${node.minLength}, { message: 'too short' })`);
-    }
-    if (node.maxLength !== undefined) {
-      this.usesCodePoints = true;
-      checks.push(`.refine((s) => codePointLength(s) <= ${node.maxLength}, { message: 'too long' })`);
-    }
-    if (node.pattern !== undefined) checks.push(`.regex(new RegExp(${JSON.stringify(node.pattern)}, 'u'))`);
-    if (node.format !== undefined) {
-      const fn = { date: 'isDate', 'date-time': 'isDateTime', email: 'isEmail', uri: 'isUri' }[node.format];
-      this.formats.add(fn);
-      checks.push(`.refine(${fn}, { message: 'invalid ${node.format}' })`);
-    }
+  private stringRules(node: SchemaNode): string {
     const list = node['x-gds-codelist'];
-    if (list?.closed) {
-      this.codelists.add(list.list);
-      checks.push(
-        `.refine((s) => ${codelistConst(list.list)}.has(s), { message: 'code not in list ${list.list}' })`,
-      );
-    }
-    const identifier = node['x-gds-identifier'];
-    if (identifier) {
-      this.usesIdentifiers = true;
-      checks.push(
-        `.superRefine(gdsRefine((s, ctx) => IDENTIFIER_RULES[${JSON.stringify(identifier)}](s as string, ctx)))`,
-      );
-    }
-  }
-
-  private numberChecks(node: SchemaNode, checks: string[]): void {
-    if (node.minimum !== undefined) checks.push(`.gte(${node.minimum})`);
-    if (node.maximum !== undefined) checks.push(`.lte(${node.maximum})`);
-    if (node.exclusiveMinimum !== undefined) checks.push(`.gt(${node.exclusiveMinimum})`);
-    if (node.exclusiveMaximum !== undefined) checks.push(`.lt(${node.exclusiveMaximum})`);
+    if (list?.closed) this.codelists.add(list.list);
+    return options({
+      minLength: node.minLength ? json(node.minLength) : undefined,
+      maxLength: json(node.maxLength),
+      pattern: json(node.pattern),
+      format: json(node.format),
+      codelist: list?.closed
+        ? `{ list: ${JSON.stringify(list.list)}, table: ${codelistConst(list.list)} }`
+        : undefined,
+      identifier: json(node['x-gds-identifier']),
+    });
   }
 }
