@@ -20,8 +20,10 @@ import { gds } from './_io.js';
 describe('gds log', () => {
   it('init, append, checkpoint with a witness, prove, verify, verify-receipt', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gds-log-'));
+    // The signer key is stored encrypted under GDS_PASSPHRASE; a fast scrypt for tests only.
+    const env = { ...process.env, GDS_PASSPHRASE: 'pw', GDS_KEYRING_SCRYPT_N: '1024' };
     const run = (argv: string[], stdin?: string) =>
-      gds(argv, { cwd: dir, ...(stdin === undefined ? {} : { stdin }) });
+      gds(argv, { cwd: dir, env, ...(stdin === undefined ? {} : { stdin }) });
 
     const init = await run(['log', 'init', '--origin', 'county.example/population-log']);
     expect(init.code).toBe(0);

@@ -19,6 +19,7 @@ export type {
   VerifyDataIntegrityOptions,
 } from './dataIntegrity.js';
 export { signDataIntegrity, verifyDataIntegrity } from './dataIntegrity.js';
+export { decryptWithPassphrase } from './decryptWithPassphrase.js';
 export type {
   Envelope,
   EnvelopeHeader,
@@ -30,6 +31,8 @@ export type {
 } from './Envelope.js';
 export { ed25519Sign, ed25519SignSync } from './ed25519Sign.js';
 export { ed25519Verify, ed25519VerifySync } from './ed25519Verify.js';
+export type { PassphraseEncrypted } from './encryptWithPassphrase.js';
+export { encryptWithPassphrase } from './encryptWithPassphrase.js';
 export type { GdsCryptoErrorCode } from './errors.js';
 export { GdsCryptoError } from './errors.js';
 export type { Ed25519KeyPair } from './generateEd25519KeyPair.js';

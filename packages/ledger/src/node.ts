@@ -3,6 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { fromBase64, toBase64 } from './_internal/bytes.js';
 import { storeFailure } from './_internal/storeErrors.js';
+
+export type { NoteKeyFileContent } from './noteKeyFile.js';
+export { readNoteKeyFile, writeNoteKeyFile } from './noteKeyFile.js';
+
 import type { Witness, WitnessState, WitnessStateStore } from './Witness.js';
 import { sameState } from './Witness.js';
 

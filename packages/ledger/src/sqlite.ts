@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { closed, conflict, missingNode, storeFailure } from './_internal/storeErrors.js';
@@ -15,7 +15,10 @@ import type { AppendBatch, LogStore, StoredCheckpoint } from './LogStore.js';
  * ```
  */
 export interface SqliteStoreOptions {
-  /** Database file; default `./.gds/ledger.sqlite` (the folder is created). `:memory:` works for tests. */
+  /**
+   * Database file; default `./.gds/ledger.sqlite`. A new file is created with mode 0600 and a missing
+   * folder with mode 0700. `:memory:` works for tests.
+   */
   path?: string;
   /**
    * `FULL` (default) makes an acknowledged append survive power loss; `NORMAL` survives a killed
@@ -107,7 +110,16 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): LogStore {
   const path = options.path ?? './.gds/ledger.sqlite';
   let db: Database.Database;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created by us with mode 0600 (SQLite gives its -wal and -shm files the database's mode); an
+      // existing file keeps the mode its owner gave it.
+      try {
+        closeSync(openSync(path, 'wx', 0o600));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
     db = new Database(path);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);

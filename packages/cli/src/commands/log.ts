@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJson } from '@gds/crypto';
 import {
   createReceipt,
   formatVerifierKey,
+  GdsLedgerError,
   generateNoteKey,
   hashRecord,
   Log,
@@ -17,12 +18,62 @@ import {
   verifyReceipt,
   type WitnessPolicy,
 } from '@gds/ledger';
+import { readNoteKeyFile, writeNoteKeyFile } from '@gds/ledger/node';
 import { createSqliteStore } from '@gds/ledger/sqlite';
 import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
-import { parseLedgerArgs, readText, verifierKey, writeSecret } from './note.js';
+import { parseLedgerArgs, readText, verifierKey } from './note.js';
 
 const DIR_HELP = '  --dir <dir>         日志目录（log folder）, default ./.gds';
+const PASS_HELP =
+  '  --passphrase-env <VAR>  存放签名密钥口令的环境变量（env var holding the signer key passphrase）, default GDS_PASSPHRASE';
 const dirOption = { dir: { type: 'string' } } as const;
+const passOption = { 'passphrase-env': { type: 'string' } } as const;
+
+/** The passphrase of the log's signer key, from GDS_PASSPHRASE or the variable --passphrase-env names. */
+function passphraseOf(
+  ctx: CommandContext,
+  env: string | undefined,
+): { name: string; value: string | undefined } {
+  const name = env ?? 'GDS_PASSPHRASE';
+  // Own entries only: `--passphrase-env constructor` names an unset variable, not Object.prototype's member.
+  const v = Object.hasOwn(ctx.env, name) ? ctx.env[name] : undefined;
+  return { name, value: v === undefined || v === '' ? undefined : v };
+}
+
+function needPassphrase(name: string): UsageError {
+  return new UsageError(
+    `需要口令：日志签名密钥加密保存，请设置环境变量 ${name}`,
+    `a passphrase is needed: the log's signer key is stored encrypted; set ${name}`,
+  );
+}
+
+/**
+ * The signer of the log in \`base\` (its \`log.key\`, encrypted under GDS_PASSPHRASE). A key file of an
+ * earlier version (the bare key, in clear) still opens, with a warning on stderr saying how to encrypt it.
+ */
+export async function loadLogSigner(ctx: CommandContext, base: string, passphraseEnv?: string) {
+  const keyPath = join(base, 'log.key');
+  const pass = passphraseOf(ctx, passphraseEnv);
+  let key: Awaited<ReturnType<typeof readNoteKeyFile>>;
+  try {
+    key = await readNoteKeyFile(keyPath, { passphrase: pass.value });
+  } catch (e) {
+    if (e instanceof GdsLedgerError && e.code === 'GDS_LEDGER_INVALID_INPUT') throw needPassphrase(pass.name);
+    throw e;
+  }
+  if (!key.encrypted) {
+    ctx.stderr.write(
+      `gds: 警告：日志签名密钥 ${keyPath} 未加密保存（早期版本写入）；请设置 ${pass.name} 后运行 gds log protect-key --dir ${base} 加密它` +
+        `（warning: the log's signer key ${keyPath} is stored unencrypted, written by an earlier version; set ${pass.name} and run gds log protect-key --dir ${base} to encrypt it）\n`,
+    );
+  }
+  return noteSignerFromKey(key.signerKey);
+}
+
+function scryptN(ctx: CommandContext): number | undefined {
+  const n = ctx.env.GDS_KEYRING_SCRYPT_N;
+  return n ? Number(n) : undefined;
+}
 
 interface LogConfig {
   origin: string;
@@ -39,7 +90,12 @@ function paths(ctx: CommandContext, dir: string | undefined) {
   };
 }
 
-async function openLog(ctx: CommandContext, dir: string | undefined, withSigner = true) {
+async function openLog(
+  ctx: CommandContext,
+  dir: string | undefined,
+  withSigner = true,
+  passphraseEnv?: string,
+) {
   const p = paths(ctx, dir);
   if (!existsSync(p.config))
     throw new UsageError(
@@ -47,7 +103,7 @@ async function openLog(ctx: CommandContext, dir: string | undefined, withSigner 
       `no log in ${p.base}; run gds log init first`,
     );
   const config = JSON.parse(await readFile(p.config, 'utf8')) as LogConfig;
-  const signer = withSigner ? await noteSignerFromKey((await readFile(p.key, 'utf8')).trim()) : undefined;
+  const signer = withSigner ? await loadLogSigner(ctx, p.base, passphraseEnv) : undefined;
   const log = await Log.open(createSqliteStore({ path: p.db }), {
     origin: config.origin,
     ...(signer ? { signer } : {}),
@@ -60,20 +116,25 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const init: Command = {
   name: 'log init',
   summary: { zh: '创建可验证日志（SQLite，位于 ./.gds）', en: 'Create a verifiable log (SQLite, in ./.gds)' },
-  usage: `gds log init --origin <name> [--dir <dir>] [--key-file <signer key>]
+  usage: `gds log init --origin <name> [--dir <dir>] [--key-file <signer key>] [--passphrase-env <VAR>]
   --origin <name>     日志来源名称（checkpoint origin）, e.g. county.example/population-log
   --key-file <file>   使用已有签名密钥（use an existing signer key）; default: generate one into <dir>/log.key
-${DIR_HELP}`,
+${DIR_HELP}
+${PASS_HELP}
+  签名密钥用口令加密保存在 <dir>/log.key（scrypt + XChaCha20-Poly1305，与密钥环相同）；目录 0700，文件 0600
+  （the signer key is stored encrypted under the passphrase in <dir>/log.key, as the keyring does; folder 0700, files 0600）`,
   async run(ctx) {
     const { values } = parseLedgerArgs(() =>
       parseArgs({
         args: ctx.argv,
-        options: { ...dirOption, origin: { type: 'string' }, 'key-file': { type: 'string' } },
+        options: { ...dirOption, ...passOption, origin: { type: 'string' }, 'key-file': { type: 'string' } },
       }),
     );
     const p = paths(ctx, values.dir);
     if (existsSync(p.config))
       throw new UsageError(`${p.base} 下已有日志`, `a log already exists in ${p.base}`);
+    const pass = passphraseOf(ctx, values['passphrase-env']);
+    if (!pass.value) throw needPassphrase(pass.name);
     let skey: string;
     if (values['key-file']) skey = (await readText(ctx, values['key-file'], '--key-file')).trim();
     else {
@@ -85,8 +146,16 @@ ${DIR_HELP}`,
     if (origin !== signer.name) {
       throw new UsageError('--origin 必须与密钥名称一致', `--origin must equal the key name ${signer.name}`);
     }
-    await mkdir(p.base, { recursive: true });
-    await writeSecret(p.key, `${skey}\n`);
+    if (existsSync(p.base)) {
+      const mode = (await stat(p.base)).mode & 0o777;
+      if (mode & 0o077)
+        ctx.stderr.write(
+          `gds: 警告：${p.base} 其他用户可访问（权限 ${mode.toString(8)}）；建议 chmod 700 ${p.base}` +
+            `（warning: ${p.base} is accessible to other users, mode ${mode.toString(8)}; consider chmod 700 ${p.base}）\n`,
+        );
+    } else await mkdir(p.base, { recursive: true, mode: 0o700 });
+    const n = scryptN(ctx);
+    await writeNoteKeyFile(p.key, skey, { passphrase: pass.value, ...(n ? { scryptN: n } : {}) });
     const vkey = formatVerifierKey(signer.name, signer.publicKey);
     const log = await Log.open(createSqliteStore({ path: p.db }), { signer, origin });
     await log.signCheckpoint();
@@ -96,7 +165,9 @@ ${DIR_HELP}`,
       `${JSON.stringify({ origin, verifierKey: vkey } satisfies LogConfig, null, 2)}\n`,
     );
     ctx.stdout.write(`${vkey}\n`);
-    ctx.stderr.write(`log ${origin} created in ${p.base}; signer key in ${p.key}\n`);
+    ctx.stderr.write(
+      `log ${origin} created in ${p.base}; signer key in ${p.key}, encrypted under ${pass.name}\n`,
+    );
     return 0;
   },
 };
@@ -104,18 +175,19 @@ ${DIR_HELP}`,
 const append: Command = {
   name: 'log append',
   summary: { zh: '追加条目（一批一个检查点）', en: 'Append entries (one checkpoint per batch)' },
-  usage: `gds log append <file|-> [...] [--as record|ndjson|bytes|hash] [--dir <dir>]
+  usage: `gds log append <file|-> [...] [--as record|ndjson|bytes|hash] [--dir <dir>] [--passphrase-env <VAR>]
   --as record         每个文件是一条 JSON 记录或信封，条目 = SHA-256(RFC 8785 规范化 JSON)（default）
   --as ndjson         每行一条 JSON 记录（one record per line）
   --as bytes          条目 = SHA-256(文件字节)（SHA-256 of the file bytes）
   --as hash           每行一个 64 位十六进制哈希（one hex SHA-256 per line）
 ${DIR_HELP}
+${PASS_HELP}
   输出每个条目的序号和哈希（prints index and entry hash per entry）`,
   async run(ctx) {
     const { values, positionals } = parseLedgerArgs(() =>
       parseArgs({
         args: ctx.argv,
-        options: { ...dirOption, as: { type: 'string' } },
+        options: { ...dirOption, ...passOption, as: { type: 'string' } },
         allowPositionals: true,
       }),
     );
@@ -159,7 +231,7 @@ ${DIR_HELP}
       }
     }
     if (entries.length === 0) throw new UsageError('没有条目可追加', 'nothing to append');
-    const { log } = await openLog(ctx, values.dir);
+    const { log } = await openLog(ctx, values.dir, true, values['passphrase-env']);
     try {
       const r = await log.appendBatch(entries);
       entries.forEach((e, i) => {
@@ -179,14 +251,18 @@ const checkpoint: Command = {
     zh: '输出最新检查点，可请见证人副署',
     en: 'Print the latest checkpoint, optionally cosigned by witnesses',
   },
-  usage: `gds log checkpoint [--witness <url>...] [--dir <dir>]
+  usage: `gds log checkpoint [--witness <url>...] [--dir <dir>] [--passphrase-env <VAR>]
   --witness <url>     见证人提交前缀（tlog-witness submission prefix）, repeatable: POST <url>/add-checkpoint
-${DIR_HELP}`,
+${DIR_HELP}
+${PASS_HELP}`,
   async run(ctx) {
     const { values } = parseLedgerArgs(() =>
-      parseArgs({ args: ctx.argv, options: { ...dirOption, witness: { type: 'string', multiple: true } } }),
+      parseArgs({
+        args: ctx.argv,
+        options: { ...dirOption, ...passOption, witness: { type: 'string', multiple: true } },
+      }),
     );
-    const { log, paths: p } = await openLog(ctx, values.dir);
+    const { log, paths: p } = await openLog(ctx, values.dir, true, values['passphrase-env']);
     try {
       let cp = await log.latestCheckpoint();
       if (!cp || cp.size !== log.size) cp = await log.signCheckpoint();
@@ -370,4 +446,37 @@ const verifyReceiptCmd: Command = {
   },
 };
 
-export const logCommands: Command[] = [init, append, checkpoint, prove, verify, verifyReceiptCmd];
+const protectKey: Command = {
+  name: 'log protect-key',
+  summary: {
+    zh: '用口令加密早期版本未加密保存的日志签名密钥',
+    en: "Encrypt a log's signer key that an earlier version stored in clear",
+  },
+  usage: `gds log protect-key [--dir <dir>] [--passphrase-env <VAR>]
+${DIR_HELP}
+${PASS_HELP}
+  原文件被加密文件原子替换，目录设为 0700（the file is replaced atomically by the encrypted one; the folder is set to 0700）`,
+  async run(ctx) {
+    const { values } = parseLedgerArgs(() =>
+      parseArgs({ args: ctx.argv, options: { ...dirOption, ...passOption } }),
+    );
+    const p = paths(ctx, values.dir);
+    if (!existsSync(p.key))
+      throw new UsageError(`${p.base} 下没有日志签名密钥`, `no log signer key in ${p.base}`);
+    const pass = passphraseOf(ctx, values['passphrase-env']);
+    if (!pass.value) throw needPassphrase(pass.name);
+    const key = await readNoteKeyFile(p.key, { passphrase: pass.value });
+    if (key.encrypted) {
+      ctx.stderr.write(`${p.key} 已加密（is already encrypted）\n`);
+      return 0;
+    }
+    const n = scryptN(ctx);
+    await writeNoteKeyFile(p.key, key.signerKey, { passphrase: pass.value, ...(n ? { scryptN: n } : {}) });
+    await chmod(p.base, 0o700);
+    if (existsSync(p.db)) await chmod(p.db, 0o600);
+    ctx.stderr.write(`${p.key} 已用 ${pass.name} 加密（encrypted under ${pass.name}）\n`);
+    return 0;
+  },
+};
+
+export const logCommands: Command[] = [init, append, checkpoint, prove, verify, verifyReceiptCmd, protectKey];

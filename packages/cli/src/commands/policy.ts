@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJson } from '@gds/crypto';
-import { Log, noteSignerFromKey } from '@gds/ledger';
+import { Log } from '@gds/ledger';
 import { createSqliteStore } from '@gds/ledger/sqlite';
 import {
   createGrant,
@@ -18,6 +18,7 @@ import { getStandard, type Standard } from '@gds/schema';
 import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
 import { KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
+import { loadLogSigner } from './log.js';
 
 function standardOf(spec: string): Standard {
   const [entity, version] = spec.split('@') as [string, string | undefined];
@@ -37,7 +38,7 @@ async function openLedger(ctx: CommandContext, dir: string | undefined) {
     );
   }
   const { origin } = JSON.parse(await readFile(config, 'utf8')) as { origin: string };
-  const signer = await noteSignerFromKey((await readFile(join(base, 'log.key'), 'utf8')).trim());
+  const signer = await loadLogSigner(ctx, base);
   const log = await Log.open(createSqliteStore({ path: join(base, 'ledger.sqlite') }), { origin, signer });
   return { log, base };
 }

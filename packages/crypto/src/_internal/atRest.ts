@@ -37,6 +37,11 @@ export async function deriveKey(passphrase: string, params: KdfParams): Promise<
   });
 }
 
+/** Associated data of a passphrase-encrypted secret: what it is, bound to its ciphertext. */
+export function passphraseAd(context: string): Uint8Array {
+  return utf8(`GDS-PASSPHRASE/v1\0${context}`);
+}
+
 function ad(kid: string): Uint8Array {
   return utf8(`GDS-KEYRING/v1\0${kid}`);
 }
