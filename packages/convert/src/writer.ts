@@ -1,3 +1,4 @@
+import type { Issue } from '@gds/schema';
 import type { SourceValue } from './record.js';
 
 /**
@@ -18,4 +19,10 @@ export interface TableWriter {
   begin(columns: readonly string[]): Uint8Array;
   row(values: readonly SourceValue[]): Uint8Array;
   end(): Uint8Array;
+  /**
+   * Values the format could not carry as they are, found since the last call (by `begin` or `row`), each
+   * an issue at the written row and column; the caller names the record it came from. A writer never
+   * drops or alters a character in silence: it writes what it can exactly and says what it changed.
+   */
+  takeIssues?(): Issue[];
 }

@@ -1,5 +1,5 @@
 import * as nodeCrypto from 'node:crypto';
-import type { Locale } from '@gds/schema';
+import type { Issue, Locale, SourcePosition } from '@gds/schema';
 import { type Sink, TextBatcher } from '../_internal/sink.js';
 import { type ConvertOutcome, createConverter, type RecordValidator } from '../createConverter.js';
 import type { ByteSource, SourceRecord } from '../record.js';
@@ -77,11 +77,24 @@ export async function convertStream(loaded: LoadedMapping, o: ConvertStreamOptio
   const out = new TextBatcher(o.output);
   let rejectWriter: TableWriter | null = null;
   const rejects = o.rejects;
+  const writerOptions = o.locale !== undefined ? { locale: o.locale } : {};
+  // What the rejects writer could not carry as it was goes into the report, at the source row.
+  const writerIssues: Issue[] = [];
+  const collect = (w: TableWriter, row: number | undefined) => {
+    for (const issue of w.takeIssues?.() ?? []) {
+      const source: SourcePosition = { ...issue.source };
+      if (o.file !== undefined) source.file = o.file;
+      if (row === undefined) delete source.row;
+      else source.row = row;
+      writerIssues.push({ ...issue, source });
+    }
+  };
   const rejected = async (rec: SourceRecord) => {
     if (!rejects) return;
     if (!rejectWriter) {
-      rejectWriter = await createSourceWriter(loaded.mapping, reader.info);
+      rejectWriter = await createSourceWriter(loaded.mapping, reader.info, writerOptions);
       const head = rejectWriter.begin(reader.info.header ?? rec.columns);
+      collect(rejectWriter, undefined);
       if (head.length > 0) await rejects(head);
     }
     const header = reader.info.header;
@@ -91,6 +104,7 @@ export async function convertStream(loaded: LoadedMapping, o: ConvertStreamOptio
         ? header.map((c) => rec.values[rec.columns.indexOf(c)] ?? null)
         : rec.values;
     const chunk = rejectWriter.row(header ? values : rec.values);
+    collect(rejectWriter, rec.row);
     if (chunk.length > 0) await rejects(chunk);
   };
   const grouped = loaded.mapping.group !== undefined;
@@ -126,13 +140,15 @@ export async function convertStream(loaded: LoadedMapping, o: ConvertStreamOptio
   if (rejects) {
     if (!rejectWriter) {
       // No rejected row: still write a valid, empty file in the source format (header only).
-      rejectWriter = await createSourceWriter(loaded.mapping, reader.info);
+      rejectWriter = await createSourceWriter(loaded.mapping, reader.info, writerOptions);
       const head = rejectWriter.begin(reader.info.header ?? []);
+      collect(rejectWriter, undefined);
       if (head.length > 0) await rejects(head);
     }
     const tail = (rejectWriter as TableWriter).end();
     if (tail.length > 0) await rejects(tail);
   }
   o.onProgress?.({ rows, bytes });
+  if (writerIssues.length > 0) reader.info.issues.push(...writerIssues);
   return converter.report(reader.info, { sha256: hash.digest('hex'), ms: performance.now() - start });
 }

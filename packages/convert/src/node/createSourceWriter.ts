@@ -1,3 +1,4 @@
+import type { Locale } from '@gds/schema';
 import iconv from 'iconv-lite';
 import type { Mapping } from '../mapping.js';
 import type { SourceInfo } from '../record.js';
@@ -8,7 +9,7 @@ const enc = new TextEncoder();
 /**
  * Creates a writer for a mapping's source format: what `gds export` writes, and how rejected rows are
  * written back "as they came" (same format, encoding and BOM as the input when `info` is given) so that
- * they can be fixed and converted again.
+ * they can be fixed and converted again. `locale` is the language of the issues the writer raises.
  *
  * Subpath: `@gds/convert/node`.
  *
@@ -19,7 +20,11 @@ const enc = new TextEncoder();
  * const writer = await createSourceWriter(mapping); // GB18030 CSV
  * ```
  */
-export async function createSourceWriter(mapping: Mapping, info?: SourceInfo): Promise<TableWriter> {
+export async function createSourceWriter(
+  mapping: Mapping,
+  info?: SourceInfo,
+  options: { locale?: Locale } = {},
+): Promise<TableWriter> {
   const s = mapping.source;
   switch (s.format) {
     case 'csv':
@@ -39,6 +44,7 @@ export async function createSourceWriter(mapping: Mapping, info?: SourceInfo): P
       // so that the fixed file converts again with the same mapping.
       return createXlsxWriter({
         sheet: info?.sheet ?? (typeof s.sheet === 'string' ? s.sheet : 'Sheet1'),
+        ...(options.locale !== undefined ? { locale: options.locale } : {}),
         ...(info?.preamble ? { preamble: info.preamble } : {}),
         ...(info?.preambleMerges?.length ? { merges: info.preambleMerges } : {}),
       });

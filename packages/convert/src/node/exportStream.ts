@@ -11,7 +11,10 @@ export interface ExportSummary {
   records: number;
   /** Lines of the input that were not canonical records (not JSON objects, undecodable). */
   skipped: number;
-  /** Issues raised while exporting (transforms without inverse, bad input lines), with line numbers. */
+  /**
+   * Issues raised while exporting (transforms without inverse, bad input lines, values the format wrote
+   * escaped such as a control character in XLSX), with the input line number and the column.
+   */
   issues: Issue[];
 }
 
@@ -42,9 +45,17 @@ export async function exportStream(
     codeLists: loaded.codeLists,
     ...(o.locale ? { locale: o.locale } : {}),
   });
-  const writer = await createSourceWriter(loaded.mapping);
+  const writer = await createSourceWriter(loaded.mapping, undefined, o.locale ? { locale: o.locale } : {});
   const issues: Issue[] = [...exporter.notExportable];
+  // A value the format could not carry as it was is named by its record (the input line) and column.
+  const collect = (row: number | undefined) => {
+    for (const issue of writer.takeIssues?.() ?? []) {
+      const { row: _written, ...rest } = issue.source ?? {};
+      issues.push({ ...issue, source: row === undefined ? rest : { ...rest, row } });
+    }
+  };
   const head = writer.begin(exporter.columns);
+  collect(undefined);
   if (head.length > 0) await o.output(head);
   let records = 0;
   let skipped = 0;
@@ -57,6 +68,7 @@ export async function exportStream(
     const r = exporter.exportRecord(rec.raw);
     for (const i of r.issues) issues.push({ ...i, source: { row: rec.row } });
     const chunk = writer.row(r.values);
+    collect(rec.row);
     if (chunk.length > 0) await o.output(chunk);
     records++;
   }

@@ -1,7 +1,8 @@
+import { createIssue, type Issue, type Locale } from '@gds/schema';
 import { zipSync } from 'fflate';
 import { columnLetter } from '../_internal/csvParser.js';
 import { isoToExcelSerial } from '../_internal/excelDate.js';
-import { escapeXml } from '../_internal/xmlEscape.js';
+import { GdsConvertError } from '../errors.js';
 import type { SourceValue } from '../record.js';
 import type { TableWriter } from '../writer.js';
 
@@ -17,6 +18,46 @@ export interface XlsxWriterOptions {
   merges?: readonly string[];
   /** Rows above the header (a title row), each a list of cells. */
   preamble?: readonly (readonly SourceValue[])[];
+  /** Language of the issues the writer raises (`takeIssues`); zh-CN by default. */
+  locale?: Locale;
+}
+
+// Characters XML 1.0 cannot carry (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates),
+// and text that already looks like an OOXML escape, which must itself be escaped to read back as written.
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NEEDS_WORK =
+  /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]|_x[0-9A-Fa-f]{4}_/;
+const hex4 = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Cell text as XML content. A character XML cannot carry is written as its OOXML escape `_xHHHH_`
+ * (ECMA-376 Part 1, 22.9.2.19, which Excel and readXlsx decode) and handed to `found`; a CR is a
+ * character reference, since a parser turns a raw CR into LF; a literal `_x0041_` is kept literal.
+ */
+function cellXml(s: string, found: (char: string) => void): string {
+  if (!NEEDS_WORK.test(s)) return s;
+  return s
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(NOT_XML, (c) => {
+      found(c);
+      return `_x${hex4(c)}_`;
+    })
+    .replace(/[&<>"\r]/g, (c) =>
+      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#13;',
+    );
+}
+
+/** Excel refuses (and repairs) a workbook whose sheet name is empty, over 31 characters or has []:*?/\. */
+function sheetName(name: string): string {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\\u0000-\u001F]/.test(name) || /^'|'$/.test(name)) {
+    throw new GdsConvertError(
+      'GDS_CONVERT_INVALID_OPTION',
+      `工作表名 ${JSON.stringify(name)} 无效：须为 1 到 31 个字符，不含 [ ] : * ? / \\，不以 ' 开头或结尾`,
+      `invalid sheet name ${JSON.stringify(name)}: 1 to 31 characters, none of [ ] : * ? / \\, not starting or ending with '`,
+    );
+  }
+  return name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const enc = new TextEncoder();
@@ -27,7 +68,10 @@ const MTIME = new Date('1980-01-01T00:00:00Z');
 /**
  * Creates an XLSX writer. The workbook is assembled in memory and zipped at `end()` (a ZIP's directory is
  * written last); the output is deterministic: the same rows give the same bytes. Text cells are inline
- * strings, so IDs and codes keep their leading zeros and all 18 digits.
+ * strings, so IDs and codes keep their leading zeros and all 18 digits. The workbook carries a default
+ * cell style, so spreadsheet programs open it without repairing it. Nothing is dropped: a character XML
+ * 1.0 cannot carry (U+0001 and the like) is written as its OOXML escape `_x0001_` and reported as an
+ * `xlsx.escaped_character` warning at its row and column, which `takeIssues()` hands to the caller.
  *
  * Subpath: `@gds/convert/xlsx`.
  *
@@ -41,32 +85,50 @@ const MTIME = new Date('1980-01-01T00:00:00Z');
  * ```
  */
 export function createXlsxWriter(options: XlsxWriterOptions = {}): TableWriter {
+  const locale = options.locale ?? 'zh-CN';
+  const sheet = options.sheet ?? 'Sheet1';
+  const name = sheetName(sheet);
   const parts: string[] = [];
   let r = 0;
   let dateCols = new Set<number>();
   let numCols = new Set<number>();
+  let header: readonly string[] = [];
+  let issues: Issue[] = [];
   const rowXml = (values: readonly SourceValue[], typed: boolean) => {
     r++;
     let x = `<row r="${r}">`;
     values.forEach((v, i) => {
       if (v === null || v === '') return;
       const ref = `${columnLetter(i)}${r}`;
+      const text = (s: string) =>
+        cellXml(s, (c) => {
+          const issue = createIssue(
+            'xlsx.escaped_character',
+            [],
+            { char: `U+${hex4(c)}`, escape: `_x${hex4(c)}_` },
+            locale,
+          );
+          issue.source = { sheet, row: r, columnLetter: columnLetter(i), raw: s };
+          const column = header[i];
+          if (column !== undefined) issue.source.column = column;
+          issues.push(issue);
+        });
       if (typeof v === 'boolean') x += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
       else if (typed && dateCols.has(i) && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) {
         x += `<c r="${ref}" s="1"><v>${isoToExcelSerial(String(v))}</v></c>`;
       } else if (
-        typeof v === 'number' ||
-        (typed && numCols.has(i) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v))
+        (typeof v === 'number' && Number.isFinite(v)) ||
+        (typed && numCols.has(i) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(String(v)))
       ) {
         x += `<c r="${ref}"><v>${v}</v></c>`;
-      } else
-        x += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v))}</t></is></c>`;
+      } else x += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text(String(v))}</t></is></c>`;
     });
     parts.push(`${x}</row>`);
   };
   return {
     extension: 'xlsx',
     begin(columns) {
+      header = columns;
       dateCols = new Set(columns.flatMap((c, i) => (options.dateColumns?.includes(c) ? [i] : [])));
       numCols = new Set(columns.flatMap((c, i) => (options.numberColumns?.includes(c) ? [i] : [])));
       for (const p of options.preamble ?? []) rowXml(p, false);
@@ -76,6 +138,11 @@ export function createXlsxWriter(options: XlsxWriterOptions = {}): TableWriter {
     row(values) {
       rowXml(values, true);
       return EMPTY;
+    },
+    takeIssues() {
+      const out = issues;
+      issues = [];
+      return out;
     },
     end() {
       const merges = options.merges ?? [];
@@ -88,7 +155,6 @@ export function createXlsxWriter(options: XlsxWriterOptions = {}): TableWriter {
           ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
           : '') +
         '</worksheet>';
-      const name = escapeXml(options.sheet ?? 'Sheet1');
       const files = {
         '[Content_Types].xml': enc.encode(
           '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',

@@ -75,6 +75,11 @@ export const convertIssues = {
     zh: '引号未闭合，该字段一直延续到文件末尾',
     en: 'A quoted field is not closed and runs to the end of the file',
   },
+  'xlsx.escaped_character': {
+    severity: 'warning',
+    zh: '单元格含 XML 不能直接承载的字符 {char}，已按 OOXML 规则写成 {escape}：Excel 与 GDS 读回原字符，其他程序可能原样显示 {escape}',
+    en: 'The cell holds {char}, which XML cannot carry; it was written as the OOXML escape {escape}: Excel and GDS read the character back, other programs may show {escape} as text',
+  },
   'row.ragged': {
     severity: 'error',
     zh: '该行有 {count} 列，表头有 {expected} 列',
