@@ -37,6 +37,8 @@ export {
   type PipelineValue,
   type TransformContext,
   type TransformDefinition,
+  type TransformDoc,
+  type TransformParamDoc,
   type TransformSpec,
 } from './transforms.js';
 export type { TableWriter } from './writer.js';

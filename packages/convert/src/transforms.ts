@@ -42,6 +42,53 @@ export interface TransformDefinition {
         ctx: TransformContext,
       ) => PipelineValue | undefined)
     | null;
+  /** What the transform does, for the reference (`TRANSFORMS.md` is generated from the built-ins'). */
+  doc?: TransformDoc;
+}
+
+/**
+ * The documentation of a transform: what each direction does, its parameters and the inputs its
+ * reference shows (their outputs are computed by running the transform, never written by hand).
+ *
+ * @example
+ * ```ts
+ * import type { TransformDoc } from '@gds/convert';
+ * const doc: TransformDoc = {
+ *   summary: 'Adds a prefix.',
+ *   inverse: 'Removes it.',
+ *   params: [{ name: 'value', type: 'string', description: 'The prefix.', required: true }],
+ *   examples: [{ value: '001', params: { value: 'ps-' } }],
+ * };
+ * ```
+ */
+export interface TransformDoc {
+  /** What the import direction does. */
+  summary: string;
+  /** What the export direction does; absent when the transform has no inverse. */
+  inverse?: string;
+  /** The parameters a mapping may give (`{ "name": "date", "exportFormat": "yyyyMMdd" }`). */
+  params?: readonly TransformParamDoc[];
+  /** Inputs to show, each with the parameters to run it with. */
+  examples: readonly { value: PipelineValue; params?: Record<string, unknown> }[];
+}
+
+/**
+ * One parameter of a transform, for its reference.
+ *
+ * @example
+ * ```ts
+ * import type { TransformParamDoc } from '@gds/convert';
+ * const p: TransformParamDoc = { name: 'separator', type: 'string', default: '" "', description: 'Between parts.' };
+ * ```
+ */
+export interface TransformParamDoc {
+  name: string;
+  /** Its JSON type as a mapping writes it: `string`, `boolean`, `string[]`, `object`. */
+  type: string;
+  /** The value when the mapping leaves it out, as JSON text. */
+  default?: string;
+  required?: boolean;
+  description: string;
 }
 
 const identity = (v: PipelineValue) => v;
@@ -161,25 +208,9 @@ const labelCache = new WeakMap<readonly CodeListEntry[], Map<string, string>>();
 
 /**
  * The built-in transforms, by name. Each is a pure function of the value and its parameters; the engine
- * compiles a mapping's pipelines from these once, then runs them per row.
- *
- * | name | import | export (inverse) |
- * |---|---|---|
- * | `trim` | strips spaces at both ends, full-width U+3000, NBSP and zero-width ones included | unchanged |
- * | `halfwidth` | full-width digits, letters and punctuation to ASCII | unchanged |
- * | `upper` / `lower` | case | unchanged |
- * | `nullIf` `{values}` | placeholders such as `无`, `/`, `-` become empty | unchanged |
- * | `datetime` `{offset, exportFormat}` | `2024-03-01 09:12:00` and the date shapes with a time to ISO 8601 with an offset (`+08:00` default) | `yyyy-MM-dd HH:mm:ss`, or ISO with `exportFormat: "iso"` |
- * | `date` `{exportFormat}` | every legacy date shape and Excel serials to ISO | ISO to `exportFormat` (`yyyyMMdd`, `yyyy/M/d`, `yyyy年M月d日`, `excel`) |
- * | `residentId` `{upgrade15}` | x to X; Excel-mangled numbers raise `source.excel_mangled_id`; 15-digit upgrade when asked | unchanged |
- * | `codeFromLabel` `{list, aliases, exportAs}` | code from a code or label, with or without 族, former names via `aliases` | code, or the label with `exportAs: "label"` |
- * | `map` `{values, exportValues}` | value table | reversed table (first key wins) or `exportValues` |
- * | `number` | `1,234.50元` to 1234.5 | text |
- * | `text` | a number to its decimal text (`13800138000` -> `"13800138000"`, never `1.38e+10`), for phone and serial numbers typed as numbers in a sheet; one of 16 or more digits raises `source.excel_mangled_number` (Excel kept 15); text passes unchanged | unchanged |
- * | `split` `{separator, index}` | one column to a list, or one part of it | none |
- * | `join` `{separator}` | several columns into one | split back into the columns |
- * | `regex` `{pattern, group}` | extracts a group; no match raises `transform.no_match` | none |
- * | `prefix` `{value}` | adds a prefix | removes it |
+ * compiles a mapping's pipelines from these once, then runs them per row. Every one, with its parameters,
+ * its inverse and examples computed by running it, is in `TRANSFORMS.md` (generated from these
+ * definitions: `npx vitest run --project convert test/transforms-doc.test.ts -u`).
  *
  * @example
  * ```ts
@@ -190,19 +221,73 @@ const labelCache = new WeakMap<readonly CodeListEntry[], Map<string, string>>();
  * ```
  */
 export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = {
-  trim: { forward: (v) => (typeof v === 'string' ? trim(v) : eachString(v, trim)), inverse: identity },
+  trim: {
+    forward: (v) => (typeof v === 'string' ? trim(v) : eachString(v, trim)),
+    inverse: identity,
+    doc: {
+      summary:
+        'Strips white space at both ends of a text (of each text, in a list): ASCII spaces, tabs and line breaks, the ideographic space U+3000, NBSP, the zero-width spaces and the BOM that legacy cells carry. Inner spaces stay.',
+      inverse: 'Unchanged.',
+      examples: [
+        { value: '\u3000张三 ' },
+        { value: '\ufeff110105\u200b' },
+        { value: ['  王 五', '李四\u00a0'] },
+      ],
+    },
+  },
   halfwidth: {
     forward: (v) => (typeof v === 'string' ? toHalfwidth(v) : eachString(v, toHalfwidth)),
     inverse: identity,
+    doc: {
+      summary:
+        'Full-width digits, letters and punctuation (U+FF01 to U+FF5E) and the ideographic space to their ASCII forms, as typed with a Chinese input method.',
+      inverse: 'Unchanged.',
+      examples: [{ value: '１３８００１３８０００' }, { value: 'ＡＢ－１２３\u3000号' }],
+    },
   },
-  upper: { forward: (v) => eachString(v, (s) => s.toUpperCase()), inverse: identity },
-  lower: { forward: (v) => eachString(v, (s) => s.toLowerCase()), inverse: identity },
+  upper: {
+    forward: (v) => eachString(v, (s) => s.toUpperCase()),
+    inverse: identity,
+    doc: {
+      summary: 'Upper case (of each text, in a list).',
+      inverse: 'Unchanged.',
+      examples: [{ value: '11010519491231002x' }],
+    },
+  },
+  lower: {
+    forward: (v) => eachString(v, (s) => s.toLowerCase()),
+    inverse: identity,
+    doc: {
+      summary: 'Lower case (of each text, in a list).',
+      inverse: 'Unchanged.',
+      examples: [{ value: 'Li.Na@Example.COM' }],
+    },
+  },
   nullIf: {
     forward: (v, p) => {
       const values = (p.values as string[] | undefined) ?? NULL_PLACEHOLDERS;
       return typeof v === 'string' && values.includes(v.trim()) ? null : v;
     },
     inverse: identity,
+    doc: {
+      summary:
+        'A placeholder for "nothing" becomes empty (`null`): a text equal to one of `values` once trimmed.',
+      inverse: 'Unchanged (an empty value is written as an empty cell).',
+      params: [
+        {
+          name: 'values',
+          type: 'string[]',
+          default: JSON.stringify(NULL_PLACEHOLDERS),
+          description: 'The placeholders.',
+        },
+      ],
+      examples: [
+        { value: '无' },
+        { value: ' / ' },
+        { value: 'N/A', params: { values: ['N/A', '不详'] } },
+        { value: '张三' },
+      ],
+    },
   },
   date: {
     forward: (v, _p, ctx) => {
@@ -215,6 +300,27 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return out ?? undefined;
     },
     inverse: (v, p) => (typeof v === 'string' ? formatDate(v, String(p.exportFormat ?? 'iso')) : v),
+    doc: {
+      summary:
+        'A legacy date to ISO 8601 (`YYYY-MM-DD`): `2020年1月2日`, `2020/1/2`, `2020.1.2`, `20200102`, `2020-01-02`, or an Excel serial number (1900 system with its leap-year bug, or 1904 when the workbook says so). A date that does not exist raises `transform.invalid_date`; empty stays empty.',
+      inverse: 'ISO 8601 to `exportFormat`.',
+      params: [
+        {
+          name: 'exportFormat',
+          type: 'string',
+          default: '"iso"',
+          description:
+            'Export only: `iso` (`yyyy-MM-dd`), `excel` (a serial number), or a pattern of `yyyy`, `MM`, `dd` (two digits), `M`, `d` (no leading zero): `yyyyMMdd`, `yyyy/M/d`, `yyyy年M月d日`.',
+        },
+      ],
+      examples: [
+        { value: '2020年1月2日', params: { exportFormat: 'yyyy年M月d日' } },
+        { value: '2020/1/2', params: { exportFormat: 'yyyy/M/d' } },
+        { value: '20200102', params: { exportFormat: 'yyyyMMdd' } },
+        { value: 43832, params: { exportFormat: 'excel' } },
+        { value: '2020-02-30' },
+      ],
+    },
   },
   datetime: {
     forward: (v, p, ctx) => {
@@ -231,6 +337,30 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(v);
       if (!m) return v;
       return p.exportFormat === 'iso' ? v : `${m[1]} ${m[2]}`;
+    },
+    doc: {
+      summary:
+        'A legacy date and time to ISO 8601 with an offset: the date shapes of `date` followed by `H:mm` or `H:mm:ss`, an ISO string with an offset (kept as is), or an Excel serial with a time fraction. A date alone is midnight. An impossible date or time raises `transform.invalid_date`.',
+      inverse: '`yyyy-MM-dd HH:mm:ss` (the offset is dropped), or the ISO text with `exportFormat: "iso"`.',
+      params: [
+        {
+          name: 'offset',
+          type: 'string',
+          default: '"+08:00"',
+          description: 'The offset of the source clock.',
+        },
+        {
+          name: 'exportFormat',
+          type: 'string',
+          description: 'Export only: `iso` keeps the ISO 8601 text; otherwise `yyyy-MM-dd HH:mm:ss`.',
+        },
+      ],
+      examples: [
+        { value: '2024-03-01 09:12' },
+        { value: '2024年3月1日 9:12:05', params: { exportFormat: 'iso' } },
+        { value: 45352.5 },
+        { value: '2024-03-01 25:00' },
+      ],
     },
   },
   residentId: {
@@ -254,6 +384,25 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return s;
     },
     inverse: identity,
+    doc: {
+      summary:
+        'A resident ID number as GB 11643 writes it: spaces removed, a lower-case check character `x` to `X`. A number Excel has mangled (`1.10105E+17`, or 18 digits ending in `000` with a wrong check character) raises `source.excel_mangled_id` and is never repaired. With `upgrade15`, a 15-digit (first-generation) number is upgraded to 18 digits and `transform.id_upgraded` says so.',
+      inverse: 'Unchanged.',
+      params: [
+        {
+          name: 'upgrade15',
+          type: 'boolean',
+          default: 'false',
+          description: 'Upgrade 15-digit numbers to 18 digits (century 19, check character computed).',
+        },
+      ],
+      examples: [
+        { value: '11010519491231002x' },
+        { value: '110105 19491231 002X' },
+        { value: '110105491231002', params: { upgrade15: true } },
+        { value: 110105194912310000 },
+      ],
+    },
   },
   codeFromLabel: {
     forward: (v, p, ctx) => {
@@ -280,6 +429,33 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       if (p.exportAs !== 'label' || typeof v !== 'string') return v;
       return ctx.codeList(String(p.list))?.find((e) => e.code === v)?.zh ?? v;
     },
+    doc: {
+      summary:
+        'The code of a code list entry from its code or its label: `汉族` or `汉` or `01` or `1` to `01`, a label in English (any case) too. `aliases` adds former or local names. A value found nowhere raises `transform.unknown_label`; without the code lists (a caller gave none) the value passes unchanged.',
+      inverse: 'The code, or its zh-CN label with `exportAs: "label"`.',
+      params: [
+        {
+          name: 'list',
+          type: 'string',
+          required: true,
+          description: 'The code list id (`ethnicity`, `sex`).',
+        },
+        {
+          name: 'aliases',
+          type: 'object',
+          description: 'More names: `{ "穿青人": "97" }`, looked up first.',
+        },
+        { name: 'exportAs', type: 'string', description: 'Export only: `label` writes the zh-CN label.' },
+      ],
+      examples: [
+        { value: '汉族', params: { list: 'ethnicity' } },
+        { value: '壮', params: { list: 'ethnicity', exportAs: 'label' } },
+        { value: '1', params: { list: 'ethnicity' } },
+        { value: '女', params: { list: 'sex', exportAs: 'label' } },
+        { value: '汉人', params: { list: 'ethnicity', aliases: { 汉人: '01' } } },
+        { value: '火星族', params: { list: 'ethnicity' } },
+      ],
+    },
   },
   map: {
     forward: (v, p, ctx) => {
@@ -299,6 +475,29 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       for (const [k, t] of Object.entries(table)) if (str(t) === key) return k;
       return v;
     },
+    doc: {
+      summary:
+        'A value table: the (trimmed) text is looked up in `values`. A value not in the table raises `crosswalk.unknown_value`, unless `passThrough`. For a code list, prefer a crosswalk file (a standard) to an inline table.',
+      inverse:
+        'The table read backwards (the first key with that value), or `exportValues`; a value in neither is written unchanged.',
+      params: [
+        { name: 'values', type: 'object', required: true, description: 'Source text to canonical value.' },
+        { name: 'exportValues', type: 'object', description: 'Export only: canonical value to source text.' },
+        {
+          name: 'passThrough',
+          type: 'boolean',
+          default: 'false',
+          description: 'A value not in the table passes unchanged instead of raising an issue.',
+        },
+        { name: 'name', type: 'string', default: '"map"', description: 'The name issues give the table.' },
+      ],
+      examples: [
+        { value: '男', params: { values: { 男: '1', 女: '2' } } },
+        { value: 'F', params: { values: { M: '1', F: '2' }, exportValues: { '2': '女' } } },
+        { value: '未知', params: { values: { 男: '1', 女: '2' }, name: 'xb' } },
+        { value: '未知', params: { values: { 男: '1', 女: '2' }, passThrough: true } },
+      ],
+    },
   },
   number: {
     forward: (v, _p, ctx) => {
@@ -313,6 +512,12 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return n;
     },
     inverse: (v) => (v === null ? null : str(v)),
+    doc: {
+      summary:
+        'A number from a text: thousands separators, spaces, `元` and `¥` dropped, full-width digits read. Anything else raises `transform.invalid_number`; a number passes unchanged.',
+      inverse: 'Its text.',
+      examples: [{ value: '1,234.50元' }, { value: '１２３' }, { value: 56 }, { value: '约 300' }],
+    },
   },
   text: {
     forward: (v, _p, ctx) => {
@@ -326,6 +531,17 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return s;
     },
     inverse: identity,
+    doc: {
+      summary:
+        'A number (a spreadsheet cell typed as a number) to its decimal text, never in exponent form: `13800138000` stays `"13800138000"`, not `1.38e+10`. A number of 16 or more digits raises `source.excel_mangled_number`: Excel kept only 15, and the digits typed are lost. A text passes unchanged.',
+      inverse: 'Unchanged.',
+      examples: [
+        { value: 13800138000 },
+        { value: 1e-7 },
+        { value: 6222021234567890000 },
+        { value: '010-12345678' },
+      ],
+    },
   },
   split: {
     forward: (v, p) => {
@@ -335,6 +551,18 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return parts[Number(p.index)] ?? null;
     },
     inverse: null,
+    doc: {
+      summary: 'A text to the list of its parts, or one part of it (`index`, from 0; past the end: empty).',
+      params: [
+        { name: 'separator', type: 'string', default: '" "', description: 'Between parts.' },
+        { name: 'index', type: 'number', description: 'The part to keep; absent: all, as a list.' },
+      ],
+      examples: [
+        { value: '北京市 朝阳区' },
+        { value: '张三/13800138000', params: { separator: '/', index: 1 } },
+        { value: '张三', params: { separator: '/', index: 1 } },
+      ],
+    },
   },
   join: {
     forward: (v, p) => {
@@ -346,6 +574,17 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       if (v === null) return null;
       const sep = String(p.separator ?? '');
       return sep === '' ? [str(v)] : str(v).split(sep);
+    },
+    doc: {
+      summary:
+        'Several columns (`from` a list) into one text, empty ones left out; all empty: empty. One value passes unchanged.',
+      inverse: 'The text split at `separator` back into the columns (no separator: one column).',
+      params: [{ name: 'separator', type: 'string', default: '""', description: 'Between parts.' }],
+      examples: [
+        { value: ['北京市', '朝阳区'], params: { separator: '/' } },
+        { value: ['朝阳区', null, '建国路 1 号'], params: { separator: '，' } },
+        { value: ['', null] },
+      ],
     },
   },
   regex: {
@@ -359,6 +598,19 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       return m[Number(p.group ?? 1)] ?? m[0];
     },
     inverse: null,
+    doc: {
+      summary:
+        'The `group` of the first match of `pattern` (a JavaScript regular expression) in the text, or the whole match when the group did not take part. No match raises `transform.no_match`.',
+      params: [
+        { name: 'pattern', type: 'string', required: true, description: 'The regular expression.' },
+        { name: 'group', type: 'number', default: '1', description: 'The capture group to keep.' },
+      ],
+      examples: [
+        { value: '电话：13800138000（本人）', params: { pattern: '(1\\d{10})' } },
+        { value: '朝阳区建国路1号', params: { pattern: '^(.+?区)(.*)$', group: 2 } },
+        { value: '无', params: { pattern: '(1\\d{10})' } },
+      ],
+    },
   },
   prefix: {
     forward: (v, p) => (v === null || v === '' ? null : `${String(p.value)}${str(v)}`),
@@ -366,6 +618,15 @@ export const builtinTransforms: Readonly<Record<string, TransformDefinition>> = 
       const pre = String(p.value);
       const s = str(v);
       return s.startsWith(pre) ? s.slice(pre.length) : s;
+    },
+    doc: {
+      summary: 'Puts `value` in front of the text; empty stays empty.',
+      inverse: 'Takes `value` off the front again (a text without it is written unchanged).',
+      params: [{ name: 'value', type: 'string', required: true, description: 'The prefix.' }],
+      examples: [
+        { value: '001', params: { value: 'ps-' } },
+        { value: '', params: { value: 'ps-' } },
+      ],
     },
   },
 };

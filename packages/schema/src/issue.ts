@@ -41,7 +41,13 @@ export interface Issue {
 
 /**
  * Renders an issue's message from the catalogue in a locale. Unknown placeholders stay visible
- * (`{name}`) rather than vanishing, so a missing parameter is noticed.
+ * (`{name}`) rather than vanishing, so a missing parameter is noticed. It takes an issue's code and
+ * params, not an `Issue` (which already carries its `message`).
+ *
+ * @param code - the issue code (`IssueCode`, listed in `ISSUES.md`).
+ * @param params - the values of the message's placeholders: an issue's `params`.
+ * @param locale - `'zh-CN'` (default) or `'en'`.
+ * @returns the message text.
  *
  * @example
  * ```ts
