@@ -139,3 +139,16 @@ describe('gds log verify', () => {
     );
   });
 });
+
+describe('gds log verify --locale en', () => {
+  it('prints the English half only', async () => {
+    const { run, db } = await newLog();
+    const d = new Database(db);
+    d.exec('DELETE FROM gds_log_checkpoints');
+    d.close();
+    const r = await run(['log', 'verify', '--locale', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('gds: the log has 3 entries but no signed checkpoint [GDS_LEDGER_NO_CHECKPOINT]\n');
+    expect(r.stdout).toContain('\nnote: a rollback to an earlier signed checkpoint cannot be detected here;');
+  });
+});

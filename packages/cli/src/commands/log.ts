@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseJson } from '@gds/crypto';
 import {
   createReceipt,
@@ -20,14 +19,26 @@ import {
 } from '@gds/ledger';
 import { readNoteKeyFile, writeNoteKeyFile } from '@gds/ledger/node';
 import { createSqliteStore } from '@gds/ledger/sqlite';
-import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
-import { parseLedgerArgs, readText, verifierKey } from './note.js';
+import { type Command, type CommandContext, defineCommand, UsageError } from '../_internal/command.js';
+import { readText, verifierKey } from './note.js';
 
-const DIR_HELP = '  --dir <dir>         日志目录（log folder）, default ./.gds';
-const PASS_HELP =
-  '  --passphrase-env <VAR>  存放签名密钥口令的环境变量（env var holding the signer key passphrase）, default GDS_PASSPHRASE';
-const dirOption = { dir: { type: 'string' } } as const;
-const passOption = { 'passphrase-env': { type: 'string' } } as const;
+const dirOption = {
+  dir: {
+    type: 'string',
+    value: '<dir>',
+    help: { zh: '日志目录，默认 ./.gds', en: 'log folder, default ./.gds' },
+  },
+} as const;
+const passOption = {
+  'passphrase-env': {
+    type: 'string',
+    value: '<VAR>',
+    help: {
+      zh: '存放签名密钥口令的环境变量，默认 GDS_PASSPHRASE',
+      en: 'environment variable holding the signer key passphrase, default GDS_PASSPHRASE',
+    },
+  },
+} as const;
 
 /** The passphrase of the log's signer key, from GDS_PASSPHRASE or the variable --passphrase-env names. */
 function passphraseOf(
@@ -113,23 +124,33 @@ async function openLog(
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-const init: Command = {
+const init = defineCommand({
   name: 'log init',
   summary: { zh: '创建可验证日志（SQLite，位于 ./.gds）', en: 'Create a verifiable log (SQLite, in ./.gds)' },
-  usage: `gds log init --origin <name> [--dir <dir>] [--key-file <signer key>] [--passphrase-env <VAR>]
-  --origin <name>     日志来源名称（checkpoint origin）, e.g. county.example/population-log
-  --key-file <file>   使用已有签名密钥（use an existing signer key）; default: generate one into <dir>/log.key
-${DIR_HELP}
-${PASS_HELP}
-  签名密钥用口令加密保存在 <dir>/log.key（scrypt + XChaCha20-Poly1305，与密钥环相同）；目录 0700，文件 0600
-  （the signer key is stored encrypted under the passphrase in <dir>/log.key, as the keyring does; folder 0700, files 0600）`,
-  async run(ctx) {
-    const { values } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...dirOption, ...passOption, origin: { type: 'string' }, 'key-file': { type: 'string' } },
-      }),
-    );
+  synopsis: '--origin <name> [options]',
+  description: {
+    zh: '签名密钥用口令（GDS_PASSPHRASE）加密保存在 <dir>/log.key，方案与密钥环相同（scrypt + XChaCha20-Poly1305）；目录 0700，密钥和数据库文件 0600。',
+    en: "The signer key is stored in <dir>/log.key encrypted under the passphrase (GDS_PASSPHRASE) with the keyring's scheme (scrypt + XChaCha20-Poly1305); the folder is 0700, the key and the database files 0600.",
+  },
+  options: {
+    origin: {
+      type: 'string',
+      value: '<name>',
+      help: {
+        zh: '日志来源名称（检查点的 origin）',
+        en: 'checkpoint origin, e.g. county.example/population-log',
+      },
+    },
+    'key-file': {
+      type: 'string',
+      value: '<file>',
+      help: { zh: '使用已有签名密钥；默认生成一把', en: 'use an existing signer key; default: generate one' },
+    },
+    ...dirOption,
+    ...passOption,
+  },
+  examples: ['GDS_PASSPHRASE=… gds log init --origin county.example/population-log'],
+  async run(ctx, { values }) {
     const p = paths(ctx, values.dir);
     if (existsSync(p.config))
       throw new UsageError(`${p.base} 下已有日志`, `a log already exists in ${p.base}`);
@@ -170,30 +191,29 @@ ${PASS_HELP}
     );
     return 0;
   },
-};
+});
 
-const append: Command = {
+const append = defineCommand({
   name: 'log append',
   summary: { zh: '追加条目（一批一个检查点）', en: 'Append entries (one checkpoint per batch)' },
-  usage: `gds log append <file|-> [...] [--as record|ndjson|bytes|hash] [--dir <dir>] [--passphrase-env <VAR>]
-  --as record         每个文件是一条 JSON 记录或信封，条目 = SHA-256(RFC 8785 规范化 JSON)（default）
-  --as ndjson         每行一条 JSON 记录（one record per line）
-  --as bytes          条目 = SHA-256(文件字节)（SHA-256 of the file bytes）
-  --as hash           每行一个 64 位十六进制哈希（one hex SHA-256 per line）
-${DIR_HELP}
-${PASS_HELP}
-  输出每个条目的序号和哈希（prints index and entry hash per entry）`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...dirOption, ...passOption, as: { type: 'string' } },
-        allowPositionals: true,
-      }),
-    );
-    const mode = values.as ?? 'record';
-    if (!['record', 'ndjson', 'bytes', 'hash'].includes(mode))
-      throw new UsageError(`--as 无效：${mode}`, `invalid --as ${mode}`);
+  synopsis: '<file|-> [...] [options]',
+  description: {
+    zh: '输出每个条目的序号和哈希。record：每个文件是一条 JSON 记录或信封，条目 = SHA-256(RFC 8785 规范化 JSON)；ndjson：每行一条记录；bytes：条目 = SHA-256(文件字节)；hash：每行一个 64 位十六进制哈希。',
+    en: 'Prints the index and hash of each entry. record: each file is one JSON record or envelope, entry = SHA-256(RFC 8785 JSON); ndjson: one record per line; bytes: entry = SHA-256(file bytes); hash: one hex SHA-256 per line.',
+  },
+  options: {
+    as: {
+      type: 'string',
+      choices: ['record', 'ndjson', 'bytes', 'hash'],
+      default: 'record',
+      help: { zh: '输入的形式', en: 'what the input is' },
+    },
+    ...dirOption,
+    ...passOption,
+  },
+  positionals: Number.POSITIVE_INFINITY,
+  async run(ctx, { values, positionals }) {
+    const mode = values.as;
     if (positionals.length === 0) throw new UsageError('缺少输入文件（或 -）', 'missing input files (or -)');
     const entries: Uint8Array[] = [];
     for (const file of positionals) {
@@ -243,25 +263,33 @@ ${PASS_HELP}
     }
     return 0;
   },
-};
+});
 
-const checkpoint: Command = {
+const checkpoint = defineCommand({
   name: 'log checkpoint',
   summary: {
     zh: '输出最新检查点，可请见证人副署',
     en: 'Print the latest checkpoint, optionally cosigned by witnesses',
   },
-  usage: `gds log checkpoint [--witness <url>...] [--dir <dir>] [--passphrase-env <VAR>]
-  --witness <url>     见证人提交前缀（tlog-witness submission prefix）, repeatable: POST <url>/add-checkpoint
-${DIR_HELP}
-${PASS_HELP}`,
-  async run(ctx) {
-    const { values } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...dirOption, ...passOption, witness: { type: 'string', multiple: true } },
-      }),
-    );
+  synopsis: '[--witness <url>...] [options]',
+  options: {
+    witness: {
+      type: 'string',
+      multiple: true,
+      value: '<url>',
+      help: {
+        zh: '见证人提交前缀（tlog-witness），可重复：POST <url>/add-checkpoint',
+        en: 'witness submission prefix (tlog-witness), repeatable: POST <url>/add-checkpoint',
+      },
+    },
+    ...dirOption,
+    ...passOption,
+  },
+  exits: {
+    0: { zh: '每个见证人都副署了', en: 'every witness cosigned' },
+    1: { zh: '有见证人拒绝', en: 'a witness refused' },
+  },
+  async run(ctx, { values }) {
     const { log, paths: p } = await openLog(ctx, values.dir, true, values['passphrase-env']);
     try {
       let cp = await log.latestCheckpoint();
@@ -304,21 +332,26 @@ ${PASS_HELP}`,
       await log.close();
     }
   },
-};
+});
 
-const prove: Command = {
+const prove = defineCommand({
   name: 'log prove',
   summary: { zh: '为条目生成可离线验证的回执', en: 'Write an offline-verifiable receipt for an entry' },
-  usage: `gds log prove <index> [--out <receipt.json>] [--dir <dir>]
-  回执包含条目、包含证明和（副署的）最新检查点（entry, inclusion proof, latest cosigned checkpoint）`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...dirOption, out: { type: 'string' } },
-        allowPositionals: true,
-      }),
-    );
+  synopsis: '<index> [options]',
+  description: {
+    zh: '回执包含条目、包含证明和（副署的）最新检查点。',
+    en: 'The receipt holds the entry, its inclusion proof and the latest (cosigned) checkpoint.',
+  },
+  options: {
+    out: {
+      type: 'string',
+      value: '<receipt.json>',
+      help: { zh: '写入文件，默认标准输出', en: 'write to a file, default stdout' },
+    },
+    ...dirOption,
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     const index = Number(positionals[0]);
     if (!/^(0|[1-9][0-9]*)$/.test(positionals[0] ?? '') || !Number.isSafeInteger(index)) {
       throw new UsageError('序号必须是非负整数', 'the index must be a non-negative integer');
@@ -336,35 +369,47 @@ const prove: Command = {
       await log.close();
     }
   },
+});
+
+const ROLLBACK_NOTE = {
+  zh: '本地校验无法发现回滚到更早的签名检查点，只有记得更新检查点的见证人能发现（gds log checkpoint --witness）',
+  en: 'a rollback to an earlier signed checkpoint cannot be detected here; only witnesses that cosigned a later checkpoint can (gds log checkpoint --witness)',
 };
 
-const ROLLBACK_NOTE =
-  'note: 本地校验无法发现回滚到更早的签名检查点，只有记得更新检查点的见证人能发现（gds log checkpoint --witness）' +
-  '（a rollback to an earlier signed checkpoint cannot be detected here; only witnesses that cosigned a later checkpoint can: gds log checkpoint --witness）';
-
-const verify: Command = {
+const verify = defineCommand({
   name: 'log verify',
   summary: {
     zh: '从头重算整个日志并核对其签名检查点',
     en: 'Recompute the whole log and check its signed checkpoint',
   },
-  usage: `gds log verify [--log-key <vkey>] [--dir <dir>]
-  --log-key <vkey>    日志验证密钥（the log's verifier key）; default the one in <dir>/log.json
-${DIR_HELP}
-  失败的情形各有代码（each failure has its code）: GDS_LEDGER_LOG_EMPTY, GDS_LEDGER_NO_CHECKPOINT,
-  GDS_LEDGER_UNCHECKPOINTED_ENTRIES, GDS_LEDGER_LOG_TRUNCATED, GDS_LEDGER_ORIGIN_MISMATCH,
-  GDS_LEDGER_NOTE_UNVERIFIED, GDS_LEDGER_ROOT_MISMATCH, GDS_LEDGER_TREE_MISMATCH
-  回滚到更早的签名检查点只有见证人能发现（a rollback to an earlier signed checkpoint is detectable only by witnesses）
-  退出码 0 一致，1 有问题（exit 0 consistent, 1 problems found）`,
-  async run(ctx) {
-    const { values } = parseLedgerArgs(() =>
-      parseArgs({ args: ctx.argv, options: { ...dirOption, 'log-key': { type: 'string' } } }),
-    );
+  synopsis: '[options]',
+  description: {
+    zh: '失败的情形各有代码：GDS_LEDGER_LOG_EMPTY（数据库为空）、GDS_LEDGER_NO_CHECKPOINT（没有签名检查点）、GDS_LEDGER_UNCHECKPOINTED_ENTRIES（检查点之后还有条目）、GDS_LEDGER_LOG_TRUNCATED、GDS_LEDGER_ORIGIN_MISMATCH（另一个日志的数据库）、GDS_LEDGER_NOTE_UNVERIFIED（不是用日志密钥写的）、GDS_LEDGER_ROOT_MISMATCH、GDS_LEDGER_TREE_MISMATCH。回滚到更早的签名检查点只有见证人能发现。',
+    en: "Each failure has its code: GDS_LEDGER_LOG_EMPTY (empty database), GDS_LEDGER_NO_CHECKPOINT (no signed checkpoint), GDS_LEDGER_UNCHECKPOINTED_ENTRIES (entries beyond the checkpoint), GDS_LEDGER_LOG_TRUNCATED, GDS_LEDGER_ORIGIN_MISMATCH (another log's database), GDS_LEDGER_NOTE_UNVERIFIED (not written with the log's key), GDS_LEDGER_ROOT_MISMATCH, GDS_LEDGER_TREE_MISMATCH. A rollback to an earlier signed checkpoint is detectable only by witnesses.",
+  },
+  options: {
+    'log-key': {
+      type: 'string',
+      value: '<vkey>',
+      help: {
+        zh: '日志验证密钥；默认取 <dir>/log.json 中的',
+        en: "the log's verifier key; default the one in <dir>/log.json",
+      },
+    },
+    ...dirOption,
+  },
+  exits: {
+    0: { zh: '日志与其签名检查点一致', en: 'the log matches its signed checkpoint' },
+    1: { zh: '发现问题（各有代码）', en: 'problems found, each with its code' },
+  },
+  async run(ctx, { values, locale }) {
     const { log, config } = await openLog(ctx, values.dir, false);
     try {
       const verifier = verifierKey(values['log-key'] ?? config.verifierKey);
       const r = await verifyLog(log, { verifier, origin: config.origin });
-      if (!r.valid) for (const i of r.issues) ctx.stderr.write(`gds: ${i.message} [${i.code}]\n`);
+      const en = locale === 'en';
+      if (!r.valid)
+        for (const i of r.issues) ctx.stderr.write(`gds: ${en ? i.messageEn : i.message} [${i.code}]\n`);
       const lines = [config.origin, `size ${r.size}`, `root ${Buffer.from(r.rootHash).toString('base64')}`];
       if (r.valid) {
         const cosigners = (parseNote(r.note)?.signatures ?? [])
@@ -375,31 +420,48 @@ ${DIR_HELP}
             (cosigners.length ? `, cosignatures from ${cosigners.join(', ')} (not checked here)` : ''),
         );
       }
-      lines.push(ROLLBACK_NOTE, r.valid ? 'OK' : 'INVALID');
+      lines.push(
+        `note: ${en ? ROLLBACK_NOTE.en : `${ROLLBACK_NOTE.zh}（${ROLLBACK_NOTE.en}）`}`,
+        r.valid ? 'OK' : 'INVALID',
+      );
       ctx.stdout.write(`${lines.join('\n')}\n`);
       return r.valid ? 0 : 1;
     } finally {
       await log.close();
     }
   },
-};
+});
 
-const verifyReceiptCmd: Command = {
+const verifyReceiptCmd = defineCommand({
   name: 'log verify-receipt',
   summary: { zh: '离线验证回执（只需公钥）', en: 'Verify a receipt offline (public keys only)' },
-  usage: `gds log verify-receipt <receipt.json|-> (--policy <file> | --log-key <vkey>) [--record <file.json>]
-  --policy <file>     C2SP tlog-policy 文件：日志、见证人与法定人数（logs, witnesses, quorum）
-  --log-key <vkey>    只信任日志签名，不要求副署（log signature only, quorum none）
-  --record <file>     回执必须针对这条记录（the receipt must be about this JSON record）
-  退出码 0 有效，1 无效（exit 0 valid, 1 invalid）`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { policy: { type: 'string' }, 'log-key': { type: 'string' }, record: { type: 'string' } },
-        allowPositionals: true,
-      }),
-    );
+  synopsis: '<receipt.json|-> (--policy <file> | --log-key <vkey>) [options]',
+  options: {
+    policy: {
+      type: 'string',
+      value: '<file>',
+      help: {
+        zh: 'C2SP tlog-policy 文件：日志、见证人与法定人数',
+        en: 'C2SP tlog-policy file: logs, witnesses and quorum',
+      },
+    },
+    'log-key': {
+      type: 'string',
+      value: '<vkey>',
+      help: { zh: '只信任日志签名，不要求副署', en: 'trust the log signature only, quorum none' },
+    },
+    record: {
+      type: 'string',
+      value: '<file.json>',
+      help: { zh: '回执必须针对这条 JSON 记录', en: 'the receipt must be about this JSON record' },
+    },
+  },
+  positionals: 1,
+  exits: {
+    0: { zh: '回执有效', en: 'the receipt is valid' },
+    1: { zh: '回执无效', en: 'the receipt is invalid' },
+  },
+  async run(ctx, { values, positionals }) {
     let policy: WitnessPolicy;
     if (values.policy) {
       try {
@@ -444,22 +506,21 @@ const verifyReceiptCmd: Command = {
     );
     return 0;
   },
-};
+});
 
-const protectKey: Command = {
+const protectKey = defineCommand({
   name: 'log protect-key',
   summary: {
     zh: '用口令加密早期版本未加密保存的日志签名密钥',
     en: "Encrypt a log's signer key that an earlier version stored in clear",
   },
-  usage: `gds log protect-key [--dir <dir>] [--passphrase-env <VAR>]
-${DIR_HELP}
-${PASS_HELP}
-  原文件被加密文件原子替换，目录设为 0700（the file is replaced atomically by the encrypted one; the folder is set to 0700）`,
-  async run(ctx) {
-    const { values } = parseLedgerArgs(() =>
-      parseArgs({ args: ctx.argv, options: { ...dirOption, ...passOption } }),
-    );
+  synopsis: '[options]',
+  description: {
+    zh: '原文件被加密文件原子替换；目录设为 0700，数据库文件 0600。',
+    en: 'The file is replaced atomically by the encrypted one; the folder is set to 0700, the database to 0600.',
+  },
+  options: { ...dirOption, ...passOption },
+  async run(ctx, { values }) {
     const p = paths(ctx, values.dir);
     if (!existsSync(p.key))
       throw new UsageError(`${p.base} 下没有日志签名密钥`, `no log signer key in ${p.base}`);
@@ -477,6 +538,6 @@ ${PASS_HELP}
     ctx.stderr.write(`${p.key} 已用 ${pass.name} 加密（encrypted under ${pass.name}）\n`);
     return 0;
   },
-};
+});
 
 export const logCommands: Command[] = [init, append, checkpoint, prove, verify, verifyReceiptCmd, protectKey];
