@@ -63,6 +63,44 @@ const SHORTCUTS: Readonly<Record<string, readonly (readonly [string, string?])[]
   'id-card-consistency': [['document'], ['birthDate'], ['sex']],
 };
 
+/**
+ * The keywords that apply to values of one JSON type only, by the type they apply to (`integer` and
+ * `number` share theirs). A node without `type` checks each family only on values of that type.
+ */
+export const TYPE_KEYWORDS = {
+  string: ['minLength', 'maxLength', 'pattern', 'format', 'x-gds-codelist', 'x-gds-identifier'],
+  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
+  array: ['items', 'minItems', 'maxItems', 'uniqueItems'],
+  object: ['properties', 'required', 'additionalProperties', 'x-gds-rules'],
+} as const satisfies Record<string, readonly (keyof SchemaNode)[]>;
+
+/**
+ * Names that a plain object inherits from `Object.prototype`: reading one from a record that lacks it
+ * yields the inherited member (a function, or the prototype for `__proto__`), so presence is tested
+ * on own properties for these names. Other names keep the plain read, which is what the hot path costs.
+ */
+const INHERITED = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+/** The code reading property `name` of object `o`: own properties only, `undefined` when absent. */
+function readOwn(o: string, name: string): string {
+  const key = JSON.stringify(name);
+  return INHERITED.has(name) ? `Object.hasOwn(${o}, ${key}) ? ${o}[${key}] : undefined` : `${o}[${key}]`;
+}
+
 /** The code of an issue path relative to the function's value: a fresh array of `steps`. */
 function at(steps: readonly string[]): string {
   return `[${steps.join(', ')}]`;
@@ -127,10 +165,9 @@ class Emitter {
    * `steps` (code expressions: quoted property names, loop indices).
    */
   node(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
-    if (node.$ref) {
-      this.call(steps, `check_${refName(node.$ref)}(${v}, ctx);`, out, ind);
-      return;
-    }
+    // In 2020-12 the keywords beside a `$ref` apply too. The profile allows only annotations there,
+    // but a checker compiled from a document that was not linted still checks them.
+    if (node.$ref) this.call(steps, `check_${refName(node.$ref)}(${v}, ctx);`, out, ind);
     const p = at(steps);
     const typeCheck = this.typeTest(node.type, v);
     if (typeCheck) {
@@ -207,7 +244,30 @@ class Emitter {
         this.object(node, v, steps, out, ind);
         break;
       default:
+        // No `type`: as JSON Schema says, each keyword applies when the value has the type it is
+        // about (`minLength` to strings only), and other values pass it.
+        this.guarded(node, v, steps, out, ind);
         break;
+    }
+  }
+
+  /** The type-specific keywords of a node without `type`, each family under a test of its type. */
+  private guarded(node: SchemaNode, v: string, steps: readonly string[], out: string[], ind: string): void {
+    const families: [keyof typeof TYPE_KEYWORDS, string, (body: string[]) => void][] = [
+      ['string', `typeof ${v} === 'string'`, (b) => this.string(node, v, steps, b, `${ind}  `)],
+      ['number', `typeof ${v} === 'number'`, (b) => this.number(node, v, at(steps), b, `${ind}  `)],
+      ['array', `Array.isArray(${v})`, (b) => this.array(node, v, steps, b, `${ind}  `)],
+      [
+        'object',
+        `typeof ${v} === 'object' && ${v} !== null && !Array.isArray(${v})`,
+        (b) => this.object(node, v, steps, b, `${ind}  `),
+      ],
+    ];
+    for (const [family, test, emit] of families) {
+      if (!TYPE_KEYWORDS[family].some((k) => node[k] !== undefined)) continue;
+      const body: string[] = [];
+      emit(body);
+      if (body.length) out.push(`${ind}if (${test}) {`, ...body, `${ind}}`);
     }
   }
 
@@ -323,7 +383,7 @@ class Emitter {
     const required = new Set(node.required ?? []);
     for (const [name, child] of props) {
       const cv = this.id('v');
-      out.push(`${ind}const ${cv} = ${o}[${JSON.stringify(name)}];`);
+      out.push(`${ind}const ${cv} = ${readOwn(o, name)};`);
       const body: string[] = [];
       const deprecated = child['x-gds-deprecated'];
       if (deprecated) {
@@ -343,6 +403,13 @@ class Emitter {
         out.push(`${ind}if (${cv} !== undefined) {`, ...body, `${ind}}`);
       }
     }
+    // A required name without a schema of its own (JSON Schema allows it; the profile does not).
+    for (const name of required) {
+      if (Object.hasOwn(node.properties ?? {}, name)) continue;
+      out.push(
+        `${ind}if ((${readOwn(o, name)}) === undefined) ${this.report('required', p, { fixed: { property: name } })}`,
+      );
+    }
     for (const rule of node['x-gds-rules'] ?? []) {
       this.usesObjectRules = true;
       const { rule: name, ...binding } = rule;
@@ -355,7 +422,7 @@ class Emitter {
         // Plain property loads and a shortcut that proves the rule has nothing to report; the full
         // rule runs only when it cannot.
         this.usesShortcuts = true;
-        const values = args.map((a) => (a === undefined ? 'undefined' : `${o}[${JSON.stringify(a)}]`));
+        const values = args.map((a) => (a === undefined ? 'undefined' : readOwn(o, a)));
         out.push(`${ind}if (!RULE_SHORTCUTS[${JSON.stringify(name)}](${values.join(', ')}, ctx)) {`);
         this.call(steps, full, out, `${ind}  `);
         out.push(`${ind}}`);

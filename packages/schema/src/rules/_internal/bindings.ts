@@ -13,6 +13,11 @@ function steps(binding: string): readonly string[] {
   return s;
 }
 
+// A step names an own property: a record without `constructor` has none, whatever it inherits.
+function own(obj: object, step: string): unknown {
+  return Object.hasOwn(obj, step) ? (obj as Record<string, unknown>)[step] : undefined;
+}
+
 function isIndex(step: string): boolean {
   if (step.length === 0) return false;
   for (let i = 0; i < step.length; i++) {
@@ -29,14 +34,14 @@ function isIndex(step: string): boolean {
 export function valueAt(obj: Record<string, unknown>, binding: string | undefined): unknown {
   if (binding === undefined) return undefined;
   // Most bindings name a property of the object itself.
-  if (binding !== '' && binding.indexOf('/') === -1) return obj[binding];
+  if (binding !== '' && binding.indexOf('/') === -1) return own(obj, binding);
   let value: unknown = obj;
   for (const step of steps(binding)) {
     if (Array.isArray(value)) {
       if (!isIndex(step)) return undefined;
       value = value[Number(step)];
     } else if (value !== null && typeof value === 'object') {
-      value = (value as Record<string, unknown>)[step];
+      value = own(value, step);
     } else return undefined;
     if (value === undefined) return undefined;
   }
@@ -75,12 +80,12 @@ export function collectBinding(
         }
         value.forEach((item, i) => {
           if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-            const v = (item as Record<string, unknown>)[step];
+            const v = own(item, step);
             if (v !== undefined) next.push({ value: v, path: [...at, i, step] });
           }
         });
       } else if (value !== null && typeof value === 'object') {
-        const v = (value as Record<string, unknown>)[step];
+        const v = own(value, step);
         if (v !== undefined) next.push({ value: v, path: [...at, step] });
       }
     }
