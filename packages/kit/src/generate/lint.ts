@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { compareVersions } from '@gds/standards/fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { TYPE_KEYWORDS } from './checker.js';
 import { refName, type SchemaNode, type StandardDoc } from './model.js';
 
 /** One way a standard breaks the GDS profile, with where (a JSON Pointer into the schema). */
@@ -65,7 +66,16 @@ function semantic(doc: StandardDoc, ctx: LintContext): ProfileProblem[] {
   }
   const defs = doc.$defs ?? {};
   const walk = (node: SchemaNode, pointer: string) => {
-    if (node.$ref && !defs[refName(node.$ref)]) add(pointer, `$ref ${node.$ref} does not resolve`);
+    if (node.$ref && !Object.hasOwn(defs, refName(node.$ref)))
+      add(pointer, `$ref ${node.$ref} does not resolve`);
+    if (pointer !== '') {
+      // Below the root these would change what a generic validator resolves `#/$defs/...` against
+      // (a nested $id is a new base URI) or be definitions no reference can reach.
+      for (const k of ['$schema', '$id', 'x-gds-standard', '$defs'] as const)
+        if ((node as Record<string, unknown>)[k] !== undefined)
+          add(pointer, `${k} belongs at the document level only`);
+    }
+    dead(node, pointer, add);
     if (node.$ref) {
       const structural = Object.keys(node).filter(
         (k) =>
@@ -95,13 +105,14 @@ function semantic(doc: StandardDoc, ctx: LintContext): ProfileProblem[] {
         add(pointer, 'lookbehind is outside the profile (Java and Python read patterns too)');
     }
     for (const req of node.required ?? []) {
-      if (!node.properties?.[req]) add(pointer, `required names ${req}, which is not a property`);
+      if (!Object.hasOwn(node.properties ?? {}, req))
+        add(pointer, `required names ${req}, which is not a property`);
     }
     for (const [i, rule] of (node['x-gds-rules'] ?? []).entries()) {
       for (const [key, value] of Object.entries(rule)) {
         if (key === 'rule') continue;
         const first = value.split('/')[0]!;
-        if (!node.properties?.[first])
+        if (!Object.hasOwn(node.properties ?? {}, first))
           add(`${pointer}/x-gds-rules/${i}`, `binding ${key} names ${value}, not a property here`);
       }
     }
@@ -133,4 +144,39 @@ function semantic(doc: StandardDoc, ctx: LintContext): ProfileProblem[] {
   };
   for (const name of Object.keys(defs)) visit(name);
   return problems;
+}
+
+const FAMILY: Record<NonNullable<SchemaNode['type']>, keyof typeof TYPE_KEYWORDS | null> = {
+  string: 'string',
+  integer: 'number',
+  number: 'number',
+  array: 'array',
+  object: 'object',
+  boolean: null,
+};
+
+/**
+ * Constraints that can never apply: a keyword about another type than the node's (JSON Schema applies
+ * `minimum` to numbers only, so on a string it is silently nothing), and enum or const values of
+ * another type (no value could match them).
+ */
+function dead(node: SchemaNode, pointer: string, add: (pointer: string, message: string) => void): void {
+  const type = node.type;
+  if (type === undefined) return;
+  const own = FAMILY[type];
+  for (const [family, keywords] of Object.entries(TYPE_KEYWORDS)) {
+    if (family === own) continue;
+    for (const k of keywords)
+      if (node[k] !== undefined) add(pointer, `${k} applies to ${family} values only, never to type ${type}`);
+  }
+  const fits = (v: unknown) =>
+    type === 'integer'
+      ? Number.isInteger(v)
+      : type === 'number'
+        ? typeof v === 'number'
+        : typeof v === type && (type === 'string' || type === 'boolean');
+  for (const v of node.enum ?? [])
+    if (!fits(v)) add(pointer, `enum value ${JSON.stringify(v)} is not a ${type}: no value can match it`);
+  if (node.const !== undefined && !fits(node.const))
+    add(pointer, `const ${JSON.stringify(node.const)} is not a ${type}: no value can match it`);
 }
