@@ -384,6 +384,7 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     ruleValues: (PipelineValue | undefined)[],
     prefix: readonly (string | number)[],
   ): void => {
+    let deferred: number[] | undefined;
     for (let r = 0; r < rs.length; r++) {
       const c = rs[r]!;
       if (c.each) {
@@ -442,8 +443,23 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         for (let k = 1; k < curPath.length; k++) failed.add(curPath.slice(0, k).join('.'));
       }
       ruleValues[r] = v;
-      if (c.onlyIf && getPath(out, c.onlyIf) === undefined) continue;
+      if (c.onlyIf) {
+        if (deferred) deferred.push(r);
+        else deferred = [r];
+        continue;
+      }
       if (v !== null && v !== undefined) {
+        if (c.path.length === 1) out[c.path[0]!] = v;
+        else setPath(out, c.path, v);
+      }
+    }
+    // Conditional fields are set once what they depend on is, whatever the order of `fields`.
+    if (deferred) {
+      deferred.sort((a, b) => rs[a]!.rank - rs[b]!.rank);
+      for (const r of deferred) {
+        const c = rs[r]!;
+        const v = ruleValues[r];
+        if (v === null || v === undefined || getPath(out, c.onlyIf!) === undefined) continue;
         if (c.path.length === 1) out[c.path[0]!] = v;
         else setPath(out, c.path, v);
       }

@@ -1,3 +1,5 @@
+import type { MappingProblem } from './checkMapping.js';
+
 /** Every stable code a `GdsConvertError` can carry. Bad data never throws: it becomes issues in the report. */
 export type GdsConvertErrorCode =
   | 'GDS_CONVERT_INVALID_MAPPING'
@@ -33,11 +35,22 @@ export class GdsConvertError extends Error {
   readonly code: GdsConvertErrorCode;
   readonly messageZh: string;
   readonly messageEn: string;
-  constructor(code: GdsConvertErrorCode, zh: string, en: string, options?: { cause?: unknown }) {
-    super(`${zh}（${en}）`, options);
+  /** For a mapping refused when loaded: the JSON pointer of its first problem (`/fields/3/tranforms`). */
+  readonly pointer?: string;
+  /** For a mapping refused when loaded: every problem found, the first one being this error's. */
+  readonly problems?: readonly MappingProblem[];
+  constructor(
+    code: GdsConvertErrorCode,
+    zh: string,
+    en: string,
+    options?: { cause?: unknown; pointer?: string; problems?: readonly MappingProblem[] },
+  ) {
+    super(`${zh}（${en}）`, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = 'GdsConvertError';
     this.code = code;
     this.messageZh = zh;
     this.messageEn = en;
+    if (options?.pointer !== undefined) this.pointer = options.pointer;
+    if (options?.problems !== undefined) this.problems = options.problems;
   }
 }

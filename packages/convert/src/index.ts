@@ -1,3 +1,4 @@
+export { type CheckMappingOptions, checkMapping, type MappingProblem } from './checkMapping.js';
 export {
   type Converter,
   type ConverterOptions,

@@ -1,3 +1,4 @@
+import { type CheckMappingOptions, checkMapping } from './checkMapping.js';
 import { GdsConvertError } from './errors.js';
 import type { FixedColumn } from './fixed/readFixed.js';
 import type { TransformSpec } from './transforms.js';
@@ -102,15 +103,12 @@ export interface Mapping {
   ignoreColumns?: string[];
 }
 
-const FORMATS = new Set(['csv', 'tsv', 'xlsx', 'xml', 'fixed', 'json', 'ndjson']);
-
-function invalid(id: string, zh: string, en: string): GdsConvertError {
-  return new GdsConvertError('GDS_CONVERT_INVALID_MAPPING', `映射 ${id}：${zh}`, `mapping ${id}: ${en}`);
-}
-
 /**
- * Checks a parsed mapping file's structure and returns it typed; throws `GDS_CONVERT_INVALID_MAPPING`
- * naming the rule at fault. (`standards/profile/mapping.schema.json` says the same for other languages.)
+ * Checks a parsed mapping file with {@link checkMapping} (the mapping schema, then targets, columns,
+ * transforms and their parameters, `onlyIf`, crosswalks and code lists when told how to look them up)
+ * and returns it typed; throws `GDS_CONVERT_INVALID_MAPPING` (or the unknown transform / crosswalk /
+ * code list code) for the first problem, with its JSON pointer in the message and on `pointer`, and
+ * every problem on `problems`.
  *
  * @example
  * ```ts
@@ -119,56 +117,20 @@ function invalid(id: string, zh: string, en: string): GdsConvertError {
  * mapping.target.standard; // 'person'
  * ```
  */
-export function parseMapping(value: unknown): Mapping {
-  const m = value as Mapping;
-  const id = typeof m?.id === 'string' ? m.id : '(no id)';
-  if (typeof value !== 'object' || value === null) throw invalid(id, '不是 JSON 对象', 'not a JSON object');
-  if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id))
-    throw invalid(id, 'id 必须是 <部门>/<名称>', 'id must be <department>/<name>');
-  if (typeof m.version !== 'string') throw invalid(id, '缺少 version', 'version is missing');
-  if (!m.source || !FORMATS.has(m.source.format)) {
-    throw invalid(
-      id,
-      `source.format 必须是 ${[...FORMATS].join('、')} 之一`,
-      `source.format must be one of ${[...FORMATS].join(', ')}`,
+export function parseMapping(value: unknown, options: CheckMappingOptions = {}): Mapping {
+  const problems = checkMapping(value, options);
+  const first = problems[0];
+  if (first) {
+    const raw = (value as { id?: unknown } | null)?.id;
+    const id = typeof raw === 'string' ? raw : '(no id)';
+    const more = problems.length - 1;
+    const where = first.pointer === '' ? '' : ` ${first.pointer}`;
+    throw new GdsConvertError(
+      first.code,
+      `映射 ${id}${where}：${first.messageZh}${more > 0 ? `（另有 ${more} 处问题）` : ''}`,
+      `mapping ${id}${where ? ` at${where}` : ''}: ${first.messageEn}${more > 0 ? ` (and ${more} more)` : ''}`,
+      { pointer: first.pointer, problems },
     );
   }
-  if (typeof m.source.system !== 'string' || m.source.system === '')
-    throw invalid(id, '缺少 source.system', 'source.system is missing');
-  if (m.source.format === 'xml' && !m.source.recordPath)
-    throw invalid(id, 'XML 需要 source.recordPath', 'XML needs source.recordPath');
-  if (m.source.format === 'fixed' && !Array.isArray(m.source.columns)) {
-    throw invalid(id, '定长格式需要 source.columns', 'fixed width needs source.columns');
-  }
-  if (!m.target || typeof m.target.standard !== 'string' || typeof m.target.version !== 'string') {
-    throw invalid(
-      id,
-      '缺少 target.standard 或 target.version',
-      'target.standard or target.version is missing',
-    );
-  }
-  if (!Array.isArray(m.fields) || m.fields.length === 0)
-    throw invalid(id, 'fields 不能为空', 'fields must not be empty');
-  const targets = new Set<string>();
-  m.fields.forEach((f, i) => {
-    if (typeof f.target !== 'string' || !/^[A-Za-z_][\w]*(\.(\d+|[A-Za-z_]\w*))*$/.test(f.target)) {
-      throw invalid(id, `fields[${i}].target 不是有效路径`, `fields[${i}].target is not a valid path`);
-    }
-    if (targets.has(f.target)) throw invalid(id, `字段 ${f.target} 重复`, `field ${f.target} appears twice`);
-    targets.add(f.target);
-    if (f.from === undefined && f.const === undefined && f.default === undefined && f.each === undefined) {
-      throw invalid(
-        id,
-        `字段 ${f.target} 需要 from、const 或 default`,
-        `field ${f.target} needs from, const or default`,
-      );
-    }
-  });
-  if (
-    m.recordId &&
-    (!Array.isArray(m.recordId.keys) || m.recordId.keys.length === 0 || typeof m.recordId.target !== 'string')
-  ) {
-    throw invalid(id, 'recordId 需要 target 和 keys', 'recordId needs target and keys');
-  }
-  return m;
+  return value as Mapping;
 }

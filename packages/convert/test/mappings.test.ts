@@ -57,6 +57,7 @@ describe('loadMapping', () => {
         const json = {
           id: 'test/proto',
           version: '1.0.0',
+          title: { zh: '测试', en: 'test' },
           source: { system: 'test/proto', format: 'csv' },
           target: { standard: 'person', version: 'next' },
           fields: [{ target: 'name', from: 'xm', ...field }],
@@ -64,8 +65,14 @@ describe('loadMapping', () => {
         writeFileSync(file, JSON.stringify(json));
         return file;
       };
+      // A bare name is not a crosswalk id (`<codelist>/<name>`): refused before any lookup.
       expect(() => loadMapping(write({ crosswalk: name }), { root: dir })).toThrow(
-        expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_CROSSWALK' }),
+        expect.objectContaining({ code: 'GDS_CONVERT_INVALID_MAPPING', pointer: '/fields/0/crosswalk' }),
+      );
+      expect(() =>
+        loadMapping(write({ crosswalk: `sex/${name.toLowerCase().replace(/_/g, '')}` }), { root: dir }),
+      ).toThrow(
+        expect.objectContaining({ code: 'GDS_CONVERT_UNKNOWN_CROSSWALK', pointer: '/fields/0/crosswalk' }),
       );
       // Looked up like any other code list, so unknown here.
       expect(() =>

@@ -3,6 +3,7 @@ import type { Crosswalk } from '../crosswalk.js';
 import { GdsConvertError } from '../errors.js';
 import type { FieldRule, Mapping } from '../mapping.js';
 import { builtinTransforms, type TransformDefinition } from '../transforms.js';
+import { onlyIfRanks } from './onlyIf.js';
 
 export interface Step {
   name: string;
@@ -13,6 +14,8 @@ export interface Step {
 export interface Compiled {
   /** Path of the field that must have a value for this one to be set (`onlyIf`). */
   onlyIf?: string[];
+  /** When an `onlyIf` rule is set: after every rule of lower rank in its list (0 for unconditional ones). */
+  rank: number;
   /** For an `each` rule: the array's column prefix and the rules of one item. */
   each?: { from: string; rules: Compiled[] };
   rule: FieldRule;
@@ -85,7 +88,9 @@ function compileFieldRules(
   fields: readonly FieldRule[],
   options: MappingRuntimeOptions,
 ): Compiled[] {
-  return fields.map((rule) => ({
+  const ranks = onlyIfRanks(fields);
+  return fields.map((rule, i) => ({
+    rank: ranks[i]!,
     ...(rule.onlyIf ? { onlyIf: rule.onlyIf.split('.') } : {}),
     ...(rule.each
       ? { each: { from: rule.each.from, rules: compileFieldRules(mapping, rule.each.fields, options) } }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CodeListEntry } from '@gds/standards';
 import { readCodeList, standardsDir } from '@gds/standards/fs';
+import type { CheckMappingOptions } from '../checkMapping.js';
 import { type Crosswalk, parseCrosswalk } from '../crosswalk.js';
 import { GdsConvertError } from '../errors.js';
 import { type FieldRule, type Mapping, parseMapping } from '../mapping.js';
@@ -17,7 +18,10 @@ export interface LoadedMapping {
 
 /**
  * Loads a mapping by id (`public-security/population`, read from `standards/mappings/<id>.mapping.json`)
- * or by file path, with the crosswalks (`standards/crosswalks/<id>.csv`) and code lists it uses.
+ * or by file path, with the crosswalks (`standards/crosswalks/<id>.csv`) and code lists it uses. The file
+ * is checked with `checkMapping` first (schema, targets in the standard, columns, transforms, crosswalks
+ * and code lists on disk): a mapping with a problem is refused with its JSON pointer, never half-used.
+ * `check` passes a standard's fields (or `null`) and transforms of your own to that check.
  *
  * Subpath: `@gds/convert/node`.
  *
@@ -29,7 +33,10 @@ export interface LoadedMapping {
  * const converter = createConverter(mapping, { crosswalks, codeLists });
  * ```
  */
-export function loadMapping(idOrPath: string, options: { root?: string; cwd?: string } = {}): LoadedMapping {
+export function loadMapping(
+  idOrPath: string,
+  options: { root?: string; cwd?: string; check?: Pick<CheckMappingOptions, 'standard' | 'transforms'> } = {},
+): LoadedMapping {
   const root = options.root ?? standardsDir();
   const asPath = resolve(options.cwd ?? process.cwd(), idOrPath);
   const path =
@@ -56,7 +63,12 @@ export function loadMapping(idOrPath: string, options: { root?: string; cwd?: st
       },
     );
   }
-  const mapping = parseMapping(json);
+  // Crosswalk and code list ids are checked against the pattern of the schema before they name a file.
+  const mapping = parseMapping(json, {
+    ...options.check,
+    hasCrosswalk: (id) => existsSync(join(root, 'crosswalks', `${id}.csv`)),
+    hasCodeList: (id) => /^[a-z0-9-]+$/.test(id) && existsSync(join(root, 'codelists', `${id}.csv`)),
+  });
   // Null-prototype tables: a crosswalk or code list named `constructor` or `__proto__` is looked up as data.
   const crosswalks: Record<string, Crosswalk> = Object.create(null);
   const codeLists: Record<string, readonly CodeListEntry[]> = Object.create(null);
