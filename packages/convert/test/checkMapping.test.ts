@@ -272,7 +272,7 @@ describe('onlyIf does not depend on the order of fields', () => {
 type Path = (string | number)[];
 function paths(v: unknown, p: Path = [], out: Path[] = []): Path[] {
   out.push(p);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...p, i], out));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) paths(x, [...p, i], out);
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...p, k], out);
   return out;
 }
