@@ -48,6 +48,7 @@ const PARAMS: Readonly<Record<string, Readonly<Record<string, ParamType>>>> = {
   upper: {},
   lower: {},
   number: {},
+  text: {},
   nullIf: { values: 'strings' },
   date: { exportFormat: 'string' },
   datetime: { offset: 'string', exportFormat: 'string' },
@@ -134,13 +135,16 @@ class Semantics {
       if (!Object.hasOwn(builtinTransforms, name)) {
         this.add(
           typeof spec === 'string' ? tp : pointerTo(tp, 'name'),
-          `未知转换 ${name}（可用：${Object.keys(PARAMS).join('、')}）`,
-          `unknown transform ${name} (known: ${Object.keys(PARAMS).join(', ')})`,
+          `未知转换 ${name}（可用：${Object.keys(builtinTransforms).join('、')}）`,
+          `unknown transform ${name} (known: ${Object.keys(builtinTransforms).join(', ')})`,
           'GDS_CONVERT_UNKNOWN_TRANSFORM',
         );
         return;
       }
-      const known = PARAMS[name] ?? {};
+      // A built-in transform this table does not describe yet keeps its parameters unchecked (a test
+      // asks that every built-in one be described).
+      const known = PARAMS[name];
+      if (!known) return;
       const params: Record<string, unknown> = typeof spec === 'string' ? {} : spec;
       for (const need of REQUIRED_PARAMS[name] ?? []) {
         if (!Object.hasOwn(params, need)) {

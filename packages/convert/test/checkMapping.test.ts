@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import { checkMapping, createConverter, type Mapping, parseMapping } from '@gds/convert';
+import { builtinTransforms, checkMapping, createConverter, type Mapping, parseMapping } from '@gds/convert';
 import { loadMapping } from '@gds/convert/node';
 import { standardsDir } from '@gds/standards/fs';
 import Ajv from 'ajv/dist/2020.js';
@@ -171,6 +171,12 @@ describe('mapping refusals', () => {
     expect(error).toMatchObject({ name: 'GdsConvertError', code, pointer });
     expect(error.message).toContain(pointer);
     expect(error.problems.length).toBe(problems.length);
+  });
+
+  it.each(Object.keys(builtinTransforms))('knows the parameters of the built-in transform %s', (name) => {
+    const m = clone(population) as any;
+    m.fields[2].transforms = [{ name, list: 'sex', values: {}, pattern: 'x', value: 'x', bogus: 1 }];
+    expect(checkMapping(m).map((p) => p.pointer)).toContain('/fields/2/transforms/0/bogus');
   });
 
   it('reports every problem at once, in document order', () => {
