@@ -2,11 +2,15 @@
 // roots, proofs, conflicts and checkpoints on memory, SQLite and PostgreSQL.
 import {
   GdsLedgerError,
+  generateNoteKey,
   Log,
   type LogStore,
   MerkleTree,
+  noteSignerFromKey,
+  noteVerifierFromKey,
   verifyConsistency,
   verifyInclusion,
+  verifyLog,
 } from '@gds/ledger';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -134,6 +138,22 @@ export function storeContract(name: string, h: StoreHarness): void {
       expect(new Set(all.map((e) => Buffer.from(e).toString('hex'))).size).toBe(30);
       await a.close();
       await b.close().catch(() => undefined);
+    });
+
+    it('verifyLog: a signed log verifies; a tail appended without the key is reported', async () => {
+      const keys = await generateNoteKey('contract.example/log');
+      const verifier = noteVerifierFromKey(keys.verifierKey);
+      const store = await h.create();
+      const empty = await verifyLog(store, { verifier });
+      expect(empty.valid ? [] : empty.issues.map((i) => i.code)).toEqual(['GDS_LEDGER_LOG_EMPTY']);
+      const log = await Log.open(store, { signer: await noteSignerFromKey(keys.signerKey) });
+      await log.signCheckpoint();
+      await log.appendBatch([entry(1), entry(2), entry(3)]);
+      expect((await verifyLog(store, { verifier })).valid).toBe(true);
+      await log.appendBatch([entry(4)], { checkpoint: false });
+      const r = await verifyLog(store, { verifier });
+      expect(r.valid ? [] : r.issues.map((i) => i.code)).toEqual(['GDS_LEDGER_UNCHECKPOINTED_ENTRIES']);
+      await log.close();
     });
   });
 }
