@@ -93,8 +93,15 @@ describe('readCsv', () => {
   });
 });
 
-/** Counts CSV records by the same quoting rules, on bytes (the delimiters are ASCII in both encodings). */
+/**
+ * Counts CSV records by the same quoting and line-ending rules, on bytes (the delimiters are ASCII in both
+ * encodings): the first CR or LF of the file fixes the style; in a CR file CR, CRLF and LF end rows, in an
+ * LF file LF and CRLF do (a CR alone is data).
+ */
 function referenceRecordCount(b: Uint8Array): number {
+  let first = -1;
+  for (let i = 0; i < b.length && first < 0; i++) if (b[i] === 0x0a || b[i] === 0x0d) first = i;
+  const crFile = first >= 0 && b[first] === 0x0d && b[first + 1] !== 0x0a;
   let n = 0;
   let inQ = false;
   let started = false;
@@ -113,7 +120,8 @@ function referenceRecordCount(b: Uint8Array): number {
       inQ = true;
       started = true;
     } else if (c === 0x2c) started = false;
-    else if (c === 0x0a) {
+    else if (c === 0x0a || (crFile && c === 0x0d)) {
+      if (c === 0x0d && b[i + 1] === 0x0a) i++;
       n++;
       started = false;
       any = false;

@@ -1,6 +1,6 @@
 import type { Issue } from '@gds/schema';
 import { byteChunks, concatBytes, hexBytes } from '../_internal/bytes.js';
-import { CsvTokenizer, columnLetter, type TokenizedRow } from '../_internal/csvParser.js';
+import { type CellAnomaly, CsvTokenizer, columnLetter, type TokenizedRow } from '../_internal/csvParser.js';
 import {
   type EncodingOption,
   hasUtf8Bom,
@@ -21,6 +21,12 @@ export interface CsvReaderOptions extends ReaderOptions {
   /** The row holding the column names, 1-based as a spreadsheet shows it; 0 when the file has none. Default 1. */
   headerRow?: number;
 }
+
+const ANOMALY_CODE = {
+  bare_quote: 'csv.bare_quote',
+  text_after_quote: 'csv.text_after_quote',
+  bare_cr: 'csv.bare_cr',
+} as const;
 
 interface EncodingFinding {
   line: number;
@@ -124,7 +130,11 @@ class CsvReader implements SourceReader {
         let line = base;
         let scanned = 0;
         for (const span of invalid) {
-          for (; scanned < span.offset; scanned++) if (piece[scanned] === 0x0a) line++;
+          // Line breaks as an editor counts them: LF, CRLF, or CR alone.
+          for (; scanned < span.offset; scanned++) {
+            const b = piece[scanned];
+            if (b === 0x0a || (b === 0x0d && piece[scanned + 1] !== 0x0a)) line++;
+          }
           findings.push({
             line,
             byteOffset: offset + span.offset,
@@ -156,6 +166,24 @@ class CsvReader implements SourceReader {
       return out;
     };
 
+    const cellIssues = (
+      r: TokenizedRow,
+      anomalies: readonly CellAnomaly[],
+      row: number,
+      names: readonly string[] | null,
+    ): Issue[] =>
+      anomalies.map((a) => {
+        const value = r.fields[a.field] ?? '';
+        const letter = columnLetter(a.field);
+        return sourceIssue(ANOMALY_CODE[a.kind], { value }, locale, {
+          file,
+          row,
+          column: names?.[a.field] ?? letter,
+          columnLetter: letter,
+          raw: value,
+        });
+      });
+
     const toRecords = (): SourceRecord[] => {
       const batch: SourceRecord[] = [];
       for (const r of rows) {
@@ -170,6 +198,7 @@ class CsvReader implements SourceReader {
           letters = header.map((_, i) => columnLetter(i));
           info.header = header;
           info.issues.push(...issues);
+          if (r.anomalies) info.issues.push(...cellIssues(r, r.anomalies, ordinal, header));
           continue;
         }
         const f = r.fields;
@@ -189,6 +218,7 @@ class CsvReader implements SourceReader {
           }
           info.header = header;
         }
+        if (r.anomalies) issues.push(...cellIssues(r, r.anomalies, ordinal, header));
         if (r.unterminated) {
           issues.push(sourceIssue('csv.unterminated_quote', {}, locale, { file, row: ordinal }));
         }
@@ -202,7 +232,17 @@ class CsvReader implements SourceReader {
             }),
           );
         }
-        batch.push({ row: ordinal, line: r.startLine, columns: header, letters, values: f, issues });
+        const rec: SourceRecord = {
+          row: ordinal,
+          line: r.startLine,
+          columns: header,
+          letters,
+          values: f,
+          issues,
+        };
+        // The row as written, so that a rejected row goes back to the rejects file byte for byte.
+        if (r.raw !== undefined) rec.raw = r.raw;
+        batch.push(rec);
       }
       rows.length = 0;
       return batch;
@@ -212,7 +252,11 @@ class CsvReader implements SourceReader {
       info.bytes += c.length;
       o.onBytes?.(c);
     })) {
-      const nl = chunk.lastIndexOf(0x0a);
+      let nl = chunk.lastIndexOf(0x0a);
+      // A file whose rows end in CR alone is cut after a CR, never the last byte of the chunk: it could
+      // be the CR of a CRLF. (0x0a and 0x0d never occur inside a UTF-8 or GB18030 character.)
+      if (nl < 0 && tokenizer.endings !== 'lf' && chunk.length > 1)
+        nl = chunk.lastIndexOf(0x0d, chunk.length - 2);
       if (nl < 0) {
         pending.push(chunk);
         pendingSize += chunk.length;
@@ -231,6 +275,17 @@ class CsvReader implements SourceReader {
     const batch = toRecords();
     if (batch.length > 0) yield batch;
     info.encoding = encoding ?? 'utf-8';
+    if (headerRow > 0 && header === null) {
+      // The mapping's header row is past the end of the file: nothing could be read, which is not a clean run.
+      info.issues.push(
+        sourceIssue(
+          'source.no_records',
+          { expected: `headerRow ${headerRow}` },
+          locale,
+          file ? { file } : undefined,
+        ),
+      );
+    }
     // Findings on lines no row claimed (cannot normally happen) are still reported, never dropped.
     info.issues.push(...encodingIssues(0, Number.POSITIVE_INFINITY, undefined));
   }
