@@ -8,6 +8,8 @@ export interface XmlWriterOptions {
   root?: string;
   /** The record element, `Record` by default. */
   record?: string;
+  /** The default namespace of the document (`xmlns` on the root), so that a `{uri}name` record path reads it back. */
+  namespace?: string;
 }
 
 const enc = new TextEncoder();
@@ -34,7 +36,8 @@ export function createXmlWriter(options: XmlWriterOptions = {}): TableWriter {
     extension: 'xml',
     begin(cols) {
       columns = cols;
-      return enc.encode(`<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n`);
+      const ns = options.namespace !== undefined ? ` xmlns="${escapeXml(options.namespace)}"` : '';
+      return enc.encode(`<?xml version="1.0" encoding="UTF-8"?>\n<${root}${ns}>\n`);
     },
     row(values) {
       // Build a small tree so that columns sharing a parent element share it in the output.

@@ -21,7 +21,9 @@ import type {
 export interface XmlReaderOptions extends ReaderOptions {
   /**
    * The record element as a `/`-separated path of element names, matched against the end of the open
-   * elements (`Record`, `Records/Record`, or from the root `/Export/Records/Record`).
+   * elements (`Record`, `Records/Record`, or from the root `/Export/Records/Record`). A plain name
+   * matches by local name in any namespace (`Record` matches `<p:Record xmlns:p="urn:x">`); `{uri}name`
+   * matches that namespace only (`{urn:x}Record`); `p:Record` matches the prefixed name as written.
    */
   recordPath: string;
   /** `auto` (default) follows the BOM and the XML declaration; GBK is read as GB18030. */
@@ -31,8 +33,11 @@ export interface XmlReaderOptions extends ReaderOptions {
 /**
  * Reads records from XML as a stream. Inside a record element, attributes become columns `@name`, leaf
  * child elements become columns named by their relative path (`address/street`, `phone/@type`), and a
- * repeated element gets an index (`phone[2]`). Values stay strings exactly as written: `01` never becomes 1.
- * Malformed XML is reported as `source.invalid_record` on the record it broke, never thrown.
+ * repeated element gets an index (`phone[2]`). Names are local names (`<p:Name>` is `Name`), so one
+ * mapping reads a document whatever prefixes its producer chose; namespace declarations are not columns.
+ * Values stay strings exactly as written: `01` never becomes 1. Malformed XML is reported as
+ * `source.invalid_record` on the record it broke, never thrown; a document in which the record path
+ * matches nothing is a `source.no_records` issue, not a clean run of 0 records.
  *
  * Subpath: `@gds/convert/xml`.
  *
@@ -50,14 +55,19 @@ export function readXml(source: ByteSource, options: XmlReaderOptions): SourceRe
   const info: SourceInfo = { format: 'xml', bytes: 0, blankRows: 0, issues: [] };
   if (options.file !== undefined) info.file = options.file;
   const anchored = options.recordPath.startsWith('/');
-  const want = options.recordPath.split('/').filter((s) => s !== '');
+  const want = parseRecordPath(options.recordPath);
   return {
     info,
     async *[Symbol.asyncIterator]() {
       const locale = options.locale ?? 'zh-CN';
       const file = options.file;
       const parser = new SaxesParser({ position: true });
+      // Open elements: local names (columns are built from them) and what the path steps compare.
       const stack: string[] = [];
+      const qnames: string[] = [];
+      const uris: (string | undefined)[] = [];
+      // In-scope namespace declarations, innermost last: [prefix, uri] ('' is the default namespace).
+      const scopes: [string, string][][] = [];
       const out: SourceRecord[] = [];
       let current: {
         columns: string[];
@@ -79,13 +89,33 @@ export function readXml(source: ByteSource, options: XmlReaderOptions): SourceRe
       };
       const matches = () => {
         if (anchored ? stack.length !== want.length : stack.length < want.length) return false;
-        for (let i = 1; i <= want.length; i++)
-          if (stack[stack.length - i] !== want[want.length - i]) return false;
+        for (let i = 1; i <= want.length; i++) {
+          const step = want[want.length - i]!;
+          const at = stack.length - i;
+          if (step.qname !== undefined ? qnames[at] !== step.qname : stack[at] !== step.local) return false;
+          if (step.uri !== undefined && uris[at] !== step.uri) return false;
+        }
         return true;
+      };
+      const resolve = (prefix: string): string | undefined => {
+        for (let s = scopes.length - 1; s >= 0; s--)
+          for (const [p, uri] of scopes[s]!) if (p === prefix) return uri === '' ? undefined : uri;
+        return undefined;
       };
       parser.on('opentag', (tag) => {
         if (hasChild.length > 0) hasChild[hasChild.length - 1] = true;
-        stack.push(tag.name);
+        const attrs: [string, string][] = [];
+        const decls: [string, string][] = [];
+        for (const [k, v] of Object.entries(tag.attributes)) {
+          if (k === 'xmlns') decls.push(['', String(v)]);
+          else if (k.startsWith('xmlns:')) decls.push([k.slice(6), String(v)]);
+          else attrs.push([localName(k), String(v)]);
+        }
+        scopes.push(decls);
+        const colon = tag.name.indexOf(':');
+        stack.push(colon < 0 ? tag.name : tag.name.slice(colon + 1));
+        qnames.push(tag.name);
+        uris.push(resolve(colon < 0 ? '' : tag.name.slice(0, colon)));
         texts.push('');
         hasChild.push(false);
         if (!current && matches()) {
@@ -93,12 +123,12 @@ export function readXml(source: ByteSource, options: XmlReaderOptions): SourceRe
           line = parser.line;
           current = { columns: [], values: [], seen: new Map(), issues: [] };
           recordDepth = stack.length;
-          for (const [k, v] of Object.entries(tag.attributes)) add(`@${k}`, String(v));
+          for (const [k, v] of attrs) add(`@${k}`, v);
           return;
         }
         if (current) {
           const rel = stack.slice(recordDepth).join('/');
-          for (const [k, v] of Object.entries(tag.attributes)) add(`${rel}/@${k}`, String(v));
+          for (const [k, v] of attrs) add(`${rel}/@${k}`, v);
         }
       });
       const onText = (t: string) => {
@@ -118,6 +148,9 @@ export function readXml(source: ByteSource, options: XmlReaderOptions): SourceRe
           }
         }
         stack.pop();
+        qnames.pop();
+        uris.pop();
+        scopes.pop();
       });
       parser.on('error', (e) => {
         const issue = sourceIssue('source.invalid_record', { reason: e.message }, locale, {
@@ -186,6 +219,41 @@ export function readXml(source: ByteSource, options: XmlReaderOptions): SourceRe
         out.push({ row, line, columns: c.columns, values: c.values, issues: c.issues });
       }
       yield* out.splice(0);
+      if (row === 0) {
+        // Nothing matched the record path (a namespaced document, another layout): say so, never a clean 0.
+        info.issues.push(
+          sourceIssue(
+            'source.no_records',
+            { expected: `recordPath ${options.recordPath}` },
+            locale,
+            file !== undefined ? { file } : undefined,
+          ),
+        );
+      }
     },
   };
+}
+
+interface PathStep {
+  local: string;
+  /** `{uri}name`: the element's namespace must be this. */
+  uri?: string;
+  /** `p:name`: the prefixed name as written. */
+  qname?: string;
+}
+
+/** Splits a record path on the `/` outside `{uri}` (a namespace URI has slashes of its own). */
+function parseRecordPath(path: string): PathStep[] {
+  const steps: PathStep[] = [];
+  for (const m of path.matchAll(/\{([^}]*)\}([^/]*)|[^/]+/g)) {
+    if (m[1] !== undefined) steps.push({ local: m[2]!, uri: m[1] });
+    else if (m[0].includes(':')) steps.push({ local: localName(m[0]), qname: m[0] });
+    else steps.push({ local: m[0] });
+  }
+  return steps;
+}
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
 }
