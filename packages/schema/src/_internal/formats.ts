@@ -339,17 +339,21 @@ function domain(d: string): boolean {
       )
     );
   }
-  if (d.length === 0 || d.length > 255) return false;
-  const labels = d.split('.');
-  if (labels.length < 2) return false;
-  for (const label of labels) {
-    if (label.length === 0 || label.length > 63) return false;
-    if (!is(label.charCodeAt(0), ALPHA | DIGIT) || !is(label.charCodeAt(label.length - 1), ALPHA | DIGIT))
-      return false;
-    for (let i = 1; i < label.length - 1; i++) {
-      const c = label.charCodeAt(i);
-      if (!is(c, ALPHA | DIGIT) && c !== 45) return false;
-    }
+  // Labels of letters, digits and inner hyphens, 1 to 63 long, two or more: one pass, no allocation.
+  const n = d.length;
+  if (n === 0 || n > 255) return false;
+  let start = 0;
+  let labels = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? d.charCodeAt(i) : 46;
+    if (c === 46) {
+      const len = i - start;
+      if (len === 0 || len > 63 || d.charCodeAt(i - 1) === 45) return false;
+      labels++;
+      start = i + 1;
+    } else if (c === 45) {
+      if (i === start) return false;
+    } else if (!is(c, ALPHA | DIGIT)) return false;
   }
-  return true;
+  return labels >= 2;
 }
