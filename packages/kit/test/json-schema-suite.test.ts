@@ -181,13 +181,19 @@ function outside(schema: unknown): string | null {
   return node(doc, true);
 }
 
-// The core files, and the optional/format files of the profile's formats: the rest of optional/ (bignum,
-// ecmascript-regex, ...) are behaviours a validator may leave out and the profile makes no claim about.
+/**
+ * Optional files about keywords of the profile, run too: the profile says `pattern` is ECMAScript
+ * syntax matched on code points. The rest of optional/ (bignum, float-overflow, cross-draft, ...) are
+ * behaviours a validator may leave out that the profile makes no claim about.
+ */
+const OPTIONAL = ['optional/ecmascript-regex.json', 'optional/non-bmp-regex.json'];
+
+// The core files, the optional/format files of the profile's formats, and OPTIONAL.
 function files(dir: string): string[] {
   const core = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
-  return [...core, ...FORMATS.map((f) => `optional/format/${f}.json`)];
+  return [...core, ...FORMATS.map((f) => `optional/format/${f}.json`), ...OPTIONAL];
 }
 
 describe.skipIf(!root)(
