@@ -4,7 +4,13 @@ import type { Case_1_0_0 } from '@gds/schema/standards/case';
 import type { Grid_1_0_0 } from '@gds/schema/standards/grid';
 import type { Household_1_0_0 } from '@gds/schema/standards/household';
 import type { Organization_1_0_0 } from '@gds/schema/standards/organization';
-import type { Person, Person_1_0_0, Person_1_1_0, Person_next } from '@gds/schema/standards/person';
+import type {
+  Contact_1_1_0,
+  Person,
+  Person_1_0_0,
+  Person_1_1_0,
+  Person_next,
+} from '@gds/schema/standards/person';
 import { describe, expectTypeOf, test } from 'vitest';
 
 // Issue 16: `maxItems` is a runtime check, never a union of tuples (`[] | [Contact] | …`), whose `push`
@@ -48,15 +54,15 @@ describe('generated record types', () => {
 
   test("Person['contacts'] takes a Contact[] and push takes a Contact", () => {
     type Contacts = NonNullable<Person['contacts']>;
-    type Contact = Contacts[number];
-    expectTypeOf<Contact[]>().toEqualTypeOf<Contacts>();
-    expectTypeOf<Contacts['push']>().parameter(0).toEqualTypeOf<Contact>();
-    expectTypeOf<Contact>().not.toBeNever();
-    expectTypeOf<Contact>().toHaveProperty('kind');
+    // The element type is the exported interface of the $def, by its stable name.
+    expectTypeOf<Contacts>().toEqualTypeOf<Contact_1_1_0[]>();
+    expectTypeOf<Contacts['push']>().parameter(0).toEqualTypeOf<Contact_1_1_0>();
+    expectTypeOf<Contact_1_1_0>().not.toBeNever();
+    expectTypeOf<Contact_1_1_0>().toHaveProperty('kind');
     const person = {} as Person;
-    const contacts: Contact[] = [];
+    const contacts: Contact_1_1_0[] = [{ kind: 'mobile', value: '13800138000' }];
     person.contacts = contacts;
-    person.contacts.push({} as Contact);
+    person.contacts.push({ kind: 'email', value: 'li.na@example.com' });
   });
 
   test('every array property accepts an array of its element type', () => {

@@ -43,6 +43,16 @@ describe.each([...new Set(listStandards().map((s) => s.entity))])('%s types', (e
     }
   });
 
+  it('exports every interface from @gds/schema/standards/<entity>, so the name a hover shows can be imported', () => {
+    const index = readFileSync(join(GENERATED, entity, 'index.ts'), 'utf8');
+    const exported = new Set(
+      [...index.matchAll(/^export type \{ ([^}]+) \}/gm)].flatMap((m) =>
+        m[1]!.split(',').map((n) => n.trim()),
+      ),
+    );
+    expect(declared.map((d) => d.name).filter((n) => !exported.has(n))).toEqual([]);
+  });
+
   it('keeps one interface per $def plus the record', () => {
     for (const s of listStandards().filter((x) => x.entity === entity)) {
       const ours = declared.filter((d) => d.version === s.version).map((d) => d.name);

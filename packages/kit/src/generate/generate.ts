@@ -47,6 +47,8 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
   const usedLists = new Set<string>();
   const problems: string[] = [];
   const entities: { entity: string; versions: string[] }[] = [];
+  // The interfaces each version's types.ts declares besides the record's own (its $defs), by `entity/version`.
+  const defTypes = new Map<string, string[]>();
   const codeCache = new Map<string, string[]>();
   const codesOf = (id: string): string[] => {
     let codes = codeCache.get(id);
@@ -106,6 +108,12 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
         });
       }
       const types = await emitTypes(doc, (id) => codesOf(id));
+      defTypes.set(
+        dir,
+        [...types.code.matchAll(/^export interface (\w+)/gm)]
+          .map((m) => m[1]!)
+          .filter((n) => n !== types.rootName),
+      );
       files.push({ path: `${dir}/checker.ts`, content: HEADER(source) + checker });
       files.push({ path: `${dir}/zod.ts`, content: HEADER(source) + zod.code });
       files.push({ path: `${dir}/types.ts`, content: HEADER(source) + types.code });
@@ -150,6 +158,8 @@ export async function generateStandards(options: GenerateOptions): Promise<Gener
     for (const version of versions) {
       const tag = versionTag(version);
       lines.push(`export type { ${typeName}_${tag} };`);
+      const defs = defTypes.get(`${entity}/${version}`) ?? [];
+      if (defs.length) lines.push(`export type { ${defs.join(', ')} } from './${version}/types.js';`);
       lines.push(
         `/** ${entity}@${version}${version === 'next' ? ' (draft)' : ''}: validator, JSON Schema and field metadata. */`,
       );

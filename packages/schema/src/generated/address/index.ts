@@ -7,6 +7,7 @@ import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js'
 import type { Address_1_0_0 } from './1.0.0/types.js';
 
 export type { Address_1_0_0 };
+export type { GeoPoint_1_0_0, Provenance_1_0_0 } from './1.0.0/types.js';
 /** address@1.0.0: validator, JSON Schema and field metadata. */
 export const address_1_0_0: Standard<Address_1_0_0> = /* @__PURE__ */ defineStandard<Address_1_0_0>({ entity: 'address', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 

@@ -7,6 +7,7 @@ import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js'
 import type { Building_1_0_0 } from './1.0.0/types.js';
 
 export type { Building_1_0_0 };
+export type { Address_1_0_0, Unit_1_0_0, GeoPoint_1_0_0, Provenance_1_0_0 } from './1.0.0/types.js';
 /** building@1.0.0: validator, JSON Schema and field metadata. */
 export const building_1_0_0: Standard<Building_1_0_0> = /* @__PURE__ */ defineStandard<Building_1_0_0>({ entity: 'building', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 

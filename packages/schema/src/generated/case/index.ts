@@ -7,6 +7,7 @@ import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js'
 import type { Case_1_0_0 } from './1.0.0/types.js';
 
 export type { Case_1_0_0 };
+export type { Location_1_0_0, Reporter_1_0_0, IdentityDocument_1_0_0, Attachment_1_0_0, Step_1_0_0, GeoPoint_1_0_0, Provenance_1_0_0 } from './1.0.0/types.js';
 /** case@1.0.0: validator, JSON Schema and field metadata. */
 export const case_1_0_0: Standard<Case_1_0_0> = /* @__PURE__ */ defineStandard<Case_1_0_0>({ entity: 'case', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 

@@ -7,6 +7,7 @@ import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js'
 import type { Grid_1_0_0 } from './1.0.0/types.js';
 
 export type { Grid_1_0_0 };
+export type { Boundary_1_0_0, Polygon_1_0_0, Worker_1_0_0, Provenance_1_0_0 } from './1.0.0/types.js';
 /** grid@1.0.0: validator, JSON Schema and field metadata. */
 export const grid_1_0_0: Standard<Grid_1_0_0> = /* @__PURE__ */ defineStandard<Grid_1_0_0>({ entity: 'grid', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 

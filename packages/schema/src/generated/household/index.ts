@@ -7,6 +7,7 @@ import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js'
 import type { Household_1_0_0 } from './1.0.0/types.js';
 
 export type { Household_1_0_0 };
+export type { Member_1_0_0, IdentityDocument_1_0_0, Address_1_0_0, Provenance_1_0_0 } from './1.0.0/types.js';
 /** household@1.0.0: validator, JSON Schema and field metadata. */
 export const household_1_0_0: Standard<Household_1_0_0> = /* @__PURE__ */ defineStandard<Household_1_0_0>({ entity: 'household', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 

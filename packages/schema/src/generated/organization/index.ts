@@ -7,6 +7,7 @@ import { fields as fields_1_0_0, schema as schema_1_0_0 } from './1.0.0/meta.js'
 import type { Organization_1_0_0 } from './1.0.0/types.js';
 
 export type { Organization_1_0_0 };
+export type { LegalRepresentative_1_0_0, IdentityDocument_1_0_0, Address_1_0_0, Provenance_1_0_0 } from './1.0.0/types.js';
 /** organization@1.0.0: validator, JSON Schema and field metadata. */
 export const organization_1_0_0: Standard<Organization_1_0_0> = /* @__PURE__ */ defineStandard<Organization_1_0_0>({ entity: 'organization', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 

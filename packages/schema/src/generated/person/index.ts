@@ -13,12 +13,15 @@ import { fields as fields_next, schema as schema_next } from './next/meta.js';
 import type { Person_next } from './next/types.js';
 
 export type { Person_1_0_0 };
+export type { IdentityDocument_1_0_0, Address_1_0_0, Provenance_1_0_0, Contact_1_0_0, GroupMembership_1_0_0 } from './1.0.0/types.js';
 /** person@1.0.0: validator, JSON Schema and field metadata. */
 export const person_1_0_0: Standard<Person_1_0_0> = /* @__PURE__ */ defineStandard<Person_1_0_0>({ entity: 'person', version: '1.0.0', jsonSchema: schema_1_0_0, fields: fields_1_0_0, check: check_1_0_0 });
 export type { Person_1_1_0 };
+export type { IdentityDocument_1_1_0, Address_1_1_0, Provenance_1_1_0, Contact_1_1_0, GroupMembership_1_1_0 } from './1.1.0/types.js';
 /** person@1.1.0: validator, JSON Schema and field metadata. */
 export const person_1_1_0: Standard<Person_1_1_0> = /* @__PURE__ */ defineStandard<Person_1_1_0>({ entity: 'person', version: '1.1.0', jsonSchema: schema_1_1_0, fields: fields_1_1_0, check: check_1_1_0 });
 export type { Person_next };
+export type { IdentityDocument_next, Address_next, Provenance_next, Contact_next, GroupMembership_next } from './next/types.js';
 /** person@next (draft): validator, JSON Schema and field metadata. */
 export const person_next: Standard<Person_next> = /* @__PURE__ */ defineStandard<Person_next>({ entity: 'person', version: 'next', jsonSchema: schema_next, fields: fields_next, check: check_next });
 
