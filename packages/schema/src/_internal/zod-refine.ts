@@ -277,11 +277,14 @@ export function gdsObject<Shape extends z.ZodRawShape>(shape: Shape, rules: GdsO
     };
     if (closed)
       for (const k in o) if (!Object.hasOwn(shape, k)) own('additional_property', [], { property: k });
-    for (const k of required) if (o[k] === undefined) own('required', [], { property: k });
+    // Own properties only, as the compiled checker reads them: a record lacking `constructor` or
+    // `toString` does not have them because every object inherits them.
+    const at = (k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
+    for (const k of required) if (at(k) === undefined) own('required', [], { property: k });
     for (const [name, binding] of objectRules) runRule(own, (ctx) => OBJECT_RULES[name](o, binding, ctx));
     // The pipe stops here: the properties are still checked, so every issue is reported at once.
     if (failed)
       for (const k of Object.keys(shape))
-        if (o[k] !== undefined) child(report, shape[k] as z.ZodType, o[k], k);
+        if (at(k) !== undefined) child(report, shape[k] as z.ZodType, o[k], k);
   });
 }
