@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseMapping } from '@gds/convert';
 import { convertStream, type LoadedMapping, loadMapping } from '@gds/convert/node';
 import { standardsDir } from '@gds/standards/fs';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { noOpenpyxl, openpyxlNote, openpyxlRead, openpyxlWrite } from './_openpyxl.js';
 
@@ -208,6 +209,44 @@ for p in [['张三', '110105195304251577', 13800138000], ['李四', '35010219580
     const empty = openpyxlWrite('', {});
     const r2 = (await convert(loaded(1), empty, accept)).report;
     expect(r2.issues.map((i) => i.code)).toEqual(['source.no_records']);
+  });
+
+  it('reports a formula without a computed value (openpyxl writes none) at its cell, in a column the mapping reads', async () => {
+    const bytes = openpyxlWrite(
+      `
+ws.append(['姓名', '身份证号', '电话', '合计'])
+ws.append(['张三', '110105195304251577', '=CONCATENATE("138", "00138000")', '=1+1'])
+ws.append(['李四', '350102195802096982', '13900139000', '=1+1'])
+`,
+      {},
+    );
+    const { report } = await convert(loaded(1), bytes, accept);
+    expect(report.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    expect(
+      report.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => [i.code, i.params.formula, i.source?.row, i.source?.column, i.source?.columnLetter]),
+    ).toEqual([['xlsx.formula_without_value', '=CONCATENATE("138", "00138000")', 2, '电话', 'C']]);
+  });
+
+  it('reads a formula with its computed value (as Excel saves it) as that value, without an issue', async () => {
+    const written = unzipSync(
+      openpyxlWrite(
+        `
+ws.append(['姓名', '身份证号', '电话'])
+ws.append(['张三', '110105195304251577', '=CONCATENATE("138", "00138000")'])
+`,
+        {},
+      ),
+    );
+    // What Excel adds on saving: the cached result next to the formula.
+    const sheet = new TextDecoder().decode(written['xl/worksheets/sheet1.xml']);
+    written['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(
+      sheet.replace('<v></v>', '<v>13800138000</v>').replace('<c r="C2">', '<c r="C2" t="str">'),
+    );
+    const { report, accepted } = await convert(loaded(1), zipSync(written), accept);
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(accepted).toContain('"phone":"13800138000"');
   });
 
   it('still converts when the header is where the mapping says', async () => {

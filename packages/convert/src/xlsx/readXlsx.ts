@@ -237,6 +237,7 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
           .filter((r) => r.r2 < headerRow)
           .map((r) => `${columnLetter(r.c1)}${r.r1}:${columnLetter(r.c2)}${r.r2}`);
       }
+      const position = { ...(options.file !== undefined ? { file: options.file } : {}), sheet: sheet.name };
       const expected = new Set(options.expectedColumns ?? []);
       const need = Math.ceil(expected.size / 2);
       const score = (row: readonly SourceValue[]) => {
@@ -260,6 +261,16 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
       let cellStyle = 0;
       let cellText = '';
       let inValue = false;
+      // A formula with no cached result (a workbook written by a program and never saved by Excel) has
+      // no value to read: such cells, and shared-string indexes that do not exist, are issues at the cell.
+      let formula: string | null = null;
+      let inFormula = false;
+      let hasValue = false;
+      let cellProblems: {
+        col: number;
+        code: 'xlsx.formula_without_value' | 'source.invalid_record';
+        params: Record<string, unknown>;
+      }[] = [];
       const parser = new SaxesParser();
       parser.on('opentag', (t) => {
         switch (t.name) {
@@ -267,6 +278,7 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
             rowNo = t.attributes.r ? Number(t.attributes.r) : lastRow + 1;
             cells = [];
             col = 0;
+            cellProblems = [];
             break;
           case 'c': {
             const ref = t.attributes.r ? String(t.attributes.r) : '';
@@ -274,16 +286,24 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
             cellType = String(t.attributes.t ?? 'n');
             cellStyle = Number(t.attributes.s ?? 0);
             cellText = '';
+            formula = null;
+            hasValue = false;
             break;
           }
           case 'v':
           case 't':
             inValue = true;
+            hasValue = true;
+            break;
+          case 'f':
+            inFormula = true;
+            formula = '';
             break;
         }
       });
       parser.on('text', (s) => {
         if (inValue) cellText += s;
+        else if (inFormula) formula += s;
       });
       parser.on('closetag', (t) => {
         switch (t.name) {
@@ -291,10 +311,29 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
           case 't':
             inValue = false;
             break;
+          case 'f':
+            inFormula = false;
+            break;
           case 'c': {
             let v: SourceValue = null;
-            if (cellType === 's') v = wb.strings[Number(cellText)] ?? '';
-            else if (cellType === 'b') v = cellText === '1';
+            // openpyxl writes `<v></v>`: empty is a result only for a text formula (t="str").
+            if (formula !== null && (!hasValue || (cellText === '' && cellType !== 'str'))) {
+              cellProblems.push({
+                col,
+                code: 'xlsx.formula_without_value',
+                params: { formula: `=${formula || '…'}` },
+              });
+            } else if (cellType === 's') {
+              const s = wb.strings[Number(cellText)];
+              if (s === undefined) {
+                cellProblems.push({
+                  col,
+                  code: 'source.invalid_record',
+                  params: { reason: `shared string ${cellText} does not exist (xl/sharedStrings.xml)` },
+                });
+              }
+              v = s ?? null;
+            } else if (cellType === 'b') v = cellText === '1';
             else if (cellType === 'str' || cellType === 'inlineStr') v = unescapeXstring(cellText);
             // Error values (#N/A) and ISO 8601 date cells (t="d") are kept as the text they are.
             else if (cellType === 'e' || cellType === 'd') v = cellText;
@@ -367,6 +406,20 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
           letters = header.map((_, i) => columnLetter(i));
         }
         const issues = [];
+        for (const p of cellProblems) {
+          const column = header[p.col] ?? columnLetter(p.col);
+          // A column the mapping does not read cannot spoil the record.
+          if (expected.size > 0 && !expected.has(column)) continue;
+          issues.push(
+            sourceIssue(p.code, p.params, locale, {
+              ...position,
+              row: rowNo,
+              column,
+              columnLetter: columnLetter(p.col),
+              raw: '',
+            }),
+          );
+        }
         if (headerRow > 0 && cells.length > (info.header?.length ?? 0)) {
           issues.push(
             sourceIssue('row.ragged', { count: cells.length, expected: info.header?.length ?? 0 }, locale, {
@@ -393,7 +446,6 @@ export function readXlsx(source: ByteSource, options: XlsxReaderOptions = {}): S
         if (held !== null) out.push(...held);
         held = null;
       };
-      const position = { ...(options.file !== undefined ? { file: options.file } : {}), sheet: sheet.name };
       const finish = () => {
         while (headerRow > 1 && lastRow >= headerRow && preamble.length < headerRow - 1) preamble.push([]);
         if (headerFoundAt > 0) {

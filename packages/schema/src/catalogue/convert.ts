@@ -75,6 +75,11 @@ export const convertIssues = {
     zh: '引号未闭合，该字段一直延续到文件末尾',
     en: 'A quoted field is not closed and runs to the end of the file',
   },
+  'xlsx.formula_without_value': {
+    severity: 'error',
+    zh: '单元格是公式 {formula}，但文件中没有它的计算结果（由程序生成、未经 Excel 保存）；请在 Excel 中打开并保存后再转换',
+    en: 'The cell holds the formula {formula} but the file has no computed value for it (written by a program, never saved by Excel); open and save it in Excel, then convert again',
+  },
   'xlsx.escaped_character': {
     severity: 'warning',
     zh: '单元格含 XML 不能直接承载的字符 {char}，已按 OOXML 规则写成 {escape}：Excel 与 GDS 读回原字符，其他程序可能原样显示 {escape}',
