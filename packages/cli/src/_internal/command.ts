@@ -249,3 +249,8 @@ export function parseLocale(value: string | undefined): Locale {
 export function say(locale: Locale, zh: string, en: string): string {
   return locale === 'en' ? en : `${zh}（${en}）`;
 }
+
+/** A bilingual message of a library (`message` is `zh（en）`, `messageEn` the English half) in the output language. */
+export function messageIn(locale: Locale, m: { message: string; messageEn?: string }): string {
+  return locale === 'en' && typeof m.messageEn === 'string' ? m.messageEn : m.message;
+}

@@ -1,53 +1,30 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ConvertReport } from '@gds/convert';
 import { convertStream, exportStream, loadMapping } from '@gds/convert/node';
 import type { Locale } from '@gds/schema';
 import {
-  type LegacyCommand as Command,
+  type Command,
   type CommandContext,
-  parseLocale,
+  defineCommand,
+  type OptionSpec,
   UsageError,
 } from '../_internal/command.js';
 
-const convertUsage = `用法（usage）: gds convert <input|-> --mapping <id|path> [--out <file.ndjson>] [--rejects <file>]
-                   [--report <file.json>] [--now YYYY-MM-DD] [--locale zh-CN|en] [--no-timing]
+const mapping = {
+  type: 'string',
+  short: 'm',
+  value: '<id|path>',
+  help: {
+    zh: '映射：官方标识（如 public-security/population）或 .mapping.json 路径',
+    en: 'the mapping: an official id (e.g. public-security/population) or a .mapping.json path',
+  },
+} as const satisfies OptionSpec;
 
-  按映射把部门旧格式文件转换为标准记录（NDJSON）。无 --out 时写标准输出；被拒绝的行按原格式写入 --rejects，
-  报告写入 --report（否则在标准错误输出摘要）。
-  Converts a legacy file to canonical records (NDJSON) with a mapping (an official id such as
-  public-security/population, or a .mapping.json path). Without --out the records go to stdout; rejected rows
-  are written in the source format to --rejects; the report goes to --report (a summary to stderr otherwise).
-  --no-timing leaves wall-clock figures out of the report file, so that two runs give identical bytes.
-  Exit 0: every row accepted; 1: some rows rejected; 2: usage error.`;
-
-const exportUsage = `用法（usage）: gds export <canonical.ndjson|-> --mapping <id|path> [--out <file>] [--locale zh-CN|en]
-
-  按映射把标准记录写回部门旧格式（同一个映射文件反向使用）。无 --out 时写标准输出。
-  Writes canonical records back in a department's legacy format, reading the mapping backwards.
-  Exit 0: every record written; 1: some lines were not records or fields could not be exported; 2: usage error.`;
-
-const common = {
-  mapping: { type: 'string', short: 'm' },
-  out: { type: 'string', short: 'o' },
-  locale: { type: 'string' },
-} as const;
-const convertOptions = {
-  ...common,
-  rejects: { type: 'string' },
-  report: { type: 'string' },
-  now: { type: 'string' },
-  'no-timing': { type: 'boolean' },
-} as const;
-
-function parse<O extends typeof common | typeof convertOptions>(argv: string[], options: O) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options });
-  } catch (error) {
-    throw new UsageError('参数错误', (error as Error).message, { cause: error });
-  }
-}
+const summaryWhere = {
+  zh: '--format json 时摘要为 JSON：有 --out 时写标准输出，否则写标准错误（记录占用标准输出）。',
+  en: 'With --format json the summary is JSON: on stdout when --out is given, else on stderr (the records\nare on stdout).',
+};
 
 function input(
   ctx: CommandContext,
@@ -94,7 +71,7 @@ function writeTo(stream: NodeJS.WritableStream, chunk: Uint8Array): Promise<void
   return new Promise((ok) => stream.once('drain', () => ok()));
 }
 
-function progressBar(ctx: CommandContext, size: number | undefined) {
+function progressBar(ctx: CommandContext, size: number | undefined, loc: Locale) {
   if (!ctx.isTTY) return undefined;
   const start = performance.now();
   return ({ rows, bytes }: { rows: number; bytes: number }) => {
@@ -106,7 +83,9 @@ function progressBar(ctx: CommandContext, size: number | undefined) {
         ? ''
         : `[${'#'.repeat(Math.floor(pct / 5)).padEnd(20, '.')}] ${String(pct).padStart(3)}% `;
     ctx.stderr.write(
-      `\r${bar}${rows.toLocaleString('en')} 行（rows） ${rate.toLocaleString('en')} 行/秒（rows/s）`,
+      loc === 'en'
+        ? `\r${bar}${rows.toLocaleString('en')} rows ${rate.toLocaleString('en')} rows/s`
+        : `\r${bar}${rows.toLocaleString('en')} 行（rows） ${rate.toLocaleString('en')} 行/秒（rows/s）`,
     );
   };
 }
@@ -128,16 +107,59 @@ function summary(r: ConvertReport, loc: Locale): string {
 
 /** `gds convert` and `gds export`: legacy files to canonical records and back, with one mapping. */
 export const convertCommands: Command[] = [
-  {
+  defineCommand({
     name: 'convert',
     summary: {
       zh: '按映射把旧格式文件转换为标准记录',
       en: 'convert a legacy file to canonical records with a mapping',
     },
-    usage: convertUsage,
-    async run(ctx) {
-      const { values, positionals } = parse(ctx.argv, convertOptions);
-      const loc = parseLocale(values.locale);
+    synopsis: '<input|-> --mapping <id|path> [options]',
+    description: {
+      zh: `按映射把部门旧格式文件转换为标准记录（NDJSON）。无 --out 时写标准输出；被拒绝的行按原格式写入 --rejects，\n报告写入 --report（否则在标准错误输出摘要）。${summaryWhere.zh}`,
+      en: `Converts a legacy file to canonical records (NDJSON) with a mapping. Without --out the records go to\nstdout; rejected rows are written in the source format to --rejects; the report goes to --report (a\nsummary to stderr otherwise). ${summaryWhere.en}`,
+    },
+    options: {
+      mapping,
+      out: {
+        type: 'string',
+        short: 'o',
+        value: '<file.ndjson>',
+        help: { zh: '标准记录输出文件', en: 'where the canonical records go' },
+      },
+      rejects: {
+        type: 'string',
+        value: '<file>',
+        help: { zh: '被拒绝的行（原格式）', en: 'the rejected rows, in the source format' },
+      },
+      report: {
+        type: 'string',
+        value: '<file.json>',
+        help: { zh: '完整报告（JSON）', en: 'the full report (JSON)' },
+      },
+      now: {
+        type: 'string',
+        value: 'YYYY-MM-DD',
+        help: { zh: '判断代码表生效所用的日期', en: 'the date on which code lists must be in force' },
+      },
+      'no-timing': {
+        type: 'boolean',
+        help: {
+          zh: '报告文件不含耗时，两次运行字节相同',
+          en: 'leave wall-clock figures out of the report file, so that two runs give identical bytes',
+        },
+      },
+    },
+    positionals: 1,
+    formats: ['text', 'json'],
+    exits: {
+      0: { zh: '每行都被接受', en: 'every row accepted' },
+      1: { zh: '有被拒绝的行', en: 'some rows rejected' },
+    },
+    examples: [
+      'gds convert population.csv -m public-security/population --out people.ndjson --rejects rejects.csv',
+      'gds convert population.csv -m public-security/population -o people.ndjson --format json | jq .stats',
+    ],
+    async run(ctx, { values, positionals, locale: loc, format }) {
       const now = values.now ? new Date(`${values.now}T00:00:00Z`) : undefined;
       if (now && Number.isNaN(now.getTime()))
         throw new UsageError(`日期无效 ${values.now}`, `invalid --now ${values.now} (YYYY-MM-DD)`);
@@ -145,7 +167,7 @@ export const convertCommands: Command[] = [
       const src = input(ctx, positionals);
       const out = await fileOrStdout(ctx, values.out);
       const rejects = values.rejects ? await fileOrStdout(ctx, values.rejects) : undefined;
-      const onProgress = progressBar(ctx, src.size);
+      const onProgress = progressBar(ctx, src.size, loc);
       const report = await convertStream(loaded, {
         input: src.stream as AsyncIterable<Uint8Array>,
         file: src.name,
@@ -158,23 +180,45 @@ export const convertCommands: Command[] = [
       if (onProgress) ctx.stderr.write('\n');
       await out.close();
       await rejects?.close();
+      const { timing, ...stable } = report;
+      const body = values['no-timing'] ? stable : { ...stable, ...(timing ? { timing } : {}) };
       if (values.report) {
         const { writeFile } = await import('node:fs/promises');
-        const { timing, ...stable } = report;
-        const body = values['no-timing'] ? stable : { ...stable, ...(timing ? { timing } : {}) };
         await writeFile(resolve(ctx.cwd, values.report), `${JSON.stringify(body, null, 2)}\n`);
       }
-      if (!values.report || values.out) ctx.stderr.write(summary(report, loc));
+      if (format === 'json')
+        (values.out ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(body, null, 2)}\n`);
+      else if (!values.report || values.out) ctx.stderr.write(summary(report, loc));
       return report.stats.rowsRejected > 0 ? 1 : 0;
     },
-  },
-  {
+  }),
+  defineCommand({
     name: 'export',
     summary: { zh: '按映射把标准记录写回旧格式', en: 'write canonical records back in a legacy format' },
-    usage: exportUsage,
-    async run(ctx) {
-      const { values, positionals } = parse(ctx.argv, common);
-      const loc = parseLocale(values.locale);
+    synopsis: '<canonical.ndjson|-> --mapping <id|path> [options]',
+    description: {
+      zh: `按映射把标准记录写回部门旧格式（同一个映射文件反向使用）。无 --out 时写标准输出。${summaryWhere.zh}`,
+      en: `Writes canonical records back in a department's legacy format, reading the mapping backwards.\nWithout --out the file goes to stdout. ${summaryWhere.en}`,
+    },
+    options: {
+      mapping,
+      out: {
+        type: 'string',
+        short: 'o',
+        value: '<file>',
+        help: { zh: '旧格式输出文件', en: 'where the legacy file goes' },
+      },
+    },
+    positionals: 1,
+    formats: ['text', 'json'],
+    exits: {
+      0: { zh: '每条记录都已写出', en: 'every record written' },
+      1: {
+        zh: '有的行不是记录，或有字段无法导出',
+        en: 'some lines were not records or fields could not be exported',
+      },
+    },
+    async run(ctx, { values, positionals, locale: loc, format }) {
       const loaded = load(ctx, values.mapping);
       const src = input(ctx, positionals);
       const out = await fileOrStdout(ctx, values.out);
@@ -184,6 +228,12 @@ export const convertCommands: Command[] = [
         locale: loc,
       });
       await out.close();
+      const failed = result.skipped > 0 || result.issues.some((i) => i.severity === 'error');
+      if (format === 'json') {
+        const doc = { records: result.records, skipped: result.skipped, issues: result.issues };
+        (values.out ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(doc, null, 2)}\n`);
+        return failed ? 1 : 0;
+      }
       for (const issue of result.issues.slice(0, 20)) {
         ctx.stderr.write(
           `  ! ${issue.code}${issue.source?.row ? ` (${loc === 'en' ? 'line' : '行'} ${issue.source.row})` : ''}  ${issue.message}\n`,
@@ -194,7 +244,7 @@ export const convertCommands: Command[] = [
           ? `${result.records} records written, ${result.skipped} lines skipped\n`
           : `写出 ${result.records} 条记录，跳过 ${result.skipped} 行\n`,
       );
-      return result.skipped > 0 || result.issues.some((i) => i.severity === 'error') ? 1 : 0;
+      return failed ? 1 : 0;
     },
-  },
+  }),
 ];

@@ -1,31 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Locale } from '@gds/schema';
-import { type LegacyCommand as Command, parseLocale, UsageError } from '../_internal/command.js';
+import { type Command, defineCommand } from '../_internal/command.js';
 import { renderReport } from '../_internal/demo/html.js';
 import { DEPARTMENTS, type DemoSummary } from '../_internal/demo/model.js';
 import { runDemo } from '../_internal/demo/run.js';
-import { parse } from './keys.js';
-
-const usage = `用法（usage）: gds demo [--dir <dir>] [--out <report.html>] [--json] [--locale zh-CN|en]
-
-  在本机默认配置上（./.gds/、SQLite 账本、无服务器）演示完整流程：转换三个部门的官方样例，合并黄金记录，
-  生成部门密钥并签名，追加到账本，两个部门见证人副署检查点，有条件共享并得到披露回执，离线验证回执。
-  On the embedded defaults (./.gds/, the SQLite ledger, no server): converts three departments' official
-  samples, merges golden records, generates department keys and signs the records, appends them to the
-  ledger, has two department witnesses cosign the checkpoint, shares records conditionally with a
-  requesting department (disclosure receipt), and verifies the receipt offline.
-
-  --dir <dir>          基础目录（base folder）, default ./.gds. 所有文件写入 <dir>/demo/，每次运行先清空它；
-                       不触碰 <dir>/keys 等其他内容（every file goes to <dir>/demo/, emptied at each run;
-                       nothing else in <dir>, such as your keyring in <dir>/keys, is touched）
-  --out <file>         HTML 报告（HTML report）, default <dir>/demo/report.html
-  --json               在标准输出写机器可读摘要，步骤写标准错误（summary JSON on stdout, steps on stderr）
-  --locale zh-CN|en    输出语言（language of the steps and of the conversion reports）, default zh-CN
-  GDS_PASSPHRASE       设置时演示私钥加密保存到 <dir>/demo/keys，否则只保存公钥
-                       (when set, the demo's secret keys are saved encrypted; otherwise only public keys)
-  退出码（exit）: 0 done and the receipt verified; 1 a verification failed; 2 usage or environment error.`;
 
 /** The last lines: the figures, each from the summary that is also written to summary.json. */
 function closing(s: DemoSummary, loc: Locale, report: string): string {
@@ -59,32 +38,46 @@ function closing(s: DemoSummary, loc: Locale, report: string): string {
   return `${body.join('\n')}\n${ok ? '' : loc === 'en' ? 'verification FAILED\n' : '验证失败（verification FAILED）\n'}`;
 }
 
-const demo: Command = {
+const demo = defineCommand({
   name: 'demo',
   summary: {
     zh: '在本机默认配置上演示从转换到离线验证回执的完整流程',
     en: 'run the whole flow on the embedded defaults, from conversion to an offline-verified receipt',
   },
-  usage,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          dir: { type: 'string' },
-          out: { type: 'string' },
-          json: { type: 'boolean' },
-          locale: { type: 'string' },
-        },
-        allowPositionals: true,
-      }),
-    );
-    if (positionals.length > 0)
-      throw new UsageError(`多余的参数 ${positionals.join(' ')}`, `unexpected argument ${positionals[0]}`);
-    const loc = parseLocale(values.locale);
+  synopsis: '[--dir <dir>] [--out <report.html>] [options]',
+  description: {
+    zh: '在本机默认配置上（./.gds/、SQLite 账本、无服务器）演示完整流程：转换三个部门的官方样例，合并黄金记录，\n生成部门密钥并签名，追加到账本，两个部门见证人副署检查点，有条件共享并得到披露回执，离线验证回执。\n所有文件写入 <dir>/demo/，每次运行先清空它；不触碰 <dir>/keys 等其他内容。\n设置 GDS_PASSPHRASE 时演示私钥加密保存到 <dir>/demo/keys，否则只保存公钥。\n--format json 在标准输出写机器可读摘要，步骤写标准错误。',
+    en: "On the embedded defaults (./.gds/, the SQLite ledger, no server): converts three departments' official\nsamples, merges golden records, generates department keys and signs the records, appends them to the\nledger, has two department witnesses cosign the checkpoint, shares records conditionally with a\nrequesting department (disclosure receipt), and verifies the receipt offline.\nEvery file goes to <dir>/demo/, emptied at each run; nothing else in <dir>, such as your keyring in\n<dir>/keys, is touched. With GDS_PASSPHRASE set the demo's secret keys are saved encrypted; otherwise\nonly public keys. --format json writes the summary to stdout and the steps to stderr.",
+  },
+  options: {
+    dir: {
+      type: 'string',
+      value: '<dir>',
+      help: { zh: '基础目录；默认 ./.gds', en: 'the base folder; default ./.gds' },
+    },
+    out: {
+      type: 'string',
+      value: '<file>',
+      help: {
+        zh: 'HTML 报告；默认 <dir>/demo/report.html',
+        en: 'the HTML report; default <dir>/demo/report.html',
+      },
+    },
+    json: {
+      type: 'boolean',
+      help: { zh: '同 --format json（别名）', en: 'the same as --format json (an alias)' },
+    },
+  },
+  formats: ['text', 'json'],
+  exits: {
+    0: { zh: '完成，回执已验证', en: 'done, and the receipt verified' },
+    1: { zh: '有验证失败', en: 'a verification failed' },
+  },
+  async run(ctx, { values, locale: loc, format }) {
+    const json = format === 'json' || values.json === true;
     const folder = join(resolve(ctx.cwd, values.dir ?? '.gds'), 'demo');
     const out = resolve(ctx.cwd, values.out ?? join(folder, 'report.html'));
-    const lines = values.json ? ctx.stderr : ctx.stdout;
+    const lines = json ? ctx.stderr : ctx.stdout;
     let n = 0;
     const say = (zh: string, en: string, tail?: string) => {
       n++;
@@ -117,11 +110,11 @@ const demo: Command = {
     await writeFile(out, renderReport(summary, href));
     const text = `${JSON.stringify(summary, null, 2)}\n`;
     await writeFile(join(folder, 'summary.json'), text);
-    if (values.json) ctx.stdout.write(text);
+    if (json) ctx.stdout.write(text);
     lines.write(closing(summary, loc, shown));
     return summary.receipt.verified && summary.witnesses.verified ? 0 : 1;
   },
-};
+});
 
 /** `gds demo`: the whole flow on the embedded defaults, with a summary and an HTML report. */
 export const demoCommands: Command[] = [demo];

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   exportJwk,
   fromMultikey,
@@ -16,24 +15,30 @@ import {
 } from '@gds/crypto';
 import { loadFileKeyring, saveFileKeyring } from '@gds/crypto/node';
 import { smSuite } from '@gds/crypto/sm';
-import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
+import {
+  type Command,
+  type CommandContext,
+  defineCommand,
+  type OptionSpec,
+  UsageError,
+} from '../_internal/command.js';
 
-export const KEYRING_HELP = `  --keys <dir>            密钥环目录（keyring directory）, default ./.gds/keys
-  --passphrase-env <VAR>  存放口令的环境变量（env var holding the passphrase）, default GDS_PASSPHRASE`;
-
-/** Runs node:util parseArgs, turning its errors into usage errors (exit 2). */
-export function parse<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw new UsageError('参数错误', (error as Error).message, { cause: error });
-  }
-}
-
+/** The keyring options, shared by every command that signs, seals or verifies. */
 export const keyringOptions = {
-  keys: { type: 'string' },
-  'passphrase-env': { type: 'string' },
-} as const;
+  keys: {
+    type: 'string',
+    value: '<dir>',
+    help: { zh: '密钥环目录；默认 ./.gds/keys', en: 'the keyring folder; default ./.gds/keys' },
+  },
+  'passphrase-env': {
+    type: 'string',
+    value: '<VAR>',
+    help: {
+      zh: '存放口令的环境变量；默认 GDS_PASSPHRASE',
+      en: 'the environment variable holding the passphrase; default GDS_PASSPHRASE',
+    },
+  },
+} as const satisfies Record<string, OptionSpec>;
 
 export async function allSuites(): Promise<Suite[]> {
   return [await loadSodiumSuite(), smSuite];
@@ -110,32 +115,38 @@ function must(ring: Keyring, kid: string | undefined): KeyInfo {
   return k;
 }
 
-const generate: Command = {
+const label = { type: 'string', value: '<label>', help: { zh: '密钥名称', en: 'the key label' } } as const;
+const issuer = {
+  type: 'string',
+  value: '<dept>',
+  help: { zh: '所属部门', en: 'the department that owns the key' },
+} as const;
+
+const generate = defineCommand({
   name: 'keys generate',
-  summary: { zh: '生成签名密钥和加密密钥', en: 'Generate a signing key and an encryption key' },
-  usage: `gds keys generate --label <label> [--issuer <dept>] [--use sign|encrypt|both] [--suite sodium|sm]
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          label: { type: 'string' },
-          issuer: { type: 'string' },
-          use: { type: 'string', default: 'both' },
-          suite: { type: 'string', default: 'sodium' },
-        },
-      }),
-    );
+  summary: { zh: '生成签名密钥和加密密钥', en: 'generate a signing key and an encryption key' },
+  synopsis: '--label <label> [options]',
+  options: {
+    ...keyringOptions,
+    label,
+    issuer,
+    use: {
+      type: 'string',
+      choices: ['sign', 'encrypt', 'both'],
+      default: 'both',
+      help: { zh: '用途', en: 'what the key is for' },
+    },
+    suite: {
+      type: 'string',
+      choices: ['sodium', 'sm'],
+      default: 'sodium',
+      help: { zh: '算法套件', en: 'the algorithm suite' },
+    },
+  },
+  async run(ctx, { values }) {
     if (!values.label) throw new UsageError('缺少 --label', 'missing --label');
-    if (!['sign', 'encrypt', 'both'].includes(values.use)) {
-      throw new UsageError('--use 只能是 sign、encrypt 或 both', '--use must be sign, encrypt or both');
-    }
-    if (!['sodium', 'sm'].includes(values.suite))
-      throw new UsageError('--suite 只能是 sodium 或 sm', '--suite must be sodium or sm');
     const ring = await openKeyring(ctx, values, true);
-    const uses: KeyUse[] = values.use === 'both' ? ['sign', 'encrypt'] : [values.use as KeyUse];
+    const uses: KeyUse[] = values.use === 'both' ? ['sign', 'encrypt'] : [values.use];
     const made: KeyInfo[] = [];
     for (const use of uses) {
       made.push(
@@ -146,23 +157,18 @@ ${KEYRING_HELP}`,
     for (const k of made) ctx.stdout.write(line(k));
     return 0;
   },
-};
+});
 
-const list: Command = {
+const list = defineCommand({
   name: 'keys list',
-  summary: { zh: '列出密钥环中的密钥', en: 'List the keys in the keyring' },
-  usage: `gds keys list [--format text|json]
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...keyringOptions, format: { type: 'string', default: 'text' } },
-      }),
-    );
+  summary: { zh: '列出密钥环中的密钥', en: 'list the keys in the keyring' },
+  synopsis: '[options]',
+  options: { ...keyringOptions },
+  formats: ['text', 'json'],
+  async run(ctx, { values, format }) {
     const ring = await openKeyring(ctx, values, false);
     const keys = ring.list();
-    if (values.format === 'json') {
+    if (format === 'json') {
       const withKeys = keys.map((k) => ({ ...k, publicKey: toMultikey(k).publicKeyMultibase }));
       ctx.stdout.write(`${JSON.stringify(withKeys, null, 2)}\n`);
     } else {
@@ -170,20 +176,18 @@ ${KEYRING_HELP}`,
     }
     return 0;
   },
-};
+});
 
-const rotate: Command = {
+const rotate = defineCommand({
   name: 'keys rotate',
   summary: {
     zh: '轮换密钥：旧密钥退役（仍可验证），生成新密钥',
-    en: 'Rotate a key: retire it (it still verifies) and make its successor',
+    en: 'rotate a key: retire it (it still verifies) and make its successor',
   },
-  usage: `gds keys rotate <kid>
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({ args: ctx.argv, options: { ...keyringOptions }, allowPositionals: true }),
-    );
+  synopsis: '<kid> [options]',
+  options: { ...keyringOptions },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     const ring = await openKeyring(ctx, values, true);
     const old = must(ring, positionals[0]);
     const next = await ring.rotate(old.kid);
@@ -192,24 +196,26 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(line(next));
     return 0;
   },
-};
+});
 
-const revoke: Command = {
+const revoke = defineCommand({
   name: 'keys revoke',
   summary: {
     zh: '吊销密钥：此时间之后的签名不再有效',
-    en: 'Revoke a key: its signatures dated from then on fail',
+    en: 'revoke a key: its signatures dated from then on fail',
   },
-  usage: `gds keys revoke <kid> [--at <RFC 3339 time>] [--reason <text>]
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...keyringOptions, at: { type: 'string' }, reason: { type: 'string' } },
-        allowPositionals: true,
-      }),
-    );
+  synopsis: '<kid> [--at <time>] [--reason <text>] [options]',
+  options: {
+    ...keyringOptions,
+    at: {
+      type: 'string',
+      value: '<RFC 3339 time>',
+      help: { zh: '吊销时间；默认现在', en: 'when the revocation takes effect; default now' },
+    },
+    reason: { type: 'string', value: '<text>', help: { zh: '吊销原因', en: 'why the key is revoked' } },
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     if (values.at !== undefined && !Number.isFinite(Date.parse(values.at))) {
       throw new UsageError('--at 不是有效时间', '--at is not a valid time');
     }
@@ -220,29 +226,31 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(line(revoked));
     return 0;
   },
-};
+});
 
-const exportKey: Command = {
+const keyForm = {
+  type: 'string',
+  choices: ['jwk', 'multikey'],
+  help: { zh: '导出形式', en: 'the form of the exported key' },
+} as const;
+
+const exportKey = defineCommand({
   name: 'keys export',
-  summary: { zh: '导出公钥（JWK 或 Multikey）', en: 'Export a public key (JWK or Multikey)' },
-  usage: `gds keys export <kid> [--format jwk|multikey] [--private]
-  --private   同时导出私钥（also export the secret key; handle with care）
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          format: { type: 'string', default: 'jwk' },
-          private: { type: 'boolean' },
-        },
-        allowPositionals: true,
-      }),
-    );
-    if (values.format !== 'jwk' && values.format !== 'multikey') {
-      throw new UsageError('--format 只能是 jwk 或 multikey', '--format must be jwk or multikey');
-    }
+  summary: { zh: '导出公钥（JWK 或 Multikey）', en: 'export a public key (JWK or Multikey)' },
+  synopsis: '<kid> [--as jwk|multikey] [--private] [options]',
+  options: {
+    ...keyringOptions,
+    as: { ...keyForm, default: 'jwk' },
+    // --format means text|json on every other command; jwk|multikey is a form of the key, hence --as.
+    format: { ...keyForm, deprecated: '--as' },
+    private: {
+      type: 'boolean',
+      help: { zh: '同时导出私钥（请小心保管）', en: 'also export the secret key (handle with care)' },
+    },
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
+    const form = values.format ?? values.as;
     const ring = await openKeyring(ctx, values, Boolean(values.private));
     const k = must(ring, positionals[0]);
     const secretKey = values.private ? await ring.store.exportSecretKey?.(k.kid) : undefined;
@@ -250,7 +258,7 @@ ${KEYRING_HELP}`,
       throw new UsageError('此密钥没有可导出的私钥', 'this key has no exportable secret key');
     const material = { suite: k.suite, use: k.use, publicKey: k.publicKey, secretKey };
     const doc =
-      values.format === 'jwk'
+      form === 'jwk'
         ? {
             ...exportJwk(material, k.kid),
             ...(k.issuer ? { 'gds:issuer': k.issuer } : {}),
@@ -266,34 +274,31 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   },
-};
+});
 
-const importKey: Command = {
+const importKey = defineCommand({
   name: 'keys import',
   summary: {
     zh: '导入另一部门的公钥（JWK 或 Multikey）',
-    en: "Import another department's public key (JWK or Multikey)",
+    en: "import another department's public key (JWK or Multikey)",
   },
-  usage: `gds keys import <file|-> [--label <label>] [--issuer <dept>] [--use sign|encrypt]
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          label: { type: 'string' },
-          issuer: { type: 'string' },
-          use: { type: 'string' },
-        },
-        allowPositionals: true,
-      }),
-    );
+  synopsis: '<file|-> [--label <label>] [--issuer <dept>] [--use sign|encrypt] [options]',
+  options: {
+    ...keyringOptions,
+    label,
+    issuer,
+    use: {
+      type: 'string',
+      choices: ['sign', 'encrypt'],
+      help: { zh: '用途（Multikey 无法表明时）', en: 'what the key is for (when a Multikey cannot say)' },
+    },
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     const doc = parseJson(await readInput(ctx, positionals[0])) as Record<string, string>;
-    const use = values.use === 'encrypt' || values.use === 'sign' ? values.use : undefined;
     const m =
       typeof doc.publicKeyMultibase === 'string'
-        ? fromMultikey(doc.publicKeyMultibase, undefined, use)
+        ? fromMultikey(doc.publicKeyMultibase, undefined, values.use)
         : importJwk(doc as unknown as Jwk);
     // Only public keys are imported here: secret keys are generated in place and never copied around.
     const ring = await openKeyring(ctx, values, true);
@@ -308,7 +313,7 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(line(k));
     return 0;
   },
-};
+});
 
 /** `gds keys generate|list|rotate|revoke|export|import`: the keyring in ./.gds/keys. */
 export const keysCommands: Command[] = [generate, list, rotate, revoke, exportKey, importKey];

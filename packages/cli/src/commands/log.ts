@@ -19,14 +19,22 @@ import {
 } from '@gds/ledger';
 import { readNoteKeyFile, writeNoteKeyFile } from '@gds/ledger/node';
 import { createSqliteStore } from '@gds/ledger/sqlite';
-import { type Command, type CommandContext, defineCommand, UsageError } from '../_internal/command.js';
+import type { Locale } from '@gds/schema';
+import {
+  type Command,
+  type CommandContext,
+  defineCommand,
+  messageIn,
+  say,
+  UsageError,
+} from '../_internal/command.js';
 import { readText, verifierKey } from './note.js';
 
 const dirOption = {
   dir: {
     type: 'string',
     value: '<dir>',
-    help: { zh: '日志目录，默认 ./.gds', en: 'log folder, default ./.gds' },
+    help: { zh: '日志目录；默认 ./.gds', en: 'the log folder; default ./.gds' },
   },
 } as const;
 const passOption = {
@@ -34,8 +42,8 @@ const passOption = {
     type: 'string',
     value: '<VAR>',
     help: {
-      zh: '存放签名密钥口令的环境变量，默认 GDS_PASSPHRASE',
-      en: 'environment variable holding the signer key passphrase, default GDS_PASSPHRASE',
+      zh: '存放签名密钥口令的环境变量；默认 GDS_PASSPHRASE',
+      en: 'the environment variable holding the signer key passphrase; default GDS_PASSPHRASE',
     },
   },
 } as const;
@@ -59,10 +67,15 @@ function needPassphrase(name: string): UsageError {
 }
 
 /**
- * The signer of the log in \`base\` (its \`log.key\`, encrypted under GDS_PASSPHRASE). A key file of an
+ * The signer of the log in `base` (its `log.key`, encrypted under GDS_PASSPHRASE). A key file of an
  * earlier version (the bare key, in clear) still opens, with a warning on stderr saying how to encrypt it.
  */
-export async function loadLogSigner(ctx: CommandContext, base: string, passphraseEnv?: string) {
+export async function loadLogSigner(
+  ctx: CommandContext,
+  base: string,
+  passphraseEnv?: string,
+  locale?: Locale,
+) {
   const keyPath = join(base, 'log.key');
   const pass = passphraseOf(ctx, passphraseEnv);
   let key: Awaited<ReturnType<typeof readNoteKeyFile>>;
@@ -73,9 +86,11 @@ export async function loadLogSigner(ctx: CommandContext, base: string, passphras
     throw e;
   }
   if (!key.encrypted) {
+    const en = `warning: the log's signer key ${keyPath} is stored unencrypted, written by an earlier version; set ${pass.name} and run gds log protect-key --dir ${base} to encrypt it`;
     ctx.stderr.write(
-      `gds: 警告：日志签名密钥 ${keyPath} 未加密保存（早期版本写入）；请设置 ${pass.name} 后运行 gds log protect-key --dir ${base} 加密它` +
-        `（warning: the log's signer key ${keyPath} is stored unencrypted, written by an earlier version; set ${pass.name} and run gds log protect-key --dir ${base} to encrypt it）\n`,
+      locale === 'en'
+        ? `gds: ${en}\n`
+        : `gds: 警告：日志签名密钥 ${keyPath} 未加密保存（早期版本写入）；请设置 ${pass.name} 后运行 gds log protect-key --dir ${base} 加密它（${en}）\n`,
     );
   }
   return noteSignerFromKey(key.signerKey);
@@ -106,6 +121,7 @@ async function openLog(
   dir: string | undefined,
   withSigner = true,
   passphraseEnv?: string,
+  locale?: Locale,
 ) {
   const p = paths(ctx, dir);
   if (!existsSync(p.config))
@@ -114,7 +130,7 @@ async function openLog(
       `no log in ${p.base}; run gds log init first`,
     );
   const config = JSON.parse(await readFile(p.config, 'utf8')) as LogConfig;
-  const signer = withSigner ? await loadLogSigner(ctx, p.base, passphraseEnv) : undefined;
+  const signer = withSigner ? await loadLogSigner(ctx, p.base, passphraseEnv, locale) : undefined;
   const log = await Log.open(createSqliteStore({ path: p.db }), {
     origin: config.origin,
     ...(signer ? { signer } : {}),
@@ -126,31 +142,33 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 const init = defineCommand({
   name: 'log init',
-  summary: { zh: '创建可验证日志（SQLite，位于 ./.gds）', en: 'Create a verifiable log (SQLite, in ./.gds)' },
-  synopsis: '--origin <name> [options]',
+  summary: { zh: '创建可验证日志（SQLite，位于 ./.gds）', en: 'create a verifiable log (SQLite, in ./.gds)' },
+  synopsis: '--origin <name> [--key-file <signer key>] [options]',
   description: {
-    zh: '签名密钥用口令（GDS_PASSPHRASE）加密保存在 <dir>/log.key，方案与密钥环相同（scrypt + XChaCha20-Poly1305）；目录 0700，密钥和数据库文件 0600。',
-    en: "The signer key is stored in <dir>/log.key encrypted under the passphrase (GDS_PASSPHRASE) with the keyring's scheme (scrypt + XChaCha20-Poly1305); the folder is 0700, the key and the database files 0600.",
+    zh: '签名密钥用口令加密保存在 <dir>/log.key（scrypt + XChaCha20-Poly1305，与密钥环相同）；目录 0700，文件 0600。',
+    en: 'The signer key is stored encrypted under the passphrase in <dir>/log.key (scrypt + XChaCha20-Poly1305,\nas the keyring does); folder 0700, files 0600.',
   },
   options: {
+    ...dirOption,
+    ...passOption,
     origin: {
       type: 'string',
       value: '<name>',
       help: {
-        zh: '日志来源名称（检查点的 origin）',
-        en: 'checkpoint origin, e.g. county.example/population-log',
+        zh: '日志来源名称（检查点 origin），如 county.example/population-log',
+        en: 'the checkpoint origin, e.g. county.example/population-log',
       },
     },
     'key-file': {
       type: 'string',
       value: '<file>',
-      help: { zh: '使用已有签名密钥；默认生成一把', en: 'use an existing signer key; default: generate one' },
+      help: {
+        zh: '使用已有签名密钥；默认生成一个写入 <dir>/log.key',
+        en: 'use an existing signer key; default: generate one into <dir>/log.key',
+      },
     },
-    ...dirOption,
-    ...passOption,
   },
-  examples: ['GDS_PASSPHRASE=… gds log init --origin county.example/population-log'],
-  async run(ctx, { values }) {
+  async run(ctx, { values, locale }) {
     const p = paths(ctx, values.dir);
     if (existsSync(p.config))
       throw new UsageError(`${p.base} 下已有日志`, `a log already exists in ${p.base}`);
@@ -169,11 +187,14 @@ const init = defineCommand({
     }
     if (existsSync(p.base)) {
       const mode = (await stat(p.base)).mode & 0o777;
-      if (mode & 0o077)
+      if (mode & 0o077) {
+        const en = `warning: ${p.base} is accessible to other users, mode ${mode.toString(8)}; consider chmod 700 ${p.base}`;
         ctx.stderr.write(
-          `gds: 警告：${p.base} 其他用户可访问（权限 ${mode.toString(8)}）；建议 chmod 700 ${p.base}` +
-            `（warning: ${p.base} is accessible to other users, mode ${mode.toString(8)}; consider chmod 700 ${p.base}）\n`,
+          locale === 'en'
+            ? `gds: ${en}\n`
+            : `gds: 警告：${p.base} 其他用户可访问（权限 ${mode.toString(8)}）；建议 chmod 700 ${p.base}（${en}）\n`,
         );
+      }
     } else await mkdir(p.base, { recursive: true, mode: 0o700 });
     const n = scryptN(ctx);
     await writeNoteKeyFile(p.key, skey, { passphrase: pass.value, ...(n ? { scryptN: n } : {}) });
@@ -187,7 +208,9 @@ const init = defineCommand({
     );
     ctx.stdout.write(`${vkey}\n`);
     ctx.stderr.write(
-      `log ${origin} created in ${p.base}; signer key in ${p.key}, encrypted under ${pass.name}\n`,
+      locale === 'en'
+        ? `log ${origin} created in ${p.base}; signer key in ${p.key}, encrypted under ${pass.name}\n`
+        : `日志 ${origin} 已创建于 ${p.base}，签名密钥在 ${p.key}，以 ${pass.name} 加密（log ${origin} created in ${p.base}; signer key in ${p.key}, encrypted under ${pass.name}）\n`,
     );
     return 0;
   },
@@ -195,24 +218,24 @@ const init = defineCommand({
 
 const append = defineCommand({
   name: 'log append',
-  summary: { zh: '追加条目（一批一个检查点）', en: 'Append entries (one checkpoint per batch)' },
-  synopsis: '<file|-> [...] [options]',
+  summary: { zh: '追加条目（一批一个检查点）', en: 'append entries (one checkpoint per batch)' },
+  synopsis: '<file|-> [...] [--as record|ndjson|bytes|hash] [options]',
   description: {
-    zh: '输出每个条目的序号和哈希。record：每个文件是一条 JSON 记录或信封，条目 = SHA-256(RFC 8785 规范化 JSON)；ndjson：每行一条记录；bytes：条目 = SHA-256(文件字节)；hash：每行一个 64 位十六进制哈希。',
-    en: 'Prints the index and hash of each entry. record: each file is one JSON record or envelope, entry = SHA-256(RFC 8785 JSON); ndjson: one record per line; bytes: entry = SHA-256(file bytes); hash: one hex SHA-256 per line.',
+    zh: '--as record：每个文件是一条 JSON 记录或信封，条目 = SHA-256(RFC 8785 规范化 JSON)；ndjson：每行一条记录；\nbytes：条目 = SHA-256(文件字节)；hash：每行一个 64 位十六进制哈希。输出每个条目的序号和哈希。',
+    en: '--as record: each file is one JSON record or envelope, entry = SHA-256(RFC 8785 canonical JSON);\nndjson: one record per line; bytes: entry = SHA-256 of the file bytes; hash: one hex SHA-256 per line.\nPrints the index and entry hash of each entry.',
   },
   options: {
+    ...dirOption,
+    ...passOption,
     as: {
       type: 'string',
       choices: ['record', 'ndjson', 'bytes', 'hash'],
       default: 'record',
-      help: { zh: '输入的形式', en: 'what the input is' },
+      help: { zh: '如何把输入变成条目', en: 'how the input becomes entries' },
     },
-    ...dirOption,
-    ...passOption,
   },
   positionals: Number.POSITIVE_INFINITY,
-  async run(ctx, { values, positionals }) {
+  async run(ctx, { values, positionals, locale }) {
     const mode = values.as;
     if (positionals.length === 0) throw new UsageError('缺少输入文件（或 -）', 'missing input files (or -)');
     const entries: Uint8Array[] = [];
@@ -251,13 +274,17 @@ const append = defineCommand({
       }
     }
     if (entries.length === 0) throw new UsageError('没有条目可追加', 'nothing to append');
-    const { log } = await openLog(ctx, values.dir, true, values['passphrase-env']);
+    const { log } = await openLog(ctx, values.dir, true, values['passphrase-env'], locale);
     try {
       const r = await log.appendBatch(entries);
       entries.forEach((e, i) => {
         ctx.stdout.write(`${r.start + i}\t${hex(e)}\n`);
       });
-      ctx.stderr.write(`appended ${entries.length}; size ${r.size}; checkpoint signed\n`);
+      ctx.stderr.write(
+        locale === 'en'
+          ? `appended ${entries.length}; size ${r.size}; checkpoint signed\n`
+          : `已追加 ${entries.length} 条，日志大小 ${r.size}，检查点已签名（appended; size; checkpoint signed）\n`,
+      );
     } finally {
       await log.close();
     }
@@ -269,28 +296,25 @@ const checkpoint = defineCommand({
   name: 'log checkpoint',
   summary: {
     zh: '输出最新检查点，可请见证人副署',
-    en: 'Print the latest checkpoint, optionally cosigned by witnesses',
+    en: 'print the latest checkpoint, optionally cosigned by witnesses',
   },
   synopsis: '[--witness <url>...] [options]',
   options: {
+    ...dirOption,
+    ...passOption,
     witness: {
       type: 'string',
       multiple: true,
       value: '<url>',
       help: {
-        zh: '见证人提交前缀（tlog-witness），可重复：POST <url>/add-checkpoint',
-        en: 'witness submission prefix (tlog-witness), repeatable: POST <url>/add-checkpoint',
+        zh: '见证人提交前缀：POST <url>/add-checkpoint',
+        en: 'a tlog-witness submission prefix: POST <url>/add-checkpoint',
       },
     },
-    ...dirOption,
-    ...passOption,
   },
-  exits: {
-    0: { zh: '每个见证人都副署了', en: 'every witness cosigned' },
-    1: { zh: '有见证人拒绝', en: 'a witness refused' },
-  },
-  async run(ctx, { values }) {
-    const { log, paths: p } = await openLog(ctx, values.dir, true, values['passphrase-env']);
+  exits: { 1: { zh: '有见证人拒绝', en: 'a witness refused' } },
+  async run(ctx, { values, locale }) {
+    const { log, paths: p } = await openLog(ctx, values.dir, true, values['passphrase-env'], locale);
     try {
       let cp = await log.latestCheckpoint();
       if (!cp || cp.size !== log.size) cp = await log.signCheckpoint();
@@ -321,7 +345,7 @@ const checkpoint = defineCommand({
         } else {
           failed++;
           ctx.stderr.write(
-            `gds: 见证人 ${url} 拒绝（witness refused）: HTTP ${res?.status} ${res ? (await res.text()).trim() : ''}\n`,
+            `gds: ${locale === 'en' ? `witness ${url} refused` : `见证人 ${url} 拒绝（witness refused）`}: HTTP ${res?.status} ${res ? (await res.text()).trim() : ''}\n`,
           );
         }
       }
@@ -336,19 +360,19 @@ const checkpoint = defineCommand({
 
 const prove = defineCommand({
   name: 'log prove',
-  summary: { zh: '为条目生成可离线验证的回执', en: 'Write an offline-verifiable receipt for an entry' },
-  synopsis: '<index> [options]',
+  summary: { zh: '为条目生成可离线验证的回执', en: 'write an offline-verifiable receipt for an entry' },
+  synopsis: '<index> [--out <receipt.json>] [options]',
   description: {
     zh: '回执包含条目、包含证明和（副署的）最新检查点。',
     en: 'The receipt holds the entry, its inclusion proof and the latest (cosigned) checkpoint.',
   },
   options: {
+    ...dirOption,
     out: {
       type: 'string',
-      value: '<receipt.json>',
-      help: { zh: '写入文件，默认标准输出', en: 'write to a file, default stdout' },
+      value: '<file>',
+      help: { zh: '回执文件；默认标准输出', en: 'the receipt file; default stdout' },
     },
-    ...dirOption,
   },
   positionals: 1,
   async run(ctx, { values, positionals }) {
@@ -371,7 +395,7 @@ const prove = defineCommand({
   },
 });
 
-const ROLLBACK_NOTE = {
+const ROLLBACK = {
   zh: '本地校验无法发现回滚到更早的签名检查点，只有记得更新检查点的见证人能发现（gds log checkpoint --witness）',
   en: 'a rollback to an earlier signed checkpoint cannot be detected here; only witnesses that cosigned a later checkpoint can (gds log checkpoint --witness)',
 };
@@ -380,36 +404,33 @@ const verify = defineCommand({
   name: 'log verify',
   summary: {
     zh: '从头重算整个日志并核对其签名检查点',
-    en: 'Recompute the whole log and check its signed checkpoint',
+    en: 'recompute the whole log and check its signed checkpoint',
   },
-  synopsis: '[options]',
+  synopsis: '[--log-key <vkey>] [options]',
   description: {
-    zh: '失败的情形各有代码：GDS_LEDGER_LOG_EMPTY（数据库为空）、GDS_LEDGER_NO_CHECKPOINT（没有签名检查点）、GDS_LEDGER_UNCHECKPOINTED_ENTRIES（检查点之后还有条目）、GDS_LEDGER_LOG_TRUNCATED、GDS_LEDGER_ORIGIN_MISMATCH（另一个日志的数据库）、GDS_LEDGER_NOTE_UNVERIFIED（不是用日志密钥写的）、GDS_LEDGER_ROOT_MISMATCH、GDS_LEDGER_TREE_MISMATCH。回滚到更早的签名检查点只有见证人能发现。',
-    en: "Each failure has its code: GDS_LEDGER_LOG_EMPTY (empty database), GDS_LEDGER_NO_CHECKPOINT (no signed checkpoint), GDS_LEDGER_UNCHECKPOINTED_ENTRIES (entries beyond the checkpoint), GDS_LEDGER_LOG_TRUNCATED, GDS_LEDGER_ORIGIN_MISMATCH (another log's database), GDS_LEDGER_NOTE_UNVERIFIED (not written with the log's key), GDS_LEDGER_ROOT_MISMATCH, GDS_LEDGER_TREE_MISMATCH. A rollback to an earlier signed checkpoint is detectable only by witnesses.",
+    zh: '失败的情形各有代码：GDS_LEDGER_LOG_EMPTY、GDS_LEDGER_NO_CHECKPOINT、GDS_LEDGER_UNCHECKPOINTED_ENTRIES、\nGDS_LEDGER_LOG_TRUNCATED、GDS_LEDGER_ORIGIN_MISMATCH、GDS_LEDGER_NOTE_UNVERIFIED、GDS_LEDGER_ROOT_MISMATCH、\nGDS_LEDGER_TREE_MISMATCH。回滚到更早的签名检查点只有见证人能发现。',
+    en: 'Each failure has its code: GDS_LEDGER_LOG_EMPTY, GDS_LEDGER_NO_CHECKPOINT, GDS_LEDGER_UNCHECKPOINTED_ENTRIES,\nGDS_LEDGER_LOG_TRUNCATED, GDS_LEDGER_ORIGIN_MISMATCH, GDS_LEDGER_NOTE_UNVERIFIED, GDS_LEDGER_ROOT_MISMATCH,\nGDS_LEDGER_TREE_MISMATCH. A rollback to an earlier signed checkpoint is detectable only by witnesses.',
   },
   options: {
+    ...dirOption,
     'log-key': {
       type: 'string',
       value: '<vkey>',
       help: {
-        zh: '日志验证密钥；默认取 <dir>/log.json 中的',
+        zh: '日志验证密钥；默认为 <dir>/log.json 中的',
         en: "the log's verifier key; default the one in <dir>/log.json",
       },
     },
-    ...dirOption,
   },
-  exits: {
-    0: { zh: '日志与其签名检查点一致', en: 'the log matches its signed checkpoint' },
-    1: { zh: '发现问题（各有代码）', en: 'problems found, each with its code' },
-  },
-  async run(ctx, { values, locale }) {
+  formats: ['text', 'json'],
+  exits: { 0: { zh: '一致', en: 'consistent' }, 1: { zh: '有问题', en: 'problems found' } },
+  async run(ctx, { values, format, locale }) {
     const { log, config } = await openLog(ctx, values.dir, false);
     try {
       const verifier = verifierKey(values['log-key'] ?? config.verifierKey);
       const r = await verifyLog(log, { verifier, origin: config.origin });
-      const en = locale === 'en';
-      if (!r.valid)
-        for (const i of r.issues) ctx.stderr.write(`gds: ${en ? i.messageEn : i.message} [${i.code}]\n`);
+      if (!r.valid && format !== 'json')
+        for (const i of r.issues) ctx.stderr.write(`gds: ${messageIn(locale, i)} [${i.code}]\n`);
       const lines = [config.origin, `size ${r.size}`, `root ${Buffer.from(r.rootHash).toString('base64')}`];
       if (r.valid) {
         const cosigners = (parseNote(r.note)?.signatures ?? [])
@@ -420,10 +441,20 @@ const verify = defineCommand({
             (cosigners.length ? `, cosignatures from ${cosigners.join(', ')} (not checked here)` : ''),
         );
       }
-      lines.push(
-        `note: ${en ? ROLLBACK_NOTE.en : `${ROLLBACK_NOTE.zh}（${ROLLBACK_NOTE.en}）`}`,
-        r.valid ? 'OK' : 'INVALID',
-      );
+      if (format === 'json') {
+        const doc = {
+          origin: config.origin,
+          valid: r.valid,
+          size: r.size,
+          root: Buffer.from(r.rootHash).toString('base64'),
+          ...(r.checkpoint ? { checkpoint: { size: r.checkpoint.size, origin: r.checkpoint.origin } } : {}),
+          issues: r.valid ? [] : r.issues,
+          note: locale === 'en' ? ROLLBACK.en : `${ROLLBACK.zh}（${ROLLBACK.en}）`,
+        };
+        ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        return r.valid ? 0 : 1;
+      }
+      lines.push(`note: ${say(locale, ROLLBACK.zh, ROLLBACK.en)}`, r.valid ? 'OK' : 'INVALID');
       ctx.stdout.write(`${lines.join('\n')}\n`);
       return r.valid ? 0 : 1;
     } finally {
@@ -434,34 +465,32 @@ const verify = defineCommand({
 
 const verifyReceiptCmd = defineCommand({
   name: 'log verify-receipt',
-  summary: { zh: '离线验证回执（只需公钥）', en: 'Verify a receipt offline (public keys only)' },
-  synopsis: '<receipt.json|-> (--policy <file> | --log-key <vkey>) [options]',
+  summary: { zh: '离线验证回执（只需公钥）', en: 'verify a receipt offline (public keys only)' },
+  synopsis: '<receipt.json|-> (--policy <file> | --log-key <vkey>) [--record <file.json>] [options]',
   options: {
     policy: {
       type: 'string',
       value: '<file>',
       help: {
         zh: 'C2SP tlog-policy 文件：日志、见证人与法定人数',
-        en: 'C2SP tlog-policy file: logs, witnesses and quorum',
+        en: 'a C2SP tlog-policy file: logs, witnesses, quorum',
       },
     },
     'log-key': {
       type: 'string',
       value: '<vkey>',
-      help: { zh: '只信任日志签名，不要求副署', en: 'trust the log signature only, quorum none' },
+      help: { zh: '只信任日志签名，不要求副署', en: 'trust the log signature only, no quorum' },
     },
     record: {
       type: 'string',
-      value: '<file.json>',
+      value: '<file>',
       help: { zh: '回执必须针对这条 JSON 记录', en: 'the receipt must be about this JSON record' },
     },
   },
   positionals: 1,
-  exits: {
-    0: { zh: '回执有效', en: 'the receipt is valid' },
-    1: { zh: '回执无效', en: 'the receipt is invalid' },
-  },
-  async run(ctx, { values, positionals }) {
+  formats: ['text', 'json'],
+  exits: { 0: { zh: '有效', en: 'valid' }, 1: { zh: '无效', en: 'invalid' } },
+  async run(ctx, { values, positionals, locale, format }) {
     let policy: WitnessPolicy;
     if (values.policy) {
       try {
@@ -496,8 +525,24 @@ const verifyReceiptCmd = defineCommand({
       }
     }
     const r = await verifyReceipt(receipt, policy, options);
+    if (format === 'json') {
+      const doc = r.valid
+        ? {
+            valid: true,
+            index: r.index,
+            entry: hex(r.entry),
+            origin: r.verified.checkpoint.origin,
+            size: r.verified.checkpoint.size,
+            cosigners: r.verified.cosigners,
+          }
+        : { valid: false, issue: r.issue };
+      ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      return r.valid ? 0 : 1;
+    }
     if (!r.valid) {
-      ctx.stderr.write(`gds: 回执无效（invalid receipt）: ${r.issue.message} [${r.issue.code}]\n`);
+      ctx.stderr.write(
+        `gds: ${say(locale, '回执无效', 'invalid receipt')}: ${messageIn(locale, r.issue)} [${r.issue.code}]\n`,
+      );
       return 1;
     }
     const cp = r.verified.checkpoint;
@@ -512,15 +557,15 @@ const protectKey = defineCommand({
   name: 'log protect-key',
   summary: {
     zh: '用口令加密早期版本未加密保存的日志签名密钥',
-    en: "Encrypt a log's signer key that an earlier version stored in clear",
+    en: "encrypt a log's signer key that an earlier version stored in clear",
   },
   synopsis: '[options]',
   description: {
-    zh: '原文件被加密文件原子替换；目录设为 0700，数据库文件 0600。',
-    en: 'The file is replaced atomically by the encrypted one; the folder is set to 0700, the database to 0600.',
+    zh: '原文件被加密文件原子替换，目录设为 0700。',
+    en: 'The file is replaced atomically by the encrypted one; the folder is set to 0700.',
   },
   options: { ...dirOption, ...passOption },
-  async run(ctx, { values }) {
+  async run(ctx, { values, locale }) {
     const p = paths(ctx, values.dir);
     if (!existsSync(p.key))
       throw new UsageError(`${p.base} 下没有日志签名密钥`, `no log signer key in ${p.base}`);
@@ -528,14 +573,18 @@ const protectKey = defineCommand({
     if (!pass.value) throw needPassphrase(pass.name);
     const key = await readNoteKeyFile(p.key, { passphrase: pass.value });
     if (key.encrypted) {
-      ctx.stderr.write(`${p.key} 已加密（is already encrypted）\n`);
+      ctx.stderr.write(`${p.key} ${say(locale, '已加密', 'is already encrypted')}\n`);
       return 0;
     }
     const n = scryptN(ctx);
     await writeNoteKeyFile(p.key, key.signerKey, { passphrase: pass.value, ...(n ? { scryptN: n } : {}) });
     await chmod(p.base, 0o700);
     if (existsSync(p.db)) await chmod(p.db, 0o600);
-    ctx.stderr.write(`${p.key} 已用 ${pass.name} 加密（encrypted under ${pass.name}）\n`);
+    ctx.stderr.write(
+      locale === 'en'
+        ? `${p.key} encrypted under ${pass.name}\n`
+        : `${p.key} 已用 ${pass.name} 加密（encrypted under ${pass.name}）\n`,
+    );
     return 0;
   },
 });

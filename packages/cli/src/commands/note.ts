@@ -1,6 +1,5 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   generateNoteKey,
   noteSignerFromKey,
@@ -9,16 +8,29 @@ import {
   parseNote,
   signNote,
 } from '@gds/ledger';
-import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
+import {
+  type Command,
+  type CommandContext,
+  defineCommand,
+  messageIn,
+  type OptionSpec,
+  say,
+  UsageError,
+} from '../_internal/command.js';
 
-/** node:util parseArgs with its errors turned into usage errors (exit 2). */
-export function parseLedgerArgs<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw new UsageError('参数错误', (error as Error).message, { cause: error });
-  }
-}
+/** Where a signer key comes from: a file, or an environment variable. */
+export const signerKeyOptions = {
+  'key-file': {
+    type: 'string',
+    value: '<file>',
+    help: { zh: '签名密钥文件（PRIVATE+KEY+…）', en: 'the signer key file (PRIVATE+KEY+…)' },
+  },
+  'key-env': {
+    type: 'string',
+    value: '<VAR>',
+    help: { zh: '或从环境变量读取签名密钥', en: 'or read the signer key from this environment variable' },
+  },
+} as const satisfies Record<string, OptionSpec>;
 
 /** Reads a file relative to the working directory, or stdin for `-`. */
 export async function readText(
@@ -75,19 +87,29 @@ export function verifierKey(vkey: string) {
   }
 }
 
-const keygen: Command = {
+const keygen = defineCommand({
   name: 'note keygen',
   summary: {
     zh: '生成签名笔记密钥对（Go sumdb/note 格式）',
-    en: 'Generate a signed-note key pair (Go sumdb/note format)',
+    en: 'generate a signed-note key pair (Go sumdb/note format)',
   },
-  usage: `gds note keygen <name> --out <signer-key-file>
-  <name>              密钥名称（key name）, e.g. county.example/log
-  --out <file>        签名密钥写入此文件，仅本人可读（signer key file, mode 600）; the verifier key is printed`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({ args: ctx.argv, options: { out: { type: 'string' } }, allowPositionals: true }),
-    );
+  synopsis: '<name> --out <signer-key-file> [options]',
+  description: {
+    zh: '<name> 为密钥名称，如 county.example/log；验证密钥输出到标准输出。',
+    en: '<name> is the key name, e.g. county.example/log; the verifier key is printed.',
+  },
+  options: {
+    out: {
+      type: 'string',
+      value: '<file>',
+      help: {
+        zh: '签名密钥写入此文件，仅本人可读（600）',
+        en: 'the signer key file, readable by its owner only (mode 600)',
+      },
+    },
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     const name = positionals[0];
     if (!name) throw new UsageError('缺少密钥名称', 'missing the key name');
     if (!values.out) throw new UsageError('缺少 --out', 'missing --out');
@@ -96,23 +118,16 @@ const keygen: Command = {
     ctx.stdout.write(`${keys.verifierKey}\n`);
     return 0;
   },
-};
+});
 
-const sign: Command = {
+const sign = defineCommand({
   name: 'note sign',
-  summary: { zh: '用签名密钥签署笔记（C2SP signed-note）', en: 'Sign a note (C2SP signed-note)' },
-  usage: `gds note sign <file|-> --key-file <file>
-  --key-file <file>   签名密钥文件（PRIVATE+KEY+...）
-  --key-env <VAR>     或从环境变量读取签名密钥（or read the signer key from an environment variable）
-  已有签名会保留（existing signatures are kept）`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { 'key-file': { type: 'string' }, 'key-env': { type: 'string' } },
-        allowPositionals: true,
-      }),
-    );
+  summary: { zh: '用签名密钥签署笔记（C2SP signed-note）', en: 'sign a note (C2SP signed-note)' },
+  synopsis: '<file|-> --key-file <file> [options]',
+  description: { zh: '已有签名会保留。', en: 'Existing signatures are kept.' },
+  options: signerKeyOptions,
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     const input = await readText(ctx, positionals[0]);
     const signer = await noteSignerFromKey(await signerKeyFrom(ctx, values));
     const existing = parseNote(input);
@@ -120,33 +135,37 @@ const sign: Command = {
     ctx.stdout.write(await signNote(text, [signer], existing?.signatures ?? []));
     return 0;
   },
-};
+});
 
-const verify: Command = {
+const verify = defineCommand({
   name: 'note verify',
-  summary: { zh: '验证签名笔记', en: 'Verify a signed note' },
-  usage: `gds note verify <file|-> --key <vkey> [--key <vkey>...]
-  --key <vkey>        受信验证密钥（trusted verifier key, name+hash+base64）, repeatable
-  退出码 0 有效，1 无效（exit 0 valid, 1 invalid）; prints the note text when valid`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { key: { type: 'string', multiple: true } },
-        allowPositionals: true,
-      }),
-    );
+  summary: { zh: '验证签名笔记', en: 'verify a signed note' },
+  synopsis: '<file|-> --key <vkey> [--key <vkey>...] [options]',
+  description: { zh: '有效时输出笔记正文。', en: 'Prints the note text when valid.' },
+  options: {
+    key: {
+      type: 'string',
+      multiple: true,
+      value: '<vkey>',
+      help: { zh: '受信验证密钥（name+hash+base64）', en: 'a trusted verifier key (name+hash+base64)' },
+    },
+  },
+  positionals: 1,
+  exits: { 0: { zh: '有效', en: 'valid' }, 1: { zh: '无效', en: 'invalid' } },
+  async run(ctx, { values, positionals, locale }) {
     if (!values.key?.length) throw new UsageError('至少需要一个 --key', 'at least one --key is required');
     const input = await readText(ctx, positionals[0]);
     const r = await openNote(input, values.key.map(verifierKey));
     if (!r.valid) {
-      ctx.stderr.write(`gds: 笔记无效（invalid note）: ${r.issue.message} [${r.issue.code}]\n`);
+      ctx.stderr.write(
+        `gds: ${say(locale, '笔记无效', 'invalid note')}: ${messageIn(locale, r.issue)} [${r.issue.code}]\n`,
+      );
       return 1;
     }
     ctx.stderr.write(`verified: ${r.note.verified.map((s) => s.name).join(', ')}\n`);
     ctx.stdout.write(r.note.text);
     return 0;
   },
-};
+});
 
 export const noteCommands: Command[] = [keygen, sign, verify];

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseJson } from '@gds/crypto';
 import { Log } from '@gds/ledger';
 import { createSqliteStore } from '@gds/ledger/sqlite';
@@ -14,10 +13,10 @@ import {
   revokeGrant,
 } from '@gds/policy';
 import { mergeFiles } from '@gds/policy/node';
-import { getStandard, type Standard } from '@gds/schema';
-import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
+import { getStandard, type Locale, type Standard } from '@gds/schema';
+import { type Command, type CommandContext, defineCommand, say, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
-import { KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
+import { keyringOptions, openKeyring, readInput } from './keys.js';
 import { loadLogSigner } from './log.js';
 
 function standardOf(spec: string): Standard {
@@ -61,44 +60,74 @@ function maskingFrom(text: string, file: string): MaskingConfig {
   return cfg as MaskingConfig;
 }
 
-const share: Command = {
+const share = defineCommand({
   name: 'share',
   summary: {
     zh: '按共享规则和授权向请求部门提供记录（脱敏、说明、披露记录入账）',
-    en: 'Share records with a department by the rules and its grants (masking, explanations, disclosure logged)',
+    en: 'share records with a department by the rules and its grants (masking, explanations, disclosure logged)',
   },
-  usage: `gds share <records.ndjson|-> --as <department> [--grant <file>]... [--purpose <purpose>] [options]
-  --as <department>      请求部门（requesting department）
-  --grant <file>         授权信封，可重复（signed grant envelope, repeatable）
-  --purpose <purpose>    用途（purpose）; default: the grants' single purpose
-  --standard <entity[@version]>  记录的标准（standard）; default: the grants' entity
-  --revocations <file>   授权撤销，NDJSON（signed revocations, one per line）
-  --masking <file.json>  本地脱敏规则（jurisdiction's masking rules）
-  --out <file>           输出（projected records, NDJSON）; default stdout
-  --explain <file>       每个字段的说明，JSON（field decisions）
-  --dir <dir>            账本目录（ledger folder of gds log init）, default ./.gds
-${KEYRING_HELP}
-  披露记录和账本回执写入 <dir>/disclosures/<id>.json（disclosure and receipt）.
-  退出码（exit）: 0 shared; 1 a grant was refused or a record was unreadable; 2 usage.`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          as: { type: 'string' },
-          grant: { type: 'string', multiple: true },
-          purpose: { type: 'string' },
-          standard: { type: 'string' },
-          revocations: { type: 'string' },
-          masking: { type: 'string' },
-          out: { type: 'string' },
-          explain: { type: 'string' },
-          dir: { type: 'string' },
-        },
-        allowPositionals: true,
-      }),
-    );
+  synopsis: '<records.ndjson|-> --as <department> [--grant <file>]... [--purpose <purpose>] [options]',
+  description: {
+    zh: '披露记录和账本回执写入 <dir>/disclosures/<id>.json。',
+    en: 'The disclosure and its ledger receipt are written to <dir>/disclosures/<id>.json.',
+  },
+  options: {
+    ...keyringOptions,
+    as: { type: 'string', value: '<department>', help: { zh: '请求部门', en: 'the requesting department' } },
+    grant: {
+      type: 'string',
+      multiple: true,
+      value: '<file>',
+      help: { zh: '授权信封', en: 'a signed grant envelope' },
+    },
+    purpose: {
+      type: 'string',
+      value: '<purpose>',
+      help: { zh: '用途；默认为授权中唯一的用途', en: "the purpose; default the grants' single purpose" },
+    },
+    standard: {
+      type: 'string',
+      value: '<entity[@version]>',
+      help: { zh: '记录的标准；默认为授权的实体', en: "the records' standard; default the grants' entity" },
+    },
+    revocations: {
+      type: 'string',
+      value: '<file>',
+      help: { zh: '授权撤销，NDJSON', en: 'signed revocations, one per line' },
+    },
+    masking: {
+      type: 'string',
+      value: '<file.json>',
+      help: { zh: '本地脱敏规则', en: "the jurisdiction's masking rules" },
+    },
+    out: {
+      type: 'string',
+      value: '<file>',
+      help: {
+        zh: '输出（投影后的记录，NDJSON）；默认标准输出',
+        en: 'the projected records (NDJSON); default stdout',
+      },
+    },
+    explain: {
+      type: 'string',
+      value: '<file>',
+      help: { zh: '每个字段的说明，JSON', en: 'the decision on every field, JSON' },
+    },
+    dir: {
+      type: 'string',
+      value: '<dir>',
+      help: {
+        zh: 'gds log init 的账本目录；默认 ./.gds',
+        en: 'the ledger folder of gds log init; default ./.gds',
+      },
+    },
+  },
+  positionals: Number.POSITIVE_INFINITY,
+  exits: {
+    0: { zh: '已共享', en: 'shared' },
+    1: { zh: '有授权被拒绝，或有记录无法读取', en: 'a grant was refused or a record was unreadable' },
+  },
+  async run(ctx, { values, positionals, locale }) {
     if (!values.as) throw new UsageError('缺少 --as <部门>', 'missing --as <department>');
     if (positionals.length !== 1)
       throw new UsageError('需要一个记录文件（或 -）', 'one records file (or -) is needed');
@@ -147,7 +176,7 @@ ${KEYRING_HELP}
       ) {
         unreadable++;
         ctx.stderr.write(
-          `gds: ${r.file}:${r.line ?? r.index ?? ''} 不是 JSON 对象，未共享（not a JSON object, not shared）\n`,
+          `gds: ${r.file}:${r.line ?? r.index ?? ''} ${say(locale, '不是 JSON 对象，未共享', 'not a JSON object, not shared')}\n`,
         );
         continue;
       }
@@ -176,10 +205,12 @@ ${KEYRING_HELP}
       await writeFile(file, `${JSON.stringify({ disclosure: p.disclosure, receipt: p.receipt }, null, 2)}\n`);
       for (const g of p.grants) {
         if (g.valid)
-          ctx.stderr.write(`gds: ✓ 授权（grant）${g.grant.id} ${g.grant.grantor} → ${g.grant.grantee}\n`);
+          ctx.stderr.write(
+            `gds: ✓ ${locale === 'en' ? 'grant ' : '授权（grant）'}${g.grant.id} ${g.grant.grantor} → ${g.grant.grantee}\n`,
+          );
         else
           ctx.stderr.write(
-            `gds: ✗ 授权被拒绝（grant refused）${g.claimed?.id ?? ''}: ${g.refusal.message} [${g.refusal.code}]\n`,
+            `gds: ✗ ${say(locale, '授权被拒绝', 'grant refused')} ${g.claimed?.id ?? ''}: ${g.refusal.message} [${g.refusal.code}]\n`,
           );
       }
       for (const d of p.decisions) {
@@ -187,14 +218,16 @@ ${KEYRING_HELP}
           ctx.stderr.write(`gds: ${d.outcome} ${d.path} [${d.reason}] ${d.message}\n`);
       }
       ctx.stderr.write(
-        `gds: ${p.records.length} 条记录已提供给 ${values.as}（records shared）; 披露记录（disclosure）#${p.receipt.index} ${file}\n`,
+        locale === 'en'
+          ? `gds: ${p.records.length} records shared with ${values.as}; disclosure #${p.receipt.index} ${file}\n`
+          : `gds: ${p.records.length} 条记录已提供给 ${values.as}（records shared）; 披露记录（disclosure）#${p.receipt.index} ${file}\n`,
       );
       return unreadable > 0 || p.grants.some((g) => !g.valid) ? 1 : 0;
     } finally {
       await log.close();
     }
   },
-};
+});
 
 /** `[department[/system]=]path`: a department's file. */
 function inputSpec(spec: string, cwd: string) {
@@ -206,38 +239,63 @@ function inputSpec(spec: string, cwd: string) {
   return system ? { path, department, system } : { path, department };
 }
 
-const merge: Command = {
+const merge = defineCommand({
   name: 'merge',
   summary: {
     zh: '把多个部门的记录合并为黄金记录（逐字段来源、冲突报告）',
-    en: "Merge departments' records into golden records (per-field provenance, conflicts report)",
+    en: "merge departments' records into golden records (per-field provenance, conflicts report)",
   },
-  usage: `gds merge <[department[/system]=]file.ndjson>... --standard <entity[@version]> --out <golden.ndjson> --conflicts <file>
-  <department>=<file>    文件所属部门（the department whose file it is）; without it, every record
-                         must carry provenance.sourceDepartment
-  --standard <entity>    标准（standard）, e.g. person
-  --out <file>           黄金记录（golden records, NDJSON, sorted by key）
-  --conflicts <file>     冲突报告（conflicts, NDJSON）
-  --candidates <file>    无证件号人员的待核对配对（review pairs for residents without an ID number）;
-                         default: <conflicts>.candidates.ndjson
-  --previous <golden.ndjson>  上次的黄金记录，增量合并（earlier golden records: incremental merge）
-  --tmp <dir>            临时分区目录（folder for temporary partitions）, default the OS one
-  退出码（exit）: 0 merged; 1 some lines were not records; 2 usage.`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          standard: { type: 'string' },
-          out: { type: 'string' },
-          conflicts: { type: 'string' },
-          candidates: { type: 'string' },
-          previous: { type: 'string' },
-          tmp: { type: 'string' },
-        },
-        allowPositionals: true,
-      }),
-    );
+  synopsis:
+    '<[department[/system]=]file.ndjson>... --standard <entity[@version]> --out <golden.ndjson> --conflicts <file> [options]',
+  description: {
+    zh: '<department>=<file> 指明文件所属部门；不写时每条记录须带 provenance.sourceDepartment。',
+    en: 'A <department>=<file> argument names the department whose file it is; without it, every record\nmust carry provenance.sourceDepartment.',
+  },
+  options: {
+    standard: {
+      type: 'string',
+      value: '<entity[@version]>',
+      help: { zh: '标准，如 person', en: 'the standard, e.g. person' },
+    },
+    out: {
+      type: 'string',
+      value: '<file>',
+      help: { zh: '黄金记录（NDJSON，按键排序）', en: 'the golden records (NDJSON, sorted by key)' },
+    },
+    conflicts: {
+      type: 'string',
+      value: '<file>',
+      help: { zh: '冲突报告（NDJSON）', en: 'the conflicts (NDJSON)' },
+    },
+    candidates: {
+      type: 'string',
+      value: '<file>',
+      help: {
+        zh: '无证件号人员的待核对配对；默认 <conflicts>.candidates.ndjson',
+        en: 'review pairs for residents without an ID number; default <conflicts>.candidates.ndjson',
+      },
+    },
+    previous: {
+      type: 'string',
+      value: '<golden.ndjson>',
+      help: { zh: '上次的黄金记录，增量合并', en: 'earlier golden records: an incremental merge' },
+    },
+    tmp: {
+      type: 'string',
+      value: '<dir>',
+      help: {
+        zh: '临时分区目录；默认系统临时目录',
+        en: 'the folder for temporary partitions; default the OS one',
+      },
+    },
+  },
+  positionals: Number.POSITIVE_INFINITY,
+  formats: ['text', 'json'],
+  exits: {
+    0: { zh: '已合并', en: 'merged' },
+    1: { zh: '有的行不是记录', en: 'some lines were not records' },
+  },
+  async run(ctx, { values, positionals, locale, format }) {
     if (positionals.length === 0) throw new UsageError('缺少输入文件', 'missing input files');
     if (!values.standard) throw new UsageError('缺少 --standard', 'missing --standard');
     if (!values.out) throw new UsageError('缺少 --out', 'missing --out');
@@ -258,50 +316,96 @@ const merge: Command = {
       ...(values.previous ? { previous: resolve(ctx.cwd, values.previous) } : {}),
     });
     for (const i of r.invalid)
-      ctx.stderr.write(`gds: ${i.file}:${i.line} 不是记录（not a record）: ${i.message}\n`);
-    ctx.stderr.write(
-      `gds: ${r.records} 条记录（records） → ${r.golden} 条黄金记录（golden）, ${r.conflicts} 个冲突（conflicts）, ` +
-        `${r.unkeyed.length} 条无匹配键（without a key, not merged）, ${r.candidates} 对待核对（review pairs: ${candidates}）` +
-        `${r.invalidCount ? `, ${r.invalidCount} 行无效（invalid lines）` : ''}\n`,
-    );
+      ctx.stderr.write(`gds: ${i.file}:${i.line} ${say(locale, '不是记录', 'not a record')}: ${i.message}\n`);
+    if (format === 'json') {
+      const doc = {
+        records: r.records,
+        golden: r.golden,
+        conflicts: r.conflicts,
+        unkeyed: r.unkeyed.length,
+        candidates: r.candidates,
+        invalid: r.invalidCount,
+        files: { out: resolve(ctx.cwd, values.out), conflicts, candidates },
+      };
+      ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else ctx.stderr.write(mergeSummary(r, candidates, locale));
     return r.invalidCount > 0 ? 1 : 0;
   },
-};
+});
 
-const grant: Command = {
-  name: 'grant',
-  summary: { zh: '签发共享授权（签名信封）', en: 'Issue a sharing grant (a signed envelope)' },
-  usage: `gds grant --to <department> --standard <entity> --purpose <purpose>... --field <path>[:masked]... --until <time> [options]
-  --to <department>      被授权部门（grantee）
-  --standard <entity>    标准（entity）, e.g. person
-  --purpose <purpose>    用途，可重复（purpose, repeatable）
-  --field <path>         字段，可重复；加 :masked 只允许脱敏（field, repeatable; :masked for masked only）
-  --until <time>         有效期至（valid until, RFC 3339）
-  --from <time>          生效时间（valid from）, default now
-  --basis <text>         依据（legal or policy basis）
-  --id <id>              授权标识（grant id）, default random
-  --issuer <dept>        授权部门（grantor）, default the key's issuer
-  --kid <kid>            签名密钥（signing key）
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          to: { type: 'string' },
-          standard: { type: 'string' },
-          purpose: { type: 'string', multiple: true },
-          field: { type: 'string', multiple: true },
-          until: { type: 'string' },
-          from: { type: 'string' },
-          basis: { type: 'string' },
-          id: { type: 'string' },
-          issuer: { type: 'string' },
-          kid: { type: 'string' },
-        },
-      }),
+function mergeSummary(
+  r: {
+    records: number;
+    golden: number;
+    conflicts: number;
+    unkeyed: unknown[];
+    candidates: number;
+    invalidCount: number;
+  },
+  candidates: string,
+  locale: Locale,
+): string {
+  if (locale === 'en')
+    return (
+      `gds: ${r.records} records → ${r.golden} golden, ${r.conflicts} conflicts, ` +
+      `${r.unkeyed.length} without a key (not merged), ${r.candidates} review pairs (${candidates})` +
+      `${r.invalidCount ? `, ${r.invalidCount} invalid lines` : ''}\n`
     );
+  return (
+    `gds: ${r.records} 条记录（records） → ${r.golden} 条黄金记录（golden）, ${r.conflicts} 个冲突（conflicts）, ` +
+    `${r.unkeyed.length} 条无匹配键（without a key, not merged）, ${r.candidates} 对待核对（review pairs: ${candidates}）` +
+    `${r.invalidCount ? `, ${r.invalidCount} 行无效（invalid lines）` : ''}\n`
+  );
+}
+
+const grant = defineCommand({
+  name: 'grant',
+  summary: { zh: '签发共享授权（签名信封）', en: 'issue a sharing grant (a signed envelope)' },
+  synopsis:
+    '--to <department> --standard <entity> --purpose <purpose>... --field <path>[:masked]... --until <time> [options]',
+  options: {
+    ...keyringOptions,
+    to: { type: 'string', value: '<department>', help: { zh: '被授权部门', en: 'the grantee' } },
+    standard: {
+      type: 'string',
+      value: '<entity>',
+      help: { zh: '标准（实体），如 person', en: 'the standard (entity), e.g. person' },
+    },
+    purpose: { type: 'string', multiple: true, value: '<purpose>', help: { zh: '用途', en: 'a purpose' } },
+    field: {
+      type: 'string',
+      multiple: true,
+      value: '<path>[:masked]',
+      help: { zh: '字段；加 :masked 只允许脱敏', en: 'a field; :masked for masked only' },
+    },
+    until: {
+      type: 'string',
+      value: '<time>',
+      help: { zh: '有效期至（RFC 3339）', en: 'valid until (RFC 3339)' },
+    },
+    from: {
+      type: 'string',
+      value: '<time>',
+      help: { zh: '生效时间；默认现在', en: 'valid from; default now' },
+    },
+    basis: {
+      type: 'string',
+      value: '<text>',
+      help: { zh: '法律或政策依据', en: 'the legal or policy basis' },
+    },
+    id: {
+      type: 'string',
+      value: '<id>',
+      help: { zh: '授权标识；默认随机', en: 'the grant id; default random' },
+    },
+    issuer: {
+      type: 'string',
+      value: '<dept>',
+      help: { zh: '授权部门；默认为密钥的部门', en: "the grantor; default the key's issuer" },
+    },
+    kid: { type: 'string', value: '<kid>', help: { zh: '签名密钥', en: 'the signing key' } },
+  },
+  async run(ctx, { values }) {
     for (const k of ['to', 'standard', 'until'] as const) {
       if (!values[k]) throw new UsageError(`缺少 --${k}`, `missing --${k}`);
     }
@@ -329,28 +433,25 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(`${JSON.stringify(env)}\n`);
     return 0;
   },
-};
+});
 
-const revoke: Command = {
+const revoke = defineCommand({
   name: 'grant revoke',
-  summary: { zh: '撤销共享授权', en: 'Revoke a sharing grant' },
-  usage: `gds grant revoke <grant-id> --reason <text> [--at <time>] [--issuer <dept>] [--kid <kid>]
-  输出签名的撤销记录，追加到 gds share --revocations 使用的文件（prints a signed revocation for --revocations）
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          reason: { type: 'string' },
-          at: { type: 'string' },
-          issuer: { type: 'string' },
-          kid: { type: 'string' },
-        },
-        allowPositionals: true,
-      }),
-    );
+  summary: { zh: '撤销共享授权', en: 'revoke a sharing grant' },
+  synopsis: '<grant-id> --reason <text> [--at <time>] [options]',
+  description: {
+    zh: '输出签名的撤销记录，追加到 gds share --revocations 使用的文件。',
+    en: 'Prints a signed revocation, to append to the file gds share --revocations reads.',
+  },
+  options: {
+    ...keyringOptions,
+    reason: { type: 'string', value: '<text>', help: { zh: '撤销原因', en: 'why the grant is revoked' } },
+    at: { type: 'string', value: '<time>', help: { zh: '撤销时间；默认现在', en: 'when; default now' } },
+    issuer: { type: 'string', value: '<dept>', help: { zh: '撤销部门', en: 'the revoking department' } },
+    kid: { type: 'string', value: '<kid>', help: { zh: '签名密钥', en: 'the signing key' } },
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     if (positionals.length !== 1) throw new UsageError('需要一个授权标识', 'one grant id is needed');
     if (!values.reason) throw new UsageError('缺少 --reason', 'missing --reason');
     const ring = await openKeyring(ctx, values, true);
@@ -364,7 +465,7 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(`${JSON.stringify(env)}\n`);
     return 0;
   },
-};
+});
 
 /** `gds grant`, `gds grant revoke`, `gds share` and `gds merge`. */
 export const policyCommands: Command[] = [grant, revoke, share, merge];

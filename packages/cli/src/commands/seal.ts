@@ -1,31 +1,33 @@
-import { parseArgs } from 'node:util';
 import { type KeyInfo, openEnvelope, sealEnvelope } from '@gds/crypto';
-import { type LegacyCommand as Command, UsageError } from '../_internal/command.js';
-import { allSuites, KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
+import { type Command, defineCommand, UsageError } from '../_internal/command.js';
+import { allSuites, openKeyring, readInput } from './keys.js';
 import {
+  checkOptions,
   chooseSuites,
-  ENVELOPE_OPTIONS_HELP,
   envelopeOptions,
   headerOptions,
   readPayload,
   verificationFailed,
 } from './sign.js';
 
-const seal: Command = {
+const seal = defineCommand({
   name: 'seal',
-  summary: { zh: '为收件部门加密并签名 JSON 记录', en: 'Encrypt a JSON record for recipients and sign it' },
-  usage: `gds seal <file|-> --to <kid|dept> [--to ...] [options]
-  --to <kid|dept>   收件人的加密密钥标识，或部门（其最新的加密密钥）（recipient key id, or a department's newest encryption key）
-${ENVELOPE_OPTIONS_HELP}
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { ...envelopeOptions, to: { type: 'string', multiple: true } },
-        allowPositionals: true,
-      }),
-    );
+  summary: { zh: '为收件部门加密并签名 JSON 记录', en: 'encrypt a JSON record for recipients and sign it' },
+  synopsis: '<file|-> --to <kid|dept> [--to ...] [options]',
+  options: {
+    ...envelopeOptions,
+    to: {
+      type: 'string',
+      multiple: true,
+      value: '<kid|dept>',
+      help: {
+        zh: '收件人的加密密钥标识，或部门（其最新的加密密钥）',
+        en: "a recipient's encryption key id, or a department (its newest encryption key)",
+      },
+    },
+  },
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     if (!values.to?.length) throw new UsageError('缺少 --to', 'missing --to');
     const payload = readPayload(await readInput(ctx, positionals[0]), positionals[0]!);
     const ring = await openKeyring(ctx, values, true);
@@ -46,30 +48,22 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(`${JSON.stringify(env)}\n`);
     return 0;
   },
-};
+});
 
-const open: Command = {
+const open = defineCommand({
   name: 'open',
   summary: {
     zh: '验证并解密密封信封，输出载荷',
-    en: 'Verify and decrypt a sealed envelope and print its payload',
+    en: 'verify and decrypt a sealed envelope and print its payload',
   },
-  usage: `gds open <file|-> [--audience <dept>] [--issuer <dept>] [--require <dept>]... [--suite sodium|sm]...
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          audience: { type: 'string' },
-          issuer: { type: 'string' },
-          require: { type: 'string', multiple: true },
-          suite: { type: 'string', multiple: true },
-        },
-        allowPositionals: true,
-      }),
-    );
+  synopsis: '<file|-> [options]',
+  options: checkOptions,
+  positionals: 1,
+  exits: {
+    0: { zh: '有效，载荷已输出', en: 'valid; the payload is printed' },
+    1: { zh: '验证或解密失败', en: 'the verification or the decryption failed' },
+  },
+  async run(ctx, { values, positionals, locale }) {
     const text = await readInput(ctx, positionals[0]);
     const ring = await openKeyring(ctx, values, true);
     try {
@@ -85,10 +79,10 @@ ${KEYRING_HELP}`,
       ctx.stdout.write(`${JSON.stringify(v.payload)}\n`);
       return 0;
     } catch (e) {
-      return verificationFailed(ctx, e);
+      return verificationFailed(ctx, e, locale);
     }
   },
-};
+});
 
 /** `gds seal --to` and `gds open`. */
 export const sealCommands: Command[] = [seal, open];

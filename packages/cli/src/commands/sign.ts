@@ -1,22 +1,74 @@
-import { parseArgs } from 'node:util';
 import { GdsCryptoError, type JsonValue, parseJson, signEnvelope, verifyEnvelope } from '@gds/crypto';
-import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
-import { allSuites, KEYRING_HELP, keyringOptions, openKeyring, parse, readInput } from './keys.js';
+import type { Locale } from '@gds/schema';
+import {
+  type Command,
+  type CommandContext,
+  defineCommand,
+  type OptionSpec,
+  say,
+  UsageError,
+} from '../_internal/command.js';
+import { allSuites, keyringOptions, openKeyring, readInput } from './keys.js';
 
-export const ENVELOPE_OPTIONS_HELP = `  --kid <kid>            签名密钥（signing key）, default the newest active one (of --issuer if given)
-  --issuer <dept>        签发部门（issuing department）
-  --aud <dept>           接收部门，可重复（audience, repeatable）
-  --expires-in <seconds> 有效期（validity）
-  --standard <id@ver>    载荷所属标准（standard of the payload）, e.g. person@1.0.0`;
-
+/** The options of the commands that make an envelope (sign, seal). */
 export const envelopeOptions = {
   ...keyringOptions,
-  kid: { type: 'string' },
-  issuer: { type: 'string' },
-  aud: { type: 'string', multiple: true },
-  'expires-in': { type: 'string' },
-  standard: { type: 'string' },
-} as const;
+  kid: {
+    type: 'string',
+    value: '<kid>',
+    help: {
+      zh: '签名密钥；默认最新的有效签名密钥（有 --issuer 时为该部门的）',
+      en: 'the signing key; default the newest active one (of --issuer if given)',
+    },
+  },
+  issuer: { type: 'string', value: '<dept>', help: { zh: '签发部门', en: 'the issuing department' } },
+  aud: {
+    type: 'string',
+    multiple: true,
+    value: '<dept>',
+    help: { zh: '接收部门', en: 'an audience department' },
+  },
+  'expires-in': {
+    type: 'string',
+    value: '<seconds>',
+    help: { zh: '有效期（秒）', en: 'validity in seconds' },
+  },
+  standard: {
+    type: 'string',
+    value: '<id@version>',
+    help: { zh: '载荷所属标准，如 person@1.0.0', en: 'the standard of the payload, e.g. person@1.0.0' },
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The options of the commands that check an envelope (verify, open). */
+export const checkOptions = {
+  ...keyringOptions,
+  audience: {
+    type: 'string',
+    value: '<dept>',
+    help: { zh: '本部门（须在接收方中）', en: 'this department (must be an audience)' },
+  },
+  issuer: {
+    type: 'string',
+    value: '<dept>',
+    help: { zh: '须由此部门签发', en: 'the envelope must be issued by this department' },
+  },
+  require: {
+    type: 'string',
+    multiple: true,
+    value: '<dept>',
+    help: { zh: '须有此部门的签名', en: 'a department whose signature is required' },
+  },
+  suite: {
+    type: 'string',
+    multiple: true,
+    choices: ['sodium', 'sm'],
+    help: {
+      zh: '接受的算法套件（验证方的允许列表）；默认 sodium',
+      en: "accepted suites (the verifier's allow-list); default sodium",
+    },
+  },
+} as const satisfies Record<string, OptionSpec>;
 
 export function headerOptions(values: {
   aud?: string[];
@@ -57,24 +109,23 @@ export function readPayload(text: string, file: string): JsonValue {
 }
 
 /** Verification failures are "the data had problems" (exit 1), with the typed reason on stderr. */
-export function verificationFailed(ctx: CommandContext, e: unknown): number {
+export function verificationFailed(ctx: CommandContext, e: unknown, locale: Locale): number {
   if (e instanceof GdsCryptoError) {
-    ctx.stderr.write(`gds: 验证失败（verification failed）: ${e.message} [${e.code}]\n`);
+    ctx.stderr.write(
+      `gds: ${say(locale, '验证失败', 'verification failed')}: ${locale === 'en' ? e.messageEn : e.message} [${e.code}]\n`,
+    );
     return 1;
   }
   throw e;
 }
 
-const sign: Command = {
+const sign = defineCommand({
   name: 'sign',
-  summary: { zh: '把 JSON 记录签名为信封', en: 'Sign a JSON record into an envelope' },
-  usage: `gds sign <file|-> [options]
-${ENVELOPE_OPTIONS_HELP}
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({ args: ctx.argv, options: envelopeOptions, allowPositionals: true }),
-    );
+  summary: { zh: '把 JSON 记录签名为信封', en: 'sign a JSON record into an envelope' },
+  synopsis: '<file|-> [options]',
+  options: envelopeOptions,
+  positionals: 1,
+  async run(ctx, { values, positionals }) {
     const payload = readPayload(await readInput(ctx, positionals[0]), positionals[0]!);
     const ring = await openKeyring(ctx, values, true);
     const kid = values.kid ?? ring.activeKey({ use: 'sign', issuer: values.issuer }).kid;
@@ -82,28 +133,19 @@ ${KEYRING_HELP}`,
     ctx.stdout.write(`${JSON.stringify(env)}\n`);
     return 0;
   },
-};
+});
 
-const verify: Command = {
+const verify = defineCommand({
   name: 'verify',
-  summary: { zh: '验证签名信封，输出载荷', en: 'Verify a signed envelope and print its payload' },
-  usage: `gds verify <file|-> [--audience <dept>] [--issuer <dept>] [--require <dept>]... [--suite sodium|sm]...
-  --suite   接受的算法套件（accepted suites; the verifier's allow-list）, default sodium
-${KEYRING_HELP}`,
-  async run(ctx) {
-    const { values, positionals } = parse(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...keyringOptions,
-          audience: { type: 'string' },
-          issuer: { type: 'string' },
-          require: { type: 'string', multiple: true },
-          suite: { type: 'string', multiple: true },
-        },
-        allowPositionals: true,
-      }),
-    );
+  summary: { zh: '验证签名信封，输出载荷', en: 'verify a signed envelope and print its payload' },
+  synopsis: '<file|-> [options]',
+  options: checkOptions,
+  positionals: 1,
+  exits: {
+    0: { zh: '有效，载荷已输出', en: 'valid; the payload is printed' },
+    1: { zh: '验证失败', en: 'the verification failed' },
+  },
+  async run(ctx, { values, positionals, locale }) {
     const text = await readInput(ctx, positionals[0]);
     const ring = await openKeyring(ctx, values, false);
     const suites = await chooseSuites(values.suite);
@@ -119,10 +161,10 @@ ${KEYRING_HELP}`,
       ctx.stdout.write(`${JSON.stringify(v.payload)}\n`);
       return 0;
     } catch (e) {
-      return verificationFailed(ctx, e);
+      return verificationFailed(ctx, e, locale);
     }
   },
-};
+});
 
 export async function chooseSuites(names: string[] | undefined) {
   const all = await allSuites();

@@ -1,21 +1,30 @@
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createCosigner, formatVerifierKey, NOTE_TYPE_COSIGNATURE, Witness } from '@gds/ledger';
 import { createFileWitnessStateStore, createWitnessHandler } from '@gds/ledger/node';
-import { type LegacyCommand as Command, type CommandContext, UsageError } from '../_internal/command.js';
-import { parseLedgerArgs, readText, signerKeyFrom, verifierKey } from './note.js';
+import { type Command, type CommandContext, defineCommand, say, UsageError } from '../_internal/command.js';
+import { readText, signerKeyFrom, signerKeyOptions, verifierKey } from './note.js';
 
 const witnessOptions = {
-  'key-file': { type: 'string' },
-  'key-env': { type: 'string' },
-  log: { type: 'string', multiple: true },
-  state: { type: 'string' },
+  ...signerKeyOptions,
+  log: {
+    type: 'string',
+    multiple: true,
+    value: '<vkey>',
+    help: {
+      zh: '所见证日志的验证密钥，名称即来源',
+      en: 'the verifier key of a witnessed log; its name is the origin',
+    },
+  },
+  state: {
+    type: 'string',
+    value: '<file>',
+    help: {
+      zh: '见证人状态文件；默认 ./.gds/witness-state.json',
+      en: 'the witness state; default ./.gds/witness-state.json',
+    },
+  },
 } as const;
-
-const WITNESS_HELP = `  --key-file <file>   见证人签名密钥（witness signer key, PRIVATE+KEY+...）; or --key-env <VAR>
-  --log <vkey>        所见证日志的验证密钥，名称即来源（log verifier key; its name is the origin）, repeatable
-  --state <file>      见证人状态文件（witness state）, default ./.gds/witness-state.json`;
 
 async function makeWitness(
   ctx: CommandContext,
@@ -29,27 +38,36 @@ async function makeWitness(
   return new Witness({ cosigner, logs: values.log.map(verifierKey), state });
 }
 
-const serve: Command = {
+const serve = defineCommand({
   name: 'witness serve',
-  summary: { zh: '运行 C2SP tlog-witness 见证服务', en: 'Run a C2SP tlog-witness service' },
-  usage: `gds witness serve --key-file <file> --log <vkey> [--port 7380] [--host 127.0.0.1]
-${WITNESS_HELP}
-  --port <n>          端口（port）, default 7380; 0 picks a free one
-  --host <addr>       监听地址（listen address）, default 127.0.0.1
-  --max-requests <n>  处理 n 个请求后退出（exit after n requests, for tests and one-shot use）
-  POST <host:port>/add-checkpoint; stops on SIGINT or SIGTERM`,
-  async run(ctx) {
-    const { values } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: {
-          ...witnessOptions,
-          port: { type: 'string' },
-          host: { type: 'string' },
-          'max-requests': { type: 'string' },
-        },
-      }),
-    );
+  summary: { zh: '运行 C2SP tlog-witness 见证服务', en: 'run a C2SP tlog-witness service' },
+  synopsis: '--key-file <file> --log <vkey> [--port 7380] [--host 127.0.0.1] [options]',
+  description: {
+    zh: '接受 POST <host:port>/add-checkpoint；收到 SIGINT 或 SIGTERM 时停止。',
+    en: 'Serves POST <host:port>/add-checkpoint; stops on SIGINT or SIGTERM.',
+  },
+  options: {
+    ...witnessOptions,
+    port: {
+      type: 'string',
+      value: '<n>',
+      help: { zh: '端口；默认 7380，0 为任一空闲端口', en: 'the port; default 7380, 0 picks a free one' },
+    },
+    host: {
+      type: 'string',
+      value: '<addr>',
+      help: { zh: '监听地址；默认 127.0.0.1', en: 'the listen address; default 127.0.0.1' },
+    },
+    'max-requests': {
+      type: 'string',
+      value: '<n>',
+      help: {
+        zh: '处理 n 个请求后退出（用于测试和一次性使用）',
+        en: 'exit after n requests (for tests and one-shot use)',
+      },
+    },
+  },
+  async run(ctx, { values }) {
     const witness = await makeWitness(ctx, values);
     const port = Number(values.port ?? '7380');
     if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -83,52 +101,52 @@ ${WITNESS_HELP}
     process.off('SIGTERM', stop);
     return 0;
   },
-};
+});
 
-const cosign: Command = {
+const cosign = defineCommand({
   name: 'witness cosign',
   summary: {
     zh: '离线副署检查点（与服务同样的检查）',
-    en: 'Cosign a checkpoint offline (same checks as the service)',
+    en: 'cosign a checkpoint offline (same checks as the service)',
   },
-  usage: `gds witness cosign <request|-> --key-file <file> --log <vkey>
-${WITNESS_HELP}
-  <request> 为 add-checkpoint 请求体（old 行、证明行、空行、检查点），或只是检查点（视为 old 0）
-  (an add-checkpoint body: old line, proof lines, blank line, checkpoint; or a bare checkpoint, taken as old 0)
-  输出副署行；拒绝时退出码 1 并给出 HTTP 状态（prints cosignature lines; exit 1 with the status on refusal）`,
-  async run(ctx) {
-    const { values, positionals } = parseLedgerArgs(() =>
-      parseArgs({ args: ctx.argv, options: witnessOptions, allowPositionals: true }),
-    );
+  synopsis: '<request|-> --key-file <file> --log <vkey> [options]',
+  description: {
+    zh: '<request> 为 add-checkpoint 请求体（old 行、证明行、空行、检查点），或只是检查点（视为 old 0）。\n输出副署行；拒绝时退出码 1 并给出 HTTP 状态。',
+    en: 'The request is an add-checkpoint body (old line, proof lines, blank line, checkpoint), or a bare\ncheckpoint, taken as old 0. Prints the cosignature lines; exit 1 with the status on refusal.',
+  },
+  options: witnessOptions,
+  positionals: 1,
+  exits: { 0: { zh: '已副署', en: 'cosigned' }, 1: { zh: '见证人拒绝', en: 'the witness refused' } },
+  async run(ctx, { values, positionals, locale }) {
     const witness = await makeWitness(ctx, values);
     const input = await readText(ctx, positionals[0]);
     const body = input.startsWith('old ') ? input : `old 0\n\n${input}`;
     const r = await witness.handle(body);
     if (r.status !== 200) {
-      ctx.stderr.write(`gds: 见证人拒绝（witness refused）: ${r.status} ${r.body.trim()}\n`);
+      ctx.stderr.write(
+        `gds: ${say(locale, '见证人拒绝', 'witness refused')}: ${r.status} ${r.body.trim()}\n`,
+      );
       return 1;
     }
     ctx.stdout.write(r.body);
     return 0;
   },
-};
+});
 
-const vkey: Command = {
+const vkey = defineCommand({
   name: 'witness vkey',
-  summary: { zh: '输出见证人的副署验证密钥', en: "Print the witness's cosignature verifier key" },
-  usage: `gds witness vkey --key-file <file>
-  输出类型 0x04 的验证密钥，用于 tlog-policy 的 witness 行（type 0x04 vkey for policy witness lines）`,
-  async run(ctx) {
-    const { values } = parseLedgerArgs(() =>
-      parseArgs({
-        args: ctx.argv,
-        options: { 'key-file': { type: 'string' }, 'key-env': { type: 'string' } },
-      }),
-    );
+  summary: { zh: '输出见证人的副署验证密钥', en: "print the witness's cosignature verifier key" },
+  synopsis: '--key-file <file> [options]',
+  description: {
+    zh: '输出类型 0x04 的验证密钥，用于 tlog-policy 的 witness 行。',
+    en: 'Prints the type 0x04 verifier key, for the witness lines of a tlog-policy.',
+  },
+  options: signerKeyOptions,
+  async run(ctx, { values }) {
     const c = await createCosigner(await signerKeyFrom(ctx, values));
     ctx.stdout.write(`${formatVerifierKey(c.name, c.publicKey, NOTE_TYPE_COSIGNATURE)}\n`);
     return 0;
   },
-};
+});
 
 export const witnessCommands: Command[] = [serve, cosign, vkey];
