@@ -164,3 +164,37 @@ describe('gds grammar', () => {
     expect(r.stderr).toMatch(/未知代码表 --help/);
   });
 });
+
+describe('exit codes', () => {
+  it('an I/O failure of the environment (a report path in a missing folder) exits 74, bilingual, no stack', async () => {
+    const { standardsDir } = await import('@gds/standards/fs');
+    const { join } = await import('node:path');
+    const input = join(standardsDir(), 'mappings', 'public-security', 'golden', 'population', 'input.csv');
+    const r = await gds([
+      'convert',
+      input,
+      '-m',
+      'public-security/population',
+      '--out',
+      '/dev/null',
+      '--report',
+      '/nonexistent-gds-dir/r.json',
+    ]);
+    expect(r.code).toBe(74);
+    expect(r.stderr).toMatch(/gds: 系统错误（system error）: ENOENT/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const en = await gds([
+      'convert',
+      input,
+      '-m',
+      'public-security/population',
+      '--out',
+      '/dev/null',
+      '--report',
+      '/nonexistent-gds-dir/r.json',
+      '--locale',
+      'en',
+    ]);
+    expect(en.stderr).toMatch(/^gds: system error: ENOENT/m);
+  });
+});

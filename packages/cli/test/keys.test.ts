@@ -56,10 +56,11 @@ describe('gds keys', () => {
     const jwk = JSON.parse((await run('keys', 'keys export', [sig], { env: {} })).stdout);
     expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: sig, 'gds:issuer': 'dept:mca' });
     expect(jwk.d).toBeUndefined();
-    const mk = JSON.parse(
-      (await run('keys', 'keys export', [sig, '--format', 'multikey'], { env: {} })).stdout,
-    );
+    const mk = JSON.parse((await run('keys', 'keys export', [sig, '--as', 'multikey'], { env: {} })).stdout);
     expect(mk.publicKeyMultibase).toMatch(/^z6Mk/);
+    // --format jwk|multikey, the spelling before --format meant text|json everywhere, still works.
+    const old = await run('keys', 'keys export', [sig, '--format', 'multikey'], { env: {} });
+    expect(JSON.parse(old.stdout)).toEqual(mk);
     const priv = JSON.parse((await run('keys', 'keys export', [sig, '--private'])).stdout);
     expect(typeof priv.d).toBe('string');
   });
