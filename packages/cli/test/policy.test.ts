@@ -175,7 +175,6 @@ describe('gds merge', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(conflicts.map((c) => [c.path, c.reason])).toEqual([
-      ['/id', 'authoritative-source'],
       ['/name', 'authoritative-source'],
       ['/phone', 'authoritative-source'],
     ]);
@@ -266,6 +265,6 @@ describe('gds merge', () => {
       },
     );
     expect(m.code).toBe(2);
-    expect(m.stderr).toContain('GDS_POLICY_INVALID_INPUT');
+    expect(m.stderr).toContain('GDS_STORE_INVALID_INPUT');
   });
 });

@@ -29,7 +29,7 @@ function closing(s: DemoSummary, loc: Locale, report: string): string {
       : [
           '摘要（summary）',
           ...rows,
-          `  黄金记录 ${s.merge.golden} 条（其中 ${s.merge.multiDepartment} 条来自多个部门），冲突 ${s.merge.conflicts} 个，其中 ${s.merge.recordIdConflicts} 个只是各部门自己的记录编号（golden records; conflicts, of which only in the departments' own record ids）`,
+          `  黄金记录 ${s.merge.golden} 条（其中 ${s.merge.multiDepartment} 条来自多个部门），冲突 ${s.merge.conflicts} 个（golden records, of them from several departments; conflicts）`,
           `  签名 ${s.signing.envelopes} 条；账本树大小 ${s.ledger.size}，根哈希 ${s.ledger.rootHash}（signed; ledger tree size, root）`,
           `  副署 ${s.witnesses.cosigners.join('、')}；向 ${s.share.requester} 共享 ${s.share.recordsShared} 条记录（cosigned; shared）`,
           `  回执离线验证：${s.receipt.verified ? '有效' : '无效'}（receipt verified offline: ${s.receipt.verified ? 'yes' : 'NO'}）`,

@@ -12,8 +12,8 @@ import {
   project,
   revokeGrant,
 } from '@gds/policy';
-import { mergeFiles } from '@gds/policy/node';
 import { getStandard, type Locale, type Standard } from '@gds/schema';
+import { mergeFiles } from '@gds/store/node';
 import { type Command, type CommandContext, defineCommand, say, UsageError } from '../_internal/command.js';
 import { readRecords } from '../_internal/input.js';
 import { keyringOptions, openKeyring, readInput } from './keys.js';

@@ -2,8 +2,8 @@ import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { convertStream, loadMapping } from '@gds/convert/node';
-import { type GoldenRecord, mergeRecords } from '@gds/policy';
 import { getStandard, type Locale, type Standard } from '@gds/schema';
+import { type GoldenRecord, mergeRecords } from '@gds/store';
 import { UsageError } from '../command.js';
 import { type ConversionFigures, type DemoSummary, SOURCES } from './model.js';
 
@@ -113,7 +113,6 @@ export async function mergeGolden(
       golden: r.golden.length,
       multiDepartment: r.golden.filter((g) => new Set(g.sources.map((s) => s.department)).size > 1).length,
       conflicts: r.conflicts.length,
-      recordIdConflicts: r.conflicts.filter((c) => c.path === '/id').length,
       unkeyed: r.unkeyed.length,
       candidates: r.candidates.length,
       file,

@@ -141,7 +141,6 @@ export function renderReport(s: DemoSummary, href: Href): string {
     ['黄金记录', 'golden records', s.merge.golden],
     ['来自多个部门的黄金记录', 'golden records from several departments', s.merge.multiDepartment],
     ['合并冲突', 'merge conflicts', s.merge.conflicts],
-    ['其中仅记录编号不同', "of which only the departments' own record ids", s.merge.recordIdConflicts],
     ['密钥', 'keys', s.keys.keys],
     ['签名信封', 'signed envelopes', s.signing.envelopes],
     ['账本树大小', 'ledger tree size', s.ledger.size],
@@ -191,7 +190,6 @@ ${row(['输入记录 input records', s.merge.records], [false, true])}
 ${row(['黄金记录 golden records', s.merge.golden], [false, true])}
 ${row(['来自多个部门 from several departments', s.merge.multiDepartment], [false, true])}
 ${row(['冲突 conflicts', s.merge.conflicts], [false, true])}
-${row(["其中仅记录编号不同 of which only the departments' own record ids", s.merge.recordIdConflicts], [false, true])}
 ${row(['无匹配键 without a key', s.merge.unkeyed], [false, true])}
 ${row(['待核对配对 review pairs', s.merge.candidates], [false, true])}
 </tbody></table>

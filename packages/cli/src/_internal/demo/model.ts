@@ -72,8 +72,6 @@ export interface DemoSummary {
     /** Golden records built from more than one department's records. */
     multiDepartment: number;
     conflicts: number;
-    /** Conflicts only in `/id`: each department numbers its own records, which is no disagreement about the resident. */
-    recordIdConflicts: number;
     unkeyed: number;
     candidates: number;
     file: string;

@@ -27,8 +27,9 @@ import {
 } from '@gds/ledger';
 import { createFileWitnessStateStore } from '@gds/ledger/node';
 import { createSqliteStore } from '@gds/ledger/sqlite';
-import { createGrant, type GoldenRecord, project } from '@gds/policy';
+import { createGrant, project } from '@gds/policy';
 import type { Standard } from '@gds/schema';
+import type { GoldenRecord } from '@gds/store';
 import { UsageError } from '../command.js';
 import {
   DEPARTMENTS,

@@ -13,7 +13,7 @@ import {
   provenanceOf,
   type SourcedRecord,
 } from '../_internal/merge.js';
-import { GdsPolicyError } from '../errors.js';
+import { GdsStoreError } from '../errors.js';
 import type { GoldenRecord, Provenance } from '../GoldenRecord.js';
 
 /**
@@ -21,7 +21,7 @@ import type { GoldenRecord, Provenance } from '../GoldenRecord.js';
  *
  * @example
  * ```ts
- * import type { MergeFileInput } from '@gds/policy/node';
+ * import type { MergeFileInput } from '@gds/store/node';
  * const f: MergeFileInput = { path: 'police.ndjson', department: 'public-security', system: 'hukou' };
  * ```
  */
@@ -37,7 +37,7 @@ export interface MergeFileInput {
  *
  * @example
  * ```ts
- * import type { MergeFilesOptions } from '@gds/policy/node';
+ * import type { MergeFilesOptions } from '@gds/store/node';
  * import { person } from '@gds/schema';
  * const o: MergeFilesOptions = { standard: person, inputs: [], out: 'golden.ndjson', conflicts: 'conflicts.ndjson' };
  * ```
@@ -68,7 +68,7 @@ export interface MergeFilesOptions {
  *
  * @example
  * ```ts
- * import type { MergeFilesReport } from '@gds/policy/node';
+ * import type { MergeFilesReport } from '@gds/store/node';
  * function ok(r: MergeFilesReport) { return r.invalid.length === 0; }
  * ```
  */
@@ -87,12 +87,12 @@ export interface MergeFilesReport {
  * Merges departments' NDJSON files into golden records with memory bounded by the partition size, not
  * by the files: records are partitioned by a hash of their key into temporary files, each partition is
  * merged in memory, and the sorted partitions are merged into the outputs. Same rules and same bytes
- * as {@link mergeRecords} (`@gds/policy`): golden records sorted by key, conflicts by key and path.
- * Throws `GDS_POLICY_IO` when a file cannot be read or written.
+ * as {@link mergeRecords} (`@gds/store`): golden records sorted by key, conflicts by key and path.
+ * Throws `GDS_STORE_IO` when a file cannot be read or written.
  *
  * @example
  * ```ts
- * import { mergeFiles } from '@gds/policy/node';
+ * import { mergeFiles } from '@gds/store/node';
  * import { person } from '@gds/schema';
  * const report = mergeFiles({
  *   standard: person,
@@ -113,7 +113,7 @@ export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
     try {
       total += statSync(input.path).size;
     } catch (cause) {
-      throw new GdsPolicyError('GDS_POLICY_IO', `无法读取 ${input.path}`, `cannot read ${input.path}`, {
+      throw new GdsStoreError('GDS_STORE_IO', `无法读取 ${input.path}`, `cannot read ${input.path}`, {
         cause,
       });
     }
@@ -256,9 +256,9 @@ export function mergeFiles(options: MergeFilesOptions): MergeFilesReport {
     report.unkeyed.sort((a, b) => cmpKey(JSON.stringify(a), JSON.stringify(b)));
     return report;
   } catch (cause) {
-    if (cause instanceof GdsPolicyError) throw cause;
-    throw new GdsPolicyError(
-      'GDS_POLICY_IO',
+    if (cause instanceof GdsStoreError) throw cause;
+    throw new GdsStoreError(
+      'GDS_STORE_IO',
       '合并文件失败',
       `merging files failed: ${(cause as Error).message}`,
       {

@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import type { Provenance } from '@gds/policy';
+ * import type { Provenance } from '@gds/store';
  * const p: Provenance = { department: 'public-security', system: 'hukou', recordId: 'ps-42', time: '2026-03-01T00:00:00Z' };
  * ```
  */
@@ -20,7 +20,7 @@ export interface Provenance {
  *
  * @example
  * ```ts
- * import type { GoldenRecord } from '@gds/policy';
+ * import type { GoldenRecord } from '@gds/store';
  * function whoSaid(g: GoldenRecord, path: string) { return g.provenance[path]?.department; }
  * ```
  */
@@ -42,7 +42,7 @@ export interface GoldenRecord {
  *
  * @example
  * ```ts
- * import type { ConflictReason } from '@gds/policy';
+ * import type { ConflictReason } from '@gds/store';
  * const r: ConflictReason = 'authoritative-source';
  * ```
  */
@@ -53,7 +53,7 @@ export type ConflictReason = 'authoritative-source' | 'most-recent' | 'tie-break
  *
  * @example
  * ```ts
- * import type { Conflict } from '@gds/policy';
+ * import type { Conflict } from '@gds/store';
  * function line(c: Conflict) { return `${c.key} ${c.path}: ${c.reason} (${c.messageEn})`; }
  * ```
  */
@@ -76,7 +76,7 @@ export interface Conflict {
  *
  * @example
  * ```ts
- * import type { CandidatePair } from '@gds/policy';
+ * import type { CandidatePair } from '@gds/store';
  * function show(c: CandidatePair) { return `${c.a.recordId} ~ ${c.b.key ?? c.b.recordId} (${c.address})`; }
  * ```
  */

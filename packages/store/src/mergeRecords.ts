@@ -9,7 +9,7 @@ import {
   provenanceOf,
   type SourcedRecord,
 } from './_internal/merge.js';
-import { GdsPolicyError } from './errors.js';
+import { GdsStoreError } from './errors.js';
 import type { CandidatePair, Conflict, GoldenRecord, Provenance } from './GoldenRecord.js';
 
 /**
@@ -20,7 +20,7 @@ import type { CandidatePair, Conflict, GoldenRecord, Provenance } from './Golden
  *
  * @example
  * ```ts
- * import type { MergeInput } from '@gds/policy';
+ * import type { MergeInput } from '@gds/store';
  * const police: MergeInput = { department: 'public-security', system: 'hukou', time: '2026-03-01T00:00:00Z', records: [] };
  * ```
  */
@@ -36,7 +36,7 @@ export interface MergeInput {
  *
  * @example
  * ```ts
- * import type { MergeOptions } from '@gds/policy';
+ * import type { MergeOptions } from '@gds/store';
  * import { person } from '@gds/schema';
  * const o: MergeOptions = { standard: person };
  * ```
@@ -60,7 +60,7 @@ export interface MergeOptions {
  *
  * @example
  * ```ts
- * import type { MergeResult } from '@gds/policy';
+ * import type { MergeResult } from '@gds/store';
  * function summary(r: MergeResult) { return `${r.golden.length} golden, ${r.conflicts.length} conflicts`; }
  * ```
  */
@@ -83,7 +83,7 @@ export interface MergeResult {
  *
  * @example
  * ```ts
- * import { mergeRecords } from '@gds/policy';
+ * import { mergeRecords } from '@gds/store';
  * import { person } from '@gds/schema';
  * const { golden, conflicts, candidates } = mergeRecords(
  *   [
@@ -97,8 +97,8 @@ export interface MergeResult {
  */
 export function mergeRecords(inputs: readonly MergeInput[], options: MergeOptions): MergeResult {
   if (!Array.isArray(options?.standard?.fields)) {
-    throw new GdsPolicyError(
-      'GDS_POLICY_INVALID_INPUT',
+    throw new GdsStoreError(
+      'GDS_STORE_INVALID_INPUT',
       '需要标准的字段元数据',
       "the standard's field metadata is needed",
     );
@@ -110,8 +110,8 @@ export function mergeRecords(inputs: readonly MergeInput[], options: MergeOption
   for (const input of inputs) {
     for (const record of input.records) {
       if (!isPlainObject(record)) {
-        throw new GdsPolicyError(
-          'GDS_POLICY_INVALID_INPUT',
+        throw new GdsStoreError(
+          'GDS_STORE_INVALID_INPUT',
           '记录必须是 JSON 对象',
           'every record must be a JSON object',
         );

@@ -1,6 +1,6 @@
 import { canonicalize } from '@gds/crypto';
 import { type FieldMeta, GB11643_DOCUMENT_TYPES } from '@gds/schema';
-import { GdsPolicyError } from '../errors.js';
+import { GdsStoreError } from '../errors.js';
 import type { CandidatePair, Conflict, ConflictReason, GoldenRecord, Provenance } from '../GoldenRecord.js';
 import { buildFieldTree, type FieldNode, isPlainObject } from './fieldTree.js';
 
@@ -24,8 +24,8 @@ export function provenanceOf(record: Record<string, unknown>, fallback: Partial<
   const p = isPlainObject(record.provenance) ? record.provenance : undefined;
   const department = (fallback.department ?? p?.sourceDepartment) as string | undefined;
   if (typeof department !== 'string' || department === '') {
-    throw new GdsPolicyError(
-      'GDS_POLICY_INVALID_INPUT',
+    throw new GdsStoreError(
+      'GDS_STORE_INVALID_INPUT',
       '无法确定记录的来源部门：请为输入指定部门，或在记录中提供 provenance.sourceDepartment',
       'cannot tell the source department of a record: give the input a department, or provenance.sourceDepartment in the record',
     );
@@ -40,7 +40,7 @@ export function provenanceOf(record: Record<string, unknown>, fallback: Partial<
   return out;
 }
 
-function units(fields: readonly FieldMeta[]): MergeUnit[] {
+function units(fields: readonly FieldMeta[], idIsSourceData: boolean): MergeUnit[] {
   const out: MergeUnit[] = [];
   const walk = (node: FieldNode, segments: string[]) => {
     if (node.path !== '' && (node.items || node.children.size === 0)) {
@@ -50,6 +50,9 @@ function units(fields: readonly FieldMeta[]): MergeUnit[] {
     for (const [k, child] of node.children) {
       // The standard's own provenance members describe one source record, not the entity.
       if (node.path === '' && k === 'provenance') continue;
+      // A department's own record id (`/id`) is source data: it is kept in provenance (recordId),
+      // not merged, so departments numbering their records differently is no conflict.
+      if (node.path === '' && k === 'id' && idIsSourceData) continue;
       walk(child, [...segments, k]);
     }
   };
@@ -60,6 +63,9 @@ function units(fields: readonly FieldMeta[]): MergeUnit[] {
 function upper(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase() : undefined;
 }
+
+/** Entities whose default match key is an identifier of their own, not the record id. */
+const KEYED_BY_IDENTIFIER = new Set(['person', 'organization', 'household']);
 
 /** The default match key of an entity's records; undefined when the record has none. */
 export function defaultKey(entity: string): (r: Record<string, unknown>) => string | undefined {
@@ -149,6 +155,8 @@ export interface SourcedRecord {
 
 export interface Merger {
   entity: string;
+  /** The fields merged one by one, with their authoritative source department. */
+  units: readonly MergeUnit[];
   keyOf(r: Record<string, unknown>): string | undefined;
   /** Merges the records (and previous golden records) of one key. */
   mergeGroup(
@@ -162,10 +170,13 @@ export function createMerger(
   standard: { entity: string; fields: readonly FieldMeta[] },
   keyOf?: (r: Record<string, unknown>) => string | undefined,
 ): Merger {
-  const us = units(standard.fields);
+  // With the default key of id-keyed entities (address, building, case) every record of a group has
+  // the same id, and the golden record keeps it; otherwise the id names one department's record.
+  const us = units(standard.fields, keyOf !== undefined || KEYED_BY_IDENTIFIER.has(standard.entity));
   const key = keyOf ?? defaultKey(standard.entity);
   return {
     entity: standard.entity,
+    units: us,
     keyOf: key,
     mergeGroup(k, group, previous) {
       const record: Record<string, unknown> = {};

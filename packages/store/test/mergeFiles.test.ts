@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mergeRecords } from '@gds/policy';
-import { mergeFiles } from '@gds/policy/node';
 import { person } from '@gds/schema';
+import { mergeRecords } from '@gds/store';
+import { mergeFiles } from '@gds/store/node';
 import { afterAll, describe, expect, test } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-merge-'));
@@ -111,6 +111,6 @@ describe('mergeFiles', () => {
         out: join(dir, 'o'),
         conflicts: join(dir, 'c'),
       }),
-    ).toThrow(expect.objectContaining({ code: 'GDS_POLICY_IO' }));
+    ).toThrow(expect.objectContaining({ code: 'GDS_STORE_IO' }));
   });
 });
