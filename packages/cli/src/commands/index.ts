@@ -9,6 +9,7 @@ import { policyCommands } from './policy.js';
 import { sealCommands } from './seal.js';
 import { signCommands } from './sign.js';
 import { standardsCommands } from './standards.js';
+import { storeCommands } from './store.js';
 import { validateCommands } from './validate.js';
 import { witnessCommands } from './witness.js';
 
@@ -25,6 +26,7 @@ export const commands: AnyCommand[] = [
   ...witnessCommands,
   ...noteCommands,
   ...policyCommands,
+  ...storeCommands,
   ...demoCommands,
 ];
 
@@ -40,4 +42,8 @@ export const groups: Record<string, Text> = {
   witness: { zh: 'C2SP tlog-witness 见证人', en: 'C2SP tlog-witness witnesses' },
   note: { zh: 'C2SP 签名笔记', en: 'C2SP signed notes' },
   grant: { zh: '共享授权', en: 'sharing grants' },
+  store: {
+    zh: '集中存储的黄金记录（./.gds/store.sqlite 或 PostgreSQL）',
+    en: 'the integrated golden records (./.gds/store.sqlite or PostgreSQL)',
+  },
 };
