@@ -23,7 +23,7 @@ export {
 } from './mapping.js';
 export { parseLegacyDate } from './parseLegacyDate.js';
 export { type JsonReaderOptions, readJson } from './readJson.js';
-export { readNdjson } from './readNdjson.js';
+export { type NdjsonReaderOptions, readNdjson } from './readNdjson.js';
 export type {
   ByteSource,
   ReaderOptions,

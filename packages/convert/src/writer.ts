@@ -18,6 +18,12 @@ export interface TableWriter {
   readonly extension: string;
   begin(columns: readonly string[]): Uint8Array;
   row(values: readonly SourceValue[]): Uint8Array;
+  /**
+   * Writes a row exactly as its source text stood (the CSV writer: a rejected row whose cells could not
+   * be read exactly goes back byte for byte), followed by `extra` cells quoted as usual. Writers of
+   * formats without a raw row do not have it.
+   */
+  rawRow?(text: string, extra?: readonly SourceValue[]): Uint8Array;
   end(): Uint8Array;
   /**
    * Values the format could not carry as they are, found since the last call (by `begin` or `row`), each
@@ -25,4 +31,9 @@ export interface TableWriter {
    * drops or alters a character in silence: it writes what it can exactly and says what it changed.
    */
   takeIssues?(): Issue[];
+  /**
+   * Text cells written with a `'` prefix so far, because they began with `=`, `+`, `-`, `@`, TAB or CR
+   * (OWASP CSV injection); writers that never neutralise (or were told not to) do not have it.
+   */
+  readonly formulasNeutralised?: number;
 }

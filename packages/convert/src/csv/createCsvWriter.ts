@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { normaliseEncoding } from '../_internal/encoding.js';
+import { neutraliseFormula } from '../_internal/formula.js';
 import type { SourceValue } from '../record.js';
 import type { TableWriter } from '../writer.js';
 
@@ -12,11 +13,19 @@ export interface CsvWriterOptions {
   delimiter?: string;
   /** Line ending, `\r\n` (RFC 4180, default) or `\n`. */
   newline?: '\r\n' | '\n';
+  /**
+   * Prefix with `'` every text cell that begins with `=`, `+`, `-`, `@`, TAB or CR, so that a spreadsheet
+   * opening the file does not run it as a formula (OWASP CSV injection). Default `true`. Numbers (a
+   * `number` value, or text that is a plain decimal number such as `-12.5`) are never touched. Turn it off
+   * only for files that no spreadsheet opens, or that must carry values byte for byte.
+   */
+  neutraliseFormulas?: boolean;
 }
 
 /**
  * Creates a CSV/TSV writer: RFC 4180 quoting (fields with the delimiter, quotes or newlines are quoted),
- * UTF-8 with an optional BOM or GB18030.
+ * UTF-8 with an optional BOM or GB18030. Text cells that a spreadsheet would run as a formula are
+ * prefixed with `'` (counted in `formulasNeutralised`) unless `neutraliseFormulas: false`.
  *
  * Subpath: `@gds/convert/csv`.
  *
@@ -37,16 +46,28 @@ export function createCsvWriter(options: CsvWriterOptions = {}): TableWriter {
       ? (s: string) => new Uint8Array(iconv.encode(s, 'gb18030'))
       : (s: string) => utf8.encode(s);
   const needs = new RegExp(`[${d === '\t' ? '\\t' : d.replace(/[\\\]^-]/g, '\\$&')}"\\r\\n]`);
+  const guard = options.neutraliseFormulas ?? true;
+  let neutralised = 0;
+  const quote = (s: string) => (needs.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const cell = (v: SourceValue): string => {
     if (v === null) return '';
-    const s = String(v);
-    return needs.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    if (typeof v !== 'string' || !guard) return quote(String(v));
+    const safe = neutraliseFormula(v);
+    if (safe === undefined) return quote(v);
+    neutralised++;
+    return quote(safe);
   };
+  // The header and raw rows are written as they are: column names come from the mapping, raw rows
+  // are a rejected row going back to its author unchanged.
+  const plain = (v: SourceValue): string => (v === null ? '' : quote(String(v)));
   const line = (values: readonly SourceValue[]) => encode(values.map(cell).join(d) + nl);
   return {
     extension: d === '\t' ? 'tsv' : 'csv',
+    get formulasNeutralised() {
+      return neutralised;
+    },
     begin(columns) {
-      const head = line(columns);
+      const head = encode(columns.map(plain).join(d) + nl);
       if (!options.bom || enc !== 'utf-8') return head;
       const out = new Uint8Array(head.length + 3);
       out.set([0xef, 0xbb, 0xbf]);
@@ -54,6 +75,8 @@ export function createCsvWriter(options: CsvWriterOptions = {}): TableWriter {
       return out;
     },
     row: line,
+    rawRow: (text, extra) =>
+      encode(extra && extra.length > 0 ? text + d + extra.map(plain).join(d) + nl : text + nl),
     end: () => new Uint8Array(0),
   };
 }

@@ -6,10 +6,24 @@ import type { TableWriter } from '../writer.js';
 
 const enc = new TextEncoder();
 
+/** Options of {@link createSourceWriter}. */
+export interface SourceWriterOptions {
+  /**
+   * CSV/TSV and XLSX: prefix with `'` text cells that a spreadsheet would run as a formula (OWASP CSV
+   * injection). Default: on for an export (no `info`), off for rejected rows written back (`info` given),
+   * which must convert again unchanged.
+   */
+  neutraliseFormulas?: boolean;
+  /** Language of the issues the writer raises (`takeIssues`); zh-CN by default. */
+  locale?: Locale;
+}
+
 /**
  * Creates a writer for a mapping's source format: what `gds export` writes, and how rejected rows are
  * written back "as they came" (same format, encoding and BOM as the input when `info` is given) so that
- * they can be fixed and converted again. `locale` is the language of the issues the writer raises.
+ * they can be fixed and converted again. `locale` is the language of the issues the writer raises. An
+ * export neutralises cells that would run as spreadsheet formulas (see {@link SourceWriterOptions});
+ * rejected rows are written as they came.
  *
  * Subpath: `@gds/convert/node`.
  *
@@ -23,9 +37,11 @@ const enc = new TextEncoder();
 export async function createSourceWriter(
   mapping: Mapping,
   info?: SourceInfo,
-  options: { locale?: Locale } = {},
+  options: SourceWriterOptions = {},
 ): Promise<TableWriter> {
   const s = mapping.source;
+  // Rejected rows go back as they came; an export is opened by people in spreadsheets.
+  const neutraliseFormulas = options.neutraliseFormulas ?? info === undefined;
   switch (s.format) {
     case 'csv':
     case 'tsv': {
@@ -36,6 +52,7 @@ export async function createSourceWriter(
         encoding,
         bom: info?.bom ?? s.bom ?? false,
         delimiter: s.delimiter ?? (s.format === 'tsv' ? '\t' : ','),
+        neutraliseFormulas,
       });
     }
     case 'xlsx': {
@@ -47,14 +64,21 @@ export async function createSourceWriter(
         ...(options.locale !== undefined ? { locale: options.locale } : {}),
         ...(info?.preamble ? { preamble: info.preamble } : {}),
         ...(info?.preambleMerges?.length ? { merges: info.preambleMerges } : {}),
+        neutraliseFormulas,
       });
     }
     case 'xml': {
       const { createXmlWriter } = await import('../xml/createXmlWriter.js');
-      const steps = (s.recordPath ?? 'Records/Record').split('/').filter(Boolean);
+      // Steps are names, `p:name` or `{uri}name` (a URI has slashes of its own); written as local names,
+      // the record's namespace (if the path names one) as the document's default namespace.
+      const steps = [...(s.recordPath ?? 'Records/Record').matchAll(/\{([^}]*)\}([^/]*)|[^/]+/g)].map((m) =>
+        m[1] !== undefined ? { name: m[2]!, uri: m[1] } : { name: m[0].slice(m[0].indexOf(':') + 1) },
+      );
+      const record = steps[steps.length - 1]!;
       return createXmlWriter({
-        record: steps[steps.length - 1]!,
-        root: steps[steps.length - 2] ?? 'Records',
+        record: record.name,
+        root: steps[steps.length - 2]?.name ?? 'Records',
+        ...(record.uri !== undefined ? { namespace: record.uri } : {}),
       });
     }
     case 'json': {

@@ -16,12 +16,32 @@ export interface ExportSummary {
    * escaped such as a control character in XLSX), with the input line number and the column.
    */
   issues: Issue[];
+  /**
+   * CSV/TSV and XLSX: text cells written with a `'` prefix because a spreadsheet would have run them as
+   * formulas (`=`, `+`, `-`, `@`, TAB, CR first; OWASP CSV injection). 0 when `neutraliseFormulas: false`.
+   */
+  formulasNeutralised: number;
+}
+
+/** Options of {@link exportStream}. */
+export interface ExportStreamOptions {
+  input: ByteSource;
+  output: Sink;
+  locale?: Locale;
+  /**
+   * Prefix with `'` text cells that begin with `=`, `+`, `-`, `@`, TAB or CR (CSV/TSV and XLSX), so that
+   * a spreadsheet does not run them. Default `true`; `false` writes every value exactly (for a system,
+   * not a person, reading the file).
+   */
+  neutraliseFormulas?: boolean;
 }
 
 /**
  * Writes canonical records (NDJSON) in a mapping's legacy format: the mapping read backwards, through
  * the crosswalks and the transforms' inverses. A GB18030 CSV mapping writes GB18030, so characters
- * outside GBK come back byte for byte as they went in.
+ * outside GBK come back byte for byte as they went in. CSV and XLSX text cells that a spreadsheet would
+ * run as formulas are prefixed with `'` and counted (`formulasNeutralised`), unless
+ * `neutraliseFormulas: false`.
  *
  * Subpath: `@gds/convert/node`.
  *
@@ -36,16 +56,16 @@ export interface ExportSummary {
  * });
  * ```
  */
-export async function exportStream(
-  loaded: LoadedMapping,
-  o: { input: ByteSource; output: Sink; locale?: Locale },
-): Promise<ExportSummary> {
+export async function exportStream(loaded: LoadedMapping, o: ExportStreamOptions): Promise<ExportSummary> {
   const exporter = createExporter(loaded.mapping, {
     crosswalks: loaded.crosswalks,
     codeLists: loaded.codeLists,
     ...(o.locale ? { locale: o.locale } : {}),
   });
-  const writer = await createSourceWriter(loaded.mapping, undefined, o.locale ? { locale: o.locale } : {});
+  const writer = await createSourceWriter(loaded.mapping, undefined, {
+    ...(o.locale ? { locale: o.locale } : {}),
+    neutraliseFormulas: o.neutraliseFormulas ?? true,
+  });
   const issues: Issue[] = [...exporter.notExportable];
   // A value the format could not carry as it was is named by its record (the input line) and column.
   const collect = (row: number | undefined) => {
@@ -74,5 +94,5 @@ export async function exportStream(
   }
   const tail = writer.end();
   if (tail.length > 0) await o.output(tail);
-  return { records, skipped, issues };
+  return { records, skipped, issues, formulasNeutralised: writer.formulasNeutralised ?? 0 };
 }

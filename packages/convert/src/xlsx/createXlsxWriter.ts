@@ -2,6 +2,7 @@ import { createIssue, type Issue, type Locale } from '@gds/schema';
 import { zipSync } from 'fflate';
 import { columnLetter } from '../_internal/csvParser.js';
 import { isoToExcelSerial } from '../_internal/excelDate.js';
+import { neutraliseFormula } from '../_internal/formula.js';
 import { GdsConvertError } from '../errors.js';
 import type { SourceValue } from '../record.js';
 import type { TableWriter } from '../writer.js';
@@ -18,6 +19,13 @@ export interface XlsxWriterOptions {
   merges?: readonly string[];
   /** Rows above the header (a title row), each a list of cells. */
   preamble?: readonly (readonly SourceValue[])[];
+  /**
+   * Prefix with `'` every text cell of a data row that begins with `=`, `+`, `-`, `@`, TAB or CR (OWASP
+   * CSV injection: the cell is text in the file, but becomes a formula as soon as someone edits it or
+   * saves the sheet as CSV). Default `true`. Number, date and boolean cells, and text that is a plain
+   * decimal number, are never touched.
+   */
+  neutraliseFormulas?: boolean;
   /** Language of the issues the writer raises (`takeIssues`); zh-CN by default. */
   locale?: Locale;
 }
@@ -72,6 +80,8 @@ const MTIME = new Date('1980-01-01T00:00:00Z');
  * cell style, so spreadsheet programs open it without repairing it. Nothing is dropped: a character XML
  * 1.0 cannot carry (U+0001 and the like) is written as its OOXML escape `_x0001_` and reported as an
  * `xlsx.escaped_character` warning at its row and column, which `takeIssues()` hands to the caller.
+ * Text that a spreadsheet would run as a formula is prefixed with `'` (counted in `formulasNeutralised`)
+ * unless `neutraliseFormulas: false`.
  *
  * Subpath: `@gds/convert/xlsx`.
  *
@@ -94,6 +104,8 @@ export function createXlsxWriter(options: XlsxWriterOptions = {}): TableWriter {
   let numCols = new Set<number>();
   let header: readonly string[] = [];
   let issues: Issue[] = [];
+  const guard = options.neutraliseFormulas ?? true;
+  let neutralised = 0;
   const rowXml = (values: readonly SourceValue[], typed: boolean) => {
     r++;
     let x = `<row r="${r}">`;
@@ -121,12 +133,25 @@ export function createXlsxWriter(options: XlsxWriterOptions = {}): TableWriter {
         (typed && numCols.has(i) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(String(v)))
       ) {
         x += `<c r="${ref}"><v>${v}</v></c>`;
-      } else x += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text(String(v))}</t></is></c>`;
+      } else {
+        let s = String(v);
+        if (typed && guard && typeof v === 'string') {
+          const safe = neutraliseFormula(s);
+          if (safe !== undefined) {
+            s = safe;
+            neutralised++;
+          }
+        }
+        x += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text(s)}</t></is></c>`;
+      }
     });
     parts.push(`${x}</row>`);
   };
   return {
     extension: 'xlsx',
+    get formulasNeutralised() {
+      return neutralised;
+    },
     begin(columns) {
       header = columns;
       dateCols = new Set(columns.flatMap((c, i) => (options.dateColumns?.includes(c) ? [i] : [])));
