@@ -752,39 +752,14 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         : info.format === 'xml' || info.format === 'json' || info.format === 'ndjson'
           ? [...referenced].filter((c) => !present.has(c) && stats.rowsRead > 0)
           : [...referenced].filter((c) => !present.has(c));
-      // A CSV header row holding none of the mapping's columns is not the header: the mapping's
-      // headerRow points at the wrong row (a title row above it, say). That is one cause, said once.
-      const wrongHeader =
-        (info.format === 'csv' || info.format === 'tsv') &&
-        info.header !== undefined &&
-        (mapping.source.headerRow ?? 1) > 0 &&
-        referenced.size > 0 &&
-        missingColumns.length === referenced.size;
       const fileIssues: Issue[] = [
         ...info.issues,
-        ...(wrongHeader
-          ? [
-              sourceIssue(
-                'source.no_records',
-                { expected: `headerRow ${mapping.source.headerRow ?? 1}` },
-                locale,
-                { ...(file ? { file } : {}), row: mapping.source.headerRow ?? 1 },
-              ),
-            ]
-          : [
-              ...missingColumns.map((column) =>
-                sourceIssue('source.missing_column', { column }, locale, {
-                  ...(file ? { file } : {}),
-                  column,
-                }),
-              ),
-              ...unusedColumns.map((column) =>
-                sourceIssue('source.unused_column', { column }, locale, {
-                  ...(file ? { file } : {}),
-                  column,
-                }),
-              ),
-            ]),
+        ...missingColumns.map((column) =>
+          sourceIssue('source.missing_column', { column }, locale, { ...(file ? { file } : {}), column }),
+        ),
+        ...unusedColumns.map((column) =>
+          sourceIssue('source.unused_column', { column }, locale, { ...(file ? { file } : {}), column }),
+        ),
       ];
       for (const i of fileIssues) record(i);
       const report: ConvertReport = {

@@ -47,7 +47,7 @@ export interface SourceInfo {
   bytes: number;
   /** The header (column names) when the format has one. */
   header?: readonly string[];
-  /** XLSX: the row the header is read from, as a spreadsheet numbers it (0: no header row). */
+  /** CSV/TSV and XLSX: the row the header is read from, as a spreadsheet numbers it (0: no header row). */
   headerRow?: number;
   /**
    * XLSX: the rows above the header (a title, a date line), one entry per row as read (merged cells not

@@ -146,6 +146,33 @@ describe('CSV quotes outside RFC 4180', () => {
     await all(headerOnly);
     expect(headerOnly.info.issues).toEqual([]);
   });
+
+  it('finds the header where the mapping did not say: source.header_not_found, and no misread record', async () => {
+    const expectedColumns = ['xm', 'xb', 'gmsfhm'];
+    // A title row above the header, while the mapping says row 1.
+    const below = readCsv(Buffer.from('某某派出所人口信息\nxm,xb,gmsfhm\n张三,1,110\n'), {
+      expectedColumns,
+      file: 'p.csv',
+    });
+    expect(await all(below)).toEqual([]);
+    expect(below.info.header).toBeUndefined();
+    expect(below.info.issues.map((i) => [i.code, i.params.row, i.params.found, i.source?.row])).toEqual([
+      ['source.header_not_found', 1, 2, 1],
+    ]);
+    // The mapping says row 2, the header is on row 1.
+    const aboveIt = readCsv(Buffer.from('xm,xb,gmsfhm\n张三,1,110\n李四,2,111\n'), {
+      headerRow: 2,
+      expectedColumns,
+    });
+    expect(await all(aboveIt)).toEqual([]);
+    expect(aboveIt.info.issues.map((i) => [i.code, i.params.found])).toEqual([
+      ['source.header_not_found', 1],
+    ]);
+    // No row looks like the header: the rows are read (and the converter reports the missing columns).
+    const none = readCsv(Buffer.from('a,b\n1,2\n'), { expectedColumns });
+    expect((await all(none)).map((r) => r.values)).toEqual([['1', '2']]);
+    expect(none.info.issues).toEqual([]);
+  });
 });
 
 // Cells as an independent writer would meet them: quotes, delimiters, every line break, spaces, CJK and

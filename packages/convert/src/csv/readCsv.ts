@@ -20,7 +20,17 @@ export interface CsvReaderOptions extends ReaderOptions {
   delimiter?: string;
   /** The row holding the column names, 1-based as a spreadsheet shows it; 0 when the file has none. Default 1. */
   headerRow?: number;
+  /**
+   * The column names the caller will read (`openReader` passes the mapping's). When the header row holds
+   * none of them but a row within 100 rows of it holds at least half, the header is somewhere else: the
+   * reader yields no record (each would be misread under a wrong header) and reports
+   * `source.header_not_found` with the row where it is, as the XLSX reader does.
+   */
+  expectedColumns?: readonly string[];
 }
+
+// How far below the expected header row the reader looks for the real one (the XLSX reader's distance).
+const HEADER_SEARCH_ROWS = 100;
 
 const ANOMALY_CODE = {
   bare_quote: 'csv.bare_quote',
@@ -184,6 +194,19 @@ class CsvReader implements SourceReader {
         });
       });
 
+    // A header row holding none of the expected columns: the real header is looked for among the rows
+    // above it and the next HEADER_SEARCH_ROWS rows, which are held back meanwhile.
+    const expected = new Set(o.expectedColumns ?? []);
+    const need = Math.ceil(expected.size / 2);
+    const score = (fields: readonly string[]) => {
+      let n = 0;
+      for (const f of fields) if (expected.has(f.trim())) n++;
+      return n;
+    };
+    let above: string[][] = [];
+    let held: SourceRecord[] | null = null;
+    let headerFoundAt = 0;
+
     const toRecords = (): SourceRecord[] => {
       const batch: SourceRecord[] = [];
       for (const r of rows) {
@@ -191,15 +214,34 @@ class CsvReader implements SourceReader {
         const issues = encodingIssues(r.startLine, r.endLine, ordinal);
         if (ordinal < headerRow) {
           info.issues.push(...issues);
+          if (expected.size > 0) above.push(r.fields);
           continue;
         }
+        if (headerFoundAt > 0) continue;
         if (ordinal === headerRow) {
           header = r.fields.map((name, i) => (name.trim() === '' ? columnLetter(i) : name.trim()));
           letters = header.map((_, i) => columnLetter(i));
           info.header = header;
           info.issues.push(...issues);
           if (r.anomalies) info.issues.push(...cellIssues(r, r.anomalies, ordinal, header));
+          if (need > 0 && score(r.fields) === 0) {
+            const at = above.findIndex((f) => score(f) >= need);
+            if (at >= 0) headerFoundAt = at + 1;
+            else held = [];
+          }
+          above = [];
           continue;
+        }
+        if (held !== null) {
+          if (score(r.fields) >= need) {
+            headerFoundAt = ordinal;
+            held = null;
+            continue;
+          }
+          if (ordinal > headerRow + HEADER_SEARCH_ROWS) {
+            batch.push(...held);
+            held = null;
+          }
         }
         const f = r.fields;
         if (issues.length === 0 && (f.length === 1 ? f[0] === '' : f.every((v) => v === ''))) {
@@ -242,7 +284,8 @@ class CsvReader implements SourceReader {
         };
         // The row as written, so that a rejected row goes back to the rejects file byte for byte.
         if (r.raw !== undefined) rec.raw = r.raw;
-        batch.push(rec);
+        if (held !== null) held.push(rec);
+        else batch.push(rec);
       }
       rows.length = 0;
       return batch;
@@ -273,17 +316,28 @@ class CsvReader implements SourceReader {
     const last = concatBytes(pending, pendingSize);
     tokenizer.push(last.length > 0 ? decodePiece(last) : '', true, rows);
     const batch = toRecords();
+    if (held !== null) batch.push(...(held as SourceRecord[]));
     if (batch.length > 0) yield batch;
     info.encoding = encoding ?? 'utf-8';
+    if (headerRow > 0) info.headerRow = headerRow;
+    if (headerFoundAt > 0) {
+      info.issues.push(
+        sourceIssue(
+          'source.header_not_found',
+          { row: headerRow, found: headerFoundAt, sheet: file ?? info.format.toUpperCase() },
+          locale,
+          { ...(file !== undefined ? { file } : {}), row: headerRow },
+        ),
+      );
+      delete info.header;
+    }
     if (headerRow > 0 && header === null) {
       // The mapping's header row is past the end of the file: nothing could be read, which is not a clean run.
       info.issues.push(
-        sourceIssue(
-          'source.no_records',
-          { expected: `headerRow ${headerRow}` },
-          locale,
-          file ? { file } : undefined,
-        ),
+        sourceIssue('source.no_records', { expected: `headerRow ${headerRow}` }, locale, {
+          ...(file !== undefined ? { file } : {}),
+          row: headerRow,
+        }),
       );
     }
     // Findings on lines no row claimed (cannot normally happen) are still reported, never dropped.

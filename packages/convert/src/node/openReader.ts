@@ -35,7 +35,13 @@ function mappingColumns(mapping: Mapping): string[] {
 export async function openReader(
   mapping: Mapping,
   source: ByteSource,
-  options: { file?: string; locale?: Locale; onBytes?: (chunk: Uint8Array) => void } = {},
+  options: {
+    file?: string;
+    locale?: Locale;
+    onBytes?: (chunk: Uint8Array) => void;
+    /** NDJSON: the longest line read (default 16 MiB); a longer one is a `source.record_too_large` record. */
+    maxRecordBytes?: number;
+  } = {},
 ): Promise<SourceReader> {
   const s = mapping.source;
   const base = {
@@ -52,6 +58,7 @@ export async function openReader(
         encoding: (s.encoding ?? 'auto') as 'auto',
         delimiter: s.delimiter ?? (s.format === 'tsv' ? '\t' : ','),
         headerRow: s.headerRow ?? 1,
+        expectedColumns: mappingColumns(mapping),
       });
     }
     case 'xlsx': {
@@ -90,7 +97,10 @@ export async function openReader(
     }
     case 'ndjson': {
       const { readNdjson } = await import('../readNdjson.js');
-      return readNdjson(source, base);
+      return readNdjson(source, {
+        ...base,
+        ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+      });
     }
   }
 }
