@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { gds } from './_io.js';
 
 const mappingsDir = join(standardsDir(), 'mappings');
+const gb18030 = new TextDecoder('gb18030');
 const goldens: { id: string; dir: string; input: string }[] = [];
 for (const dept of readdirSync(mappingsDir).sort()) {
   const root = join(mappingsDir, dept, 'golden');
@@ -96,6 +97,56 @@ describe('gds convert / gds export', () => {
     });
     expect(c.stderr).toContain('1 rows read: 1 accepted, 0 rejected');
     expect(c.stderr).not.toContain('\r');
+  });
+
+  it('--rejects-with-reasons adds gds_row and gds_reasons to a CSV rejects file', async () => {
+    const input = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'convert',
+      'test',
+      'fixtures',
+      'text-golden',
+      'csv-quotes',
+      'input.csv',
+    );
+    const plain = join(tmp, 'plain-rejects.csv');
+    const reasons = join(tmp, 'reasons-rejects.csv');
+    const base = [
+      'convert',
+      input,
+      '-m',
+      'public-security/population',
+      '--now',
+      '2026-01-01',
+      '--locale',
+      'en',
+    ];
+    expect((await gds([...base, '--rejects', plain])).code).toBe(1);
+    expect((await gds([...base, '--rejects', reasons, '--rejects-with-reasons'])).code).toBe(1);
+    const [head, ...rows] = gb18030.decode(readFileSync(reasons)).split('\r\n');
+    expect(head).toBe(`${gb18030.decode(readFileSync(plain)).split('\r\n')[0]},gds_row,gds_reasons`);
+    expect(rows[0]).toMatch(/,4,"csv\.text_after_quote B\(xm\): /);
+  });
+
+  it("export prefixes cells a spreadsheet would run as formulas with ', says how many, and --keep-formulas does not", async () => {
+    const line =
+      '{"id":"x","identity":{"type":"resident-id","number":"11010519491231002X"},"name":"=HYPERLINK(\\"http://x\\")","sex":"2","birthDate":"1949-12-31"}\n';
+    const guarded = await gds(['export', '-m', 'public-security/population', '--locale', 'en'], {
+      stdin: line,
+    });
+    expect(guarded.code, guarded.stderr).toBe(0);
+    expect(guarded.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(guarded.stderr).toContain('1 cells that a spreadsheet would run as formulas');
+    const kept = await gds(
+      ['export', '-m', 'public-security/population', '--keep-formulas', '--format', 'json'],
+      {
+        stdin: line,
+      },
+    );
+    expect(kept.stdout).toContain(`"=HYPERLINK(""http://x"")"`);
+    expect(JSON.parse(kept.stderr)).toMatchObject({ records: 1, formulasNeutralised: 0 });
   });
 
   it('exits 2 on usage mistakes', async () => {

@@ -148,6 +148,13 @@ export const convertCommands: Command[] = [
           en: 'leave wall-clock figures out of the report file, so that two runs give identical bytes',
         },
       },
+      'rejects-with-reasons': {
+        type: 'boolean',
+        help: {
+          zh: 'CSV/TSV：被拒绝的行文件末尾加 gds_row（源行号）和 gds_reasons（原因）两列；加列后该文件不能原样再转换',
+          en: 'CSV/TSV: add gds_row (the source row) and gds_reasons columns to the rejects file; a file with\nthem no longer converts again as it is',
+        },
+      },
     },
     positionals: 1,
     formats: ['text', 'json'],
@@ -173,6 +180,7 @@ export const convertCommands: Command[] = [
         file: src.name,
         output: out.sink,
         ...(rejects ? { rejects: rejects.sink } : {}),
+        ...(values['rejects-with-reasons'] ? { rejectsWithReasons: true } : {}),
         locale: loc,
         ...(now ? { now } : {}),
         ...(onProgress ? { onProgress } : {}),
@@ -208,6 +216,13 @@ export const convertCommands: Command[] = [
         value: '<file>',
         help: { zh: '旧格式输出文件', en: 'where the legacy file goes' },
       },
+      'keep-formulas': {
+        type: 'boolean',
+        help: {
+          zh: "CSV/XLSX：以 = + - @、制表符或回车开头的文本原样写出（默认加 ' 前缀，防止电子表格把它当公式执行）",
+          en: "CSV/XLSX: write text beginning with = + - @, TAB or CR as it is (by default it gets a ' prefix so\nthat a spreadsheet does not run it as a formula)",
+        },
+      },
     },
     positionals: 1,
     formats: ['text', 'json'],
@@ -226,11 +241,17 @@ export const convertCommands: Command[] = [
         input: src.stream as AsyncIterable<Uint8Array>,
         output: out.sink,
         locale: loc,
+        neutraliseFormulas: !values['keep-formulas'],
       });
       await out.close();
       const failed = result.skipped > 0 || result.issues.some((i) => i.severity === 'error');
       if (format === 'json') {
-        const doc = { records: result.records, skipped: result.skipped, issues: result.issues };
+        const doc = {
+          records: result.records,
+          skipped: result.skipped,
+          formulasNeutralised: result.formulasNeutralised,
+          issues: result.issues,
+        };
         (values.out ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(doc, null, 2)}\n`);
         return failed ? 1 : 0;
       }
@@ -244,6 +265,13 @@ export const convertCommands: Command[] = [
           ? `${result.records} records written, ${result.skipped} lines skipped\n`
           : `写出 ${result.records} 条记录，跳过 ${result.skipped} 行\n`,
       );
+      if (result.formulasNeutralised > 0) {
+        ctx.stderr.write(
+          loc === 'en'
+            ? `${result.formulasNeutralised} cells that a spreadsheet would run as formulas were prefixed with ' (--keep-formulas writes them as they are)\n`
+            : `${result.formulasNeutralised} 个会被电子表格当作公式执行的单元格已加 ' 前缀（--keep-formulas 可原样写出）\n`,
+        );
+      }
       return failed ? 1 : 0;
     },
   }),
