@@ -130,10 +130,7 @@ describe('gds store', () => {
     expect(h.stdout).toContain('/name  "张三" → "张叁"  ← public-security');
 
     const feed = await gds(['store', 'changes', ...db, '--format', 'json']);
-    const lines = feed.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = JSON.parse(feed.stdout) as Array<{ kind: string; seq: number }>;
     expect(lines.map((l) => l.kind)).toEqual(['created', 'updated']);
     const resumed = await gds([
       'store',
@@ -144,7 +141,7 @@ describe('gds store', () => {
       '--format',
       'json',
     ]);
-    expect(resumed.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(resumed.stdout)).toHaveLength(1);
 
     const stats = await gds(['store', 'stats', ...db, '--format', 'json']);
     expect(JSON.parse(stats.stdout)).toEqual({ seq: lines[1].seq, golden: { person: 1 } });

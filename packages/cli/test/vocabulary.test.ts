@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { residentIdCheckCharacter } from '@gds/schema';
 import { listCodeLists, readCodeList, standardsDir } from '@gds/standards/fs';
 import { describe, expect, it } from 'vitest';
 import { gds } from './_io.js';
@@ -134,6 +135,68 @@ const fixtures: Record<string, Fixture> = {
   },
   demo: { argv: ['demo', '--dir', join(work, 'demo-base')] },
 };
+
+/** The store (./.gds/store.sqlite) with one resident, and that resident's golden id. */
+const storeBody = '11010119900307451';
+const storeRecord = {
+  id: 'ps-1',
+  identity: { type: 'resident-id', number: storeBody + residentIdCheckCharacter(storeBody) },
+  name: '张三',
+  sex: '1',
+  birthDate: '1990-03-07',
+  residence: { divisionCode: '110101001001', detail: '银闸胡同12号' },
+};
+const storeIngest = [
+  'store',
+  'ingest',
+  'store-person.ndjson',
+  '--department',
+  'public-security',
+  '--standard',
+  'person@1.1.0',
+  '--exported-at',
+  '2026-06-01T00:00:00Z',
+  '--mode',
+  'full',
+];
+let storeReady: Promise<void> | undefined;
+let goldenId = '';
+const store = () =>
+  (storeReady ??= (async () => {
+    writeFileSync(join(work, 'store-person.ndjson'), `${JSON.stringify(storeRecord)}\n`);
+    expect((await run(storeIngest)).code).toBe(0);
+    const filed = await run([
+      'store',
+      'correct',
+      goldenIdOf(await run(['store', 'find', storeRecord.identity.number, '--format', 'json'])),
+      '--path',
+      '/name',
+      '--value',
+      '"Zhang San"',
+      '--department',
+      'grid-management',
+      '--reason',
+      'checked at home',
+    ]);
+    expect(filed.code).toBe(0);
+  })());
+function goldenIdOf(r: { stdout: string }): string {
+  goldenId = (JSON.parse(r.stdout) as { id: string }).id;
+  return goldenId;
+}
+Object.assign(fixtures, {
+  'store ingest': { setup: store, argv: storeIngest },
+  'store get': { setup: store, argv: () => ['store', 'get', goldenId], echoes: strings(storeRecord) },
+  'store find': {
+    setup: store,
+    argv: ['store', 'find', storeRecord.identity.number],
+    echoes: strings(storeRecord),
+  },
+  'store history': { setup: store, argv: () => ['store', 'history', goldenId], echoes: strings(storeRecord) },
+  'store changes': { setup: store, argv: ['store', 'changes'] },
+  'store stats': { setup: store, argv: ['store', 'stats'] },
+  'store correct': { setup: store, argv: ['store', 'correct', '--list', '--department', 'public-security'] },
+} satisfies Record<string, Fixture>);
 
 /** The log's verifier key: the log exists only once its setup ran. */
 function logKey(): string {

@@ -223,6 +223,7 @@ const get = defineCommand({
 
 function found(ctx: CommandContext, g: GoldenRow | undefined, locale: Locale, format: string): number {
   if (!g) {
+    if (format === 'json') ctx.stdout.write('null\n');
     ctx.stderr.write(`gds: ${say(locale, '没有该记录', 'no such record')}\n`);
     return 1;
   }
@@ -280,6 +281,7 @@ const history = defineCommand({
     try {
       const h = await store.history(id);
       if (h.length === 0) {
+        if (format === 'json') ctx.stdout.write('[]\n');
         ctx.stderr.write(`gds: ${say(locale, '没有该记录', 'no such record')}\n`);
         return 1;
       }
@@ -334,15 +336,18 @@ const changes = defineCommand({
     const store = await open(ctx, values);
     try {
       let n = 0;
-      // NDJSON in json format: one change per line, so a consumer can resume from the last seq it read.
+      // A JSON array written as the feed streams, one change per line: memory does not grow with it.
+      if (format === 'json') ctx.stdout.write('[');
       for await (const c of store.changes({ since, ...(values.entity ? { entity: values.entity } : {}) })) {
-        if (n++ >= limit) break;
+        if (n >= limit) break;
         ctx.stdout.write(
           format === 'json'
-            ? `${JSON.stringify(c)}\n`
+            ? `${n ? ',' : ''}\n${JSON.stringify(c)}`
             : `${c.seq}\t${c.kind}\t${c.entity}\t${c.id}\tv${c.version}\t${c.txTime}\t${c.changes.map((x) => x.path).join(',')}\n`,
         );
+        n++;
       }
+      if (format === 'json') ctx.stdout.write(n ? '\n]\n' : ']\n');
       return 0;
     } finally {
       await store.close();
