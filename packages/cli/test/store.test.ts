@@ -136,7 +136,7 @@ describe('gds store', () => {
       'store',
       'changes',
       '--since',
-      String(lines[0].seq),
+      String(lines[0]!.seq),
       ...db,
       '--format',
       'json',
@@ -144,7 +144,7 @@ describe('gds store', () => {
     expect(JSON.parse(resumed.stdout)).toHaveLength(1);
 
     const stats = await gds(['store', 'stats', ...db, '--format', 'json']);
-    expect(JSON.parse(stats.stdout)).toEqual({ seq: lines[1].seq, golden: { person: 1 } });
+    expect(JSON.parse(stats.stdout)).toEqual({ seq: lines[1]!.seq, golden: { person: 1 } });
   });
 
   test('a refused submission exits 1 with its issues and changes nothing', async () => {
