@@ -168,6 +168,19 @@ describe('CSV quotes outside RFC 4180', () => {
     expect(aboveIt.info.issues.map((i) => [i.code, i.params.found])).toEqual([
       ['source.header_not_found', 1],
     ]);
+    // Bytes that do not decode in rows not read are still reported.
+    const bad = readCsv(
+      Buffer.concat([Buffer.from('标题\nxm,xb,gmsfhm\n'), Buffer.from([0xff]), Buffer.from(',1,110\n')]),
+      {
+        encoding: 'utf-8',
+        expectedColumns,
+      },
+    );
+    expect(await all(bad)).toEqual([]);
+    expect(bad.info.issues.map((i) => i.code).sort()).toEqual([
+      'encoding.undecodable',
+      'source.header_not_found',
+    ]);
     // No row looks like the header: the rows are read (and the converter reports the missing columns).
     const none = readCsv(Buffer.from('a,b\n1,2\n'), { expectedColumns });
     expect((await all(none)).map((r) => r.values)).toEqual([['1', '2']]);

@@ -217,7 +217,11 @@ class CsvReader implements SourceReader {
           if (expected.size > 0) above.push(r.fields);
           continue;
         }
-        if (headerFoundAt > 0) continue;
+        if (headerFoundAt > 0) {
+          // No record is read under a header found elsewhere; what was found in its bytes still is said.
+          info.issues.push(...issues);
+          continue;
+        }
         if (ordinal === headerRow) {
           header = r.fields.map((name, i) => (name.trim() === '' ? columnLetter(i) : name.trim()));
           letters = header.map((_, i) => columnLetter(i));
@@ -235,7 +239,10 @@ class CsvReader implements SourceReader {
         if (held !== null) {
           if (score(r.fields) >= need) {
             headerFoundAt = ordinal;
+            for (const rec of held)
+              info.issues.push(...rec.issues.filter((i) => i.code.startsWith('encoding.')));
             held = null;
+            info.issues.push(...issues);
             continue;
           }
           if (ordinal > headerRow + HEADER_SEARCH_ROWS) {
