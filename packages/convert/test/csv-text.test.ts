@@ -122,6 +122,12 @@ describe('CSV quotes outside RFC 4180', () => {
     }
   });
 
+  it('keeps the text of a row whose quote is never closed, for the rejects file', async () => {
+    const rows = await all(readCsv(Buffer.from('a,b\n1,2\n3,"x\ny,4\n')));
+    expect(rows[1]!.issues.map((i) => i.code)).toEqual(['csv.unterminated_quote']);
+    expect(rows[1]!.raw).toBe('3,"x\ny,4\n');
+  });
+
   it('reports a quote anomaly in the header as a file issue', async () => {
     const reader = readCsv(Buffer.from('a,"b"x\n1,2\n'));
     const rows = await all(reader);

@@ -18,7 +18,7 @@ export interface TokenizedRow {
   unterminated: boolean;
   /** Cells read leniently or not exactly, in field order. */
   anomalies?: CellAnomaly[];
-  /** The row's text exactly as written (without its line ending), when it has anomalies. */
+  /** The row's text exactly as written (without its line ending), when it has anomalies or is unterminated. */
   raw?: string;
 }
 
@@ -273,10 +273,9 @@ export class CsvTokenizer {
       endLine: this.line,
       unterminated,
     };
-    if (this.anomalies) {
-      row.anomalies = this.anomalies;
-      row.raw = this.rawParts.join('');
-    }
+    if (this.anomalies) row.anomalies = this.anomalies;
+    // An unclosed quote's row goes to the rejects file as written: re-quoted, it would convert cleanly.
+    if (this.anomalies || unterminated) row.raw = this.rawParts.join('');
     out.push(row);
     this.pending = false;
     this.inQuotes = false;
