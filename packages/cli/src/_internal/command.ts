@@ -237,14 +237,6 @@ export class UsageError extends Error {
   }
 }
 
-/** The `--locale` value of a legacy command: zh-CN (the default) or en; anything else is a usage error. */
-export function parseLocale(value: string | undefined): Locale {
-  const l = value ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en')
-    throw new UsageError(`未知语言 ${l}`, `unknown --locale ${l} (zh-CN or en)`);
-  return l;
-}
-
 /** A label in the output language: `zh（en）` in zh-CN (the two halves together), `en` in English. */
 export function say(locale: Locale, zh: string, en: string): string {
   return locale === 'en' ? en : `${zh}（${en}）`;
