@@ -33,7 +33,7 @@ export interface XlsxReaderOptions extends ReaderOptions {
   mergedCells?: 'fill' | 'top-left';
   /**
    * The column names the caller will read (`openReader` passes the mapping's). When the header row holds
-   * none of them but a row within {@link HEADER_SEARCH_ROWS} of it holds at least half, the header is
+   * none of them but a row above it or within 100 rows below it holds at least half, the header is
    * somewhere else: the reader yields no record (each would be misread under a wrong header) and reports
    * `source.header_not_found` with the row where it is.
    */
@@ -41,7 +41,7 @@ export interface XlsxReaderOptions extends ReaderOptions {
 }
 
 /** How far above and below the expected header row the reader looks for the real one. */
-export const HEADER_SEARCH_ROWS = 100;
+const HEADER_SEARCH_ROWS = 100;
 
 /** ST_Xstring escapes (ECMA-376 Part 1, 22.9.2.19): `_x000D_` is a carriage return, `_x005F_` an underscore. */
 function unescapeXstring(s: string): string {
