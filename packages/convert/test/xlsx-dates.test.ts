@@ -7,6 +7,9 @@ import { readXlsx } from '@gds/convert/xlsx';
 import { describe, expect, it } from 'vitest';
 import { noOpenpyxl, openpyxlNote, openpyxlWrite } from './_openpyxl.js';
 
+// Each case starts python3 (about a second on a loaded machine): allow a property several minutes.
+const SLOW = 300_000;
+
 async function rows(bytes: Uint8Array): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
   for await (const rec of readXlsx(bytes)) out.push(rec);
@@ -38,7 +41,7 @@ const isoValue = (min: string) =>
     day(min, '9999-12-30T23:59:59Z').map((s) => s.slice(0, 23)),
   );
 
-describe.skipIf(noOpenpyxl)(`XLSX dates written by openpyxl${openpyxlNote}`, () => {
+describe.skipIf(noOpenpyxl)(`XLSX dates written by openpyxl${openpyxlNote}`, { timeout: SLOW }, () => {
   it('reads a 1904-system workbook (workbookPr date1904) without shifting its dates by four years', async () => {
     const bytes = openpyxlWrite(WRITE_DATES, {
       date1904: true,
@@ -144,7 +147,7 @@ async function convert(bytes: Uint8Array, fields: object[]) {
   return results;
 }
 
-describe.skipIf(noOpenpyxl)(`XLSX numbers bound to dates and text${openpyxlNote}`, () => {
+describe.skipIf(noOpenpyxl)(`XLSX numbers bound to dates and text${openpyxlNote}`, { timeout: SLOW }, () => {
   it('reads a bare serial number in a date field with the workbook date system', async () => {
     for (const date1904 of [false, true]) {
       // The serial a date column holds once its cell format was lost (General): 1970-01-01.

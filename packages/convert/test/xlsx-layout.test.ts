@@ -10,6 +10,9 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { noOpenpyxl, openpyxlNote, openpyxlRead, openpyxlWrite } from './_openpyxl.js';
 
+// Each case starts python3 (about a second on a loaded machine): allow a property several minutes.
+const SLOW = 300_000;
+
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 async function convert(
@@ -43,7 +46,7 @@ print(json.dumps({'warnings': warnings_seen, 'title': ws.title,
   'merged': sorted(str(m) for m in ws.merged_cells.ranges)}, ensure_ascii=False))
 `;
 
-describe.skipIf(noOpenpyxl)(`XLSX rejects convert again${openpyxlNote}`, () => {
+describe.skipIf(noOpenpyxl)(`XLSX rejects convert again${openpyxlNote}`, { timeout: SLOW }, () => {
   const dibao = loadMapping('civil-affairs/dibao-person');
   const golden = join(standardsDir(), 'mappings/civil-affairs/golden/dibao-person/input.xlsx');
 
@@ -140,118 +143,122 @@ for r, values in [(4, ['姓名', '电话', '备注']), (5, ['张三', '138001380
   });
 });
 
-describe.skipIf(noOpenpyxl)(`XLSX header row not where the mapping says${openpyxlNote}`, () => {
-  const loaded = (headerRow: number): LoadedMapping => ({
-    path: 'test',
-    crosswalks: {},
-    codeLists: {},
-    mapping: parseMapping({
-      id: 'test/header',
-      version: '1.0.0',
-      title: { zh: '测试', en: 'Test' },
-      source: { system: 'test/header', format: 'xlsx', headerRow },
-      target: { standard: 'person', version: '1.0.0' },
-      recordId: { target: 'id', keys: ['身份证号'] },
-      fields: [
-        { target: 'name', from: '姓名' },
-        { target: 'identity.number', from: '身份证号' },
-        { target: 'phone', from: '电话', transforms: ['text'] },
-      ],
-    }),
-  });
-  const accept = () => ({ ok: true, issues: [] as [] });
-  // A title row, the header on row 2, three people.
-  const titled = () =>
-    openpyxlWrite(
-      `
+describe.skipIf(noOpenpyxl)(
+  `XLSX header row not where the mapping says${openpyxlNote}`,
+  { timeout: SLOW },
+  () => {
+    const loaded = (headerRow: number): LoadedMapping => ({
+      path: 'test',
+      crosswalks: {},
+      codeLists: {},
+      mapping: parseMapping({
+        id: 'test/header',
+        version: '1.0.0',
+        title: { zh: '测试', en: 'Test' },
+        source: { system: 'test/header', format: 'xlsx', headerRow },
+        target: { standard: 'person', version: '1.0.0' },
+        recordId: { target: 'id', keys: ['身份证号'] },
+        fields: [
+          { target: 'name', from: '姓名' },
+          { target: 'identity.number', from: '身份证号' },
+          { target: 'phone', from: '电话', transforms: ['text'] },
+        ],
+      }),
+    });
+    const accept = () => ({ ok: true, issues: [] as [] });
+    // A title row, the header on row 2, three people.
+    const titled = () =>
+      openpyxlWrite(
+        `
 ws.append(['花名册（2024年3月）'])
 ws.append(['姓名', '身份证号', '电话'])
 for p in [['张三', '110105195304251577', 13800138000], ['李四', '350102195802096982', None], ['王五', '110105194303174819', None]]:
     ws.append(p)
 `,
-      {},
-    );
-  const untitled = () =>
-    openpyxlWrite(
-      `
+        {},
+      );
+    const untitled = () =>
+      openpyxlWrite(
+        `
 ws.append(['姓名', '身份证号', '电话'])
 for p in [['张三', '110105195304251577', 13800138000], ['李四', '350102195802096982', None]]:
     ws.append(p)
 `,
-      {},
-    );
+        {},
+      );
 
-  const only = (r: Awaited<ReturnType<typeof convert>>['report']) =>
-    r.issues.map((i) => [i.code, i.severity, i.params.row, i.params.found, i.source?.row]);
+    const only = (r: Awaited<ReturnType<typeof convert>>['report']) =>
+      r.issues.map((i) => [i.code, i.severity, i.params.row, i.params.found, i.source?.row]);
 
-  it('says where the header is when it is below the row the mapping names (a title row was added)', async () => {
-    const { report } = await convert(loaded(1), titled(), accept);
-    expect(report.valid).toBe(false);
-    expect(only(report)).toEqual([['source.header_not_found', 'error', 1, 2, 1]]);
-    expect(report.missingColumns).toEqual([]);
-    expect(report.unusedColumns).toEqual([]);
-    expect(report.issues[0]!.message).toContain('source.headerRow 改为 2');
-  });
+    it('says where the header is when it is below the row the mapping names (a title row was added)', async () => {
+      const { report } = await convert(loaded(1), titled(), accept);
+      expect(report.valid).toBe(false);
+      expect(only(report)).toEqual([['source.header_not_found', 'error', 1, 2, 1]]);
+      expect(report.missingColumns).toEqual([]);
+      expect(report.unusedColumns).toEqual([]);
+      expect(report.issues[0]!.message).toContain('source.headerRow 改为 2');
+    });
 
-  it('says where the header is when it is above the row the mapping names (the title row was removed)', async () => {
-    const { report } = await convert(loaded(2), untitled(), accept);
-    expect(report.valid).toBe(false);
-    expect(only(report)).toEqual([['source.header_not_found', 'error', 2, 1, 2]]);
-    expect(report.stats.rowsRead).toBe(0);
-  });
+    it('says where the header is when it is above the row the mapping names (the title row was removed)', async () => {
+      const { report } = await convert(loaded(2), untitled(), accept);
+      expect(report.valid).toBe(false);
+      expect(only(report)).toEqual([['source.header_not_found', 'error', 2, 1, 2]]);
+      expect(report.stats.rowsRead).toBe(0);
+    });
 
-  it('reports a sheet that ends above the header row as source.no_records, not a clean run of 0 rows', async () => {
-    const { report } = await convert(loaded(9), untitled(), accept);
-    expect(report.valid).toBe(false);
-    expect(report.issues.map((i) => [i.code, i.source?.row, i.source?.sheet])).toEqual([
-      ['source.no_records', 9, 'Sheet'],
-    ]);
-    const empty = openpyxlWrite('', {});
-    const r2 = (await convert(loaded(1), empty, accept)).report;
-    expect(r2.issues.map((i) => i.code)).toEqual(['source.no_records']);
-  });
+    it('reports a sheet that ends above the header row as source.no_records, not a clean run of 0 rows', async () => {
+      const { report } = await convert(loaded(9), untitled(), accept);
+      expect(report.valid).toBe(false);
+      expect(report.issues.map((i) => [i.code, i.source?.row, i.source?.sheet])).toEqual([
+        ['source.no_records', 9, 'Sheet'],
+      ]);
+      const empty = openpyxlWrite('', {});
+      const r2 = (await convert(loaded(1), empty, accept)).report;
+      expect(r2.issues.map((i) => i.code)).toEqual(['source.no_records']);
+    });
 
-  it('reports a formula without a computed value (openpyxl writes none) at its cell, in a column the mapping reads', async () => {
-    const bytes = openpyxlWrite(
-      `
+    it('reports a formula without a computed value (openpyxl writes none) at its cell, in a column the mapping reads', async () => {
+      const bytes = openpyxlWrite(
+        `
 ws.append(['姓名', '身份证号', '电话', '合计'])
 ws.append(['张三', '110105195304251577', '=CONCATENATE("138", "00138000")', '=1+1'])
 ws.append(['李四', '350102195802096982', '13900139000', '=1+1'])
 `,
-      {},
-    );
-    const { report } = await convert(loaded(1), bytes, accept);
-    expect(report.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
-    expect(
-      report.issues
-        .filter((i) => i.severity === 'error')
-        .map((i) => [i.code, i.params.formula, i.source?.row, i.source?.column, i.source?.columnLetter]),
-    ).toEqual([['xlsx.formula_without_value', '=CONCATENATE("138", "00138000")', 2, '电话', 'C']]);
-  });
+        {},
+      );
+      const { report } = await convert(loaded(1), bytes, accept);
+      expect(report.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+      expect(
+        report.issues
+          .filter((i) => i.severity === 'error')
+          .map((i) => [i.code, i.params.formula, i.source?.row, i.source?.column, i.source?.columnLetter]),
+      ).toEqual([['xlsx.formula_without_value', '=CONCATENATE("138", "00138000")', 2, '电话', 'C']]);
+    });
 
-  it('reads a formula with its computed value (as Excel saves it) as that value, without an issue', async () => {
-    const written = unzipSync(
-      openpyxlWrite(
-        `
+    it('reads a formula with its computed value (as Excel saves it) as that value, without an issue', async () => {
+      const written = unzipSync(
+        openpyxlWrite(
+          `
 ws.append(['姓名', '身份证号', '电话'])
 ws.append(['张三', '110105195304251577', '=CONCATENATE("138", "00138000")'])
 `,
-        {},
-      ),
-    );
-    // What Excel adds on saving: the cached result next to the formula.
-    const sheet = new TextDecoder().decode(written['xl/worksheets/sheet1.xml']);
-    written['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(
-      sheet.replace('<v></v>', '<v>13800138000</v>').replace('<c r="C2">', '<c r="C2" t="str">'),
-    );
-    const { report, accepted } = await convert(loaded(1), zipSync(written), accept);
-    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(accepted).toContain('"phone":"13800138000"');
-  });
+          {},
+        ),
+      );
+      // What Excel adds on saving: the cached result next to the formula.
+      const sheet = new TextDecoder().decode(written['xl/worksheets/sheet1.xml']);
+      written['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(
+        sheet.replace('<v></v>', '<v>13800138000</v>').replace('<c r="C2">', '<c r="C2" t="str">'),
+      );
+      const { report, accepted } = await convert(loaded(1), zipSync(written), accept);
+      expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(accepted).toContain('"phone":"13800138000"');
+    });
 
-  it('still converts when the header is where the mapping says', async () => {
-    const { report } = await convert(loaded(2), titled(), accept);
-    expect(report.valid).toBe(true);
-    expect(report.stats.rowsAccepted).toBe(3);
-  });
-});
+    it('still converts when the header is where the mapping says', async () => {
+      const { report } = await convert(loaded(2), titled(), accept);
+      expect(report.valid).toBe(true);
+      expect(report.stats.rowsAccepted).toBe(3);
+    });
+  },
+);

@@ -8,6 +8,9 @@ import { createXlsxWriter, readXlsx } from '@gds/convert/xlsx';
 import { describe, expect, it } from 'vitest';
 import { noOpenpyxl, openpyxlNote, openpyxlRead, openpyxlWrite } from './_openpyxl.js';
 
+// Each case starts python3 (about a second on a loaded machine): allow a property several minutes.
+const SLOW = 300_000;
+
 function write(columns: string[], rows: SourceValue[][], options = {}) {
   const w = createXlsxWriter(options);
   const parts = [w.begin(columns), ...rows.map((r) => w.row(r)), w.end()];
@@ -127,7 +130,7 @@ const cell: fc.Arbitrary<SourceValue> = fc.oneof(
   fc.constant(null),
 );
 
-describe.skipIf(noOpenpyxl)(`XLSX writer checked by openpyxl${openpyxlNote}`, () => {
+describe.skipIf(noOpenpyxl)(`XLSX writer checked by openpyxl${openpyxlNote}`, { timeout: SLOW }, () => {
   test.prop(
     [fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.boolean()],
     { numRuns: 10 },
