@@ -1,3 +1,4 @@
+import { sha256 } from '@gds/crypto';
 import { getStandard, type Standard } from '@gds/schema';
 import { isPlainObject } from './_internal/fieldTree.js';
 import { createMerger, type Merger, provenanceOf } from './_internal/merge.js';
@@ -43,6 +44,14 @@ export interface OpenStoreOptions {
   standards?: Readonly<Record<string, Standard>>;
   /** The clock of transaction times (tests); default the system clock. Times never go backwards. */
   now?: () => Date;
+  /**
+   * Tamper evidence: after each applied submission, its ledger entry ({@link GoldenStore.ledgerEntry}:
+   * SHA-256 over the submission and the digest of the versions it caused) is appended to this
+   * `@gds/ledger` log, whose signed checkpoints then cover the store's history. The append follows
+   * the commit: a crash in between leaves the submission applied and its entry missing, which
+   * `ledgerEntry` can recompute and append again.
+   */
+  ledger?: { appendBatch(entries: readonly Uint8Array[]): Promise<unknown> };
 }
 
 /**
@@ -140,6 +149,13 @@ export interface GoldenStore {
     id: string,
     decision: { department: string; accept: boolean; reason: string },
   ): Promise<Correction>;
+  /**
+   * The ledger entry of an applied submission, recomputed from the stored history: SHA-256 of the
+   * canonical JSON `{ submission, entity, department, firstSeq, lastSeq, versions }`, `versions` being
+   * the SHA-256 (hex) over the canonical versions it caused, in sequence order. Equal to the entry
+   * appended at ingest unless the history was altered since. Undefined for an unknown submission.
+   */
+  ledgerEntry(submission: string): Promise<Uint8Array | undefined>;
   /** Corrections a department filed or must decide (`department`), or of one golden record. */
   corrections(query: { department?: string; golden?: string }): Promise<Correction[]>;
   close(): Promise<void>;
@@ -478,7 +494,40 @@ export function openStore(adapter: StoreAdapter, options: OpenStoreOptions = {})
       if (e instanceof Duplicate) return { ...result, status: 'duplicate' };
       throw e;
     }
+    if (options.ledger) await options.ledger.appendBatch([(await ledgerEntry(id))!]);
     return result;
+  }
+
+  async function ledgerEntry(id: string): Promise<Uint8Array | undefined> {
+    const row = await adapter.submission(id);
+    if (!row) return undefined;
+    const versions: string[] = [];
+    if (row.firstSeq !== undefined && row.lastSeq !== undefined) {
+      const vs = await adapter.changes(row.firstSeq - 1, row.entity, row.lastSeq - row.firstSeq + 1);
+      for (const v of vs)
+        versions.push(
+          canon({
+            id: v.id,
+            seq: v.seq,
+            kind: v.kind,
+            record: v.record,
+            provenance: v.provenance,
+            sources: v.sources,
+          }),
+        );
+    }
+    return sha256(
+      new TextEncoder().encode(
+        canon({
+          submission: row.id,
+          entity: row.entity,
+          department: row.department,
+          firstSeq: row.firstSeq ?? null,
+          lastSeq: row.lastSeq ?? null,
+          versions: sha256Hex(versions.join('\n')),
+        }),
+      ),
+    );
   }
 
   /** A record carrying only an identifier, so the entity's key function can read it. */
@@ -728,6 +777,7 @@ export function openStore(adapter: StoreAdapter, options: OpenStoreOptions = {})
     fileCorrection,
     decideCorrection,
     corrections: (q) => adapter.corrections(q),
+    ledgerEntry,
     close: () => adapter.close(),
   };
 }
