@@ -20,6 +20,8 @@ import { loadFileKeyring } from '@gds/crypto/node';
 import { Log, parsePolicy } from '@gds/ledger';
 import { createSqliteStore } from '@gds/ledger/sqlite';
 import { type Disclosure, verifyDisclosure } from '@gds/policy';
+import { openStore } from '@gds/store';
+import { createSqliteAdapter } from '@gds/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gds } from './_io.js';
 
@@ -42,6 +44,7 @@ interface Summary {
     golden: number;
     multiDepartment: number;
     conflicts: number;
+    store: { db: string; golden: number; seq: number; submissions: number };
     file: string;
     conflictsFile: string;
   };
@@ -157,6 +160,17 @@ describe('gds demo', () => {
       `黄金记录 ${golden.length} 条（其中 ${shared} 条来自多个部门），冲突 ${conflicts.length} 个`,
     );
     expect(lines(join(demo, summary.signing.file))).toHaveLength(golden.length);
+    // The store keeps the same golden records: one per resident, one submission per department.
+    expect(summary.merge.store).toMatchObject({
+      golden: golden.length,
+      submissions: summary.conversions.length,
+    });
+    const store = openStore(createSqliteAdapter({ path: join(demo, summary.merge.store.db) }));
+    try {
+      for (const g of golden) expect((await store.find('person', g.key))?.record).toEqual(g.record);
+    } finally {
+      await store.close();
+    }
 
     const log = await Log.open(createSqliteStore({ path: join(demo, summary.ledger.db) }));
     try {

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { convertStream, loadMapping } from '@gds/convert/node';
 import { getStandard, type Locale, type Standard } from '@gds/schema';
-import { type GoldenRecord, mergeRecords } from '@gds/store';
+import { type GoldenRecord, mergeRecords, openStore } from '@gds/store';
+import { createSqliteAdapter } from '@gds/store/sqlite';
 import { UsageError } from '../command.js';
 import { type ConversionFigures, type DemoSummary, SOURCES } from './model.js';
 
@@ -106,6 +108,37 @@ export async function mergeGolden(
   const ndjson = (rows: readonly unknown[]) => rows.map((x) => `${JSON.stringify(x)}\n`).join('');
   await writeFile(join(demo, file), ndjson(r.golden));
   await writeFile(join(demo, conflictsFile), ndjson(r.conflicts));
+  // The integrated data's home: each department's accepted records as one submission to the store.
+  const db = 'golden/store.sqlite';
+  const store = openStore(createSqliteAdapter({ path: join(demo, db) }));
+  let submissions = 0;
+  // One export time for every department, so no department's records are newer than another's.
+  const exportedAt = new Date().toISOString();
+  let storeFigures: DemoSummary['merge']['store'];
+  try {
+    for (const c of converted) {
+      const text = ndjson(c.records);
+      const result = await store.ingest({
+        department: c.figures.department,
+        system: c.figures.mapping,
+        standard: standard.entity,
+        version: standard.version,
+        fileSha256: createHash('sha256').update(text).digest('hex'),
+        exportedAt,
+        mode: 'delta',
+        records: c.records,
+      });
+      if (result.status === 'applied') submissions++;
+    }
+    storeFigures = {
+      db,
+      golden: await store.count({ entity: standard.entity }),
+      seq: await store.seq(),
+      submissions,
+    };
+  } finally {
+    await store.close();
+  }
   return {
     golden: r.golden,
     figures: {
@@ -117,6 +150,7 @@ export async function mergeGolden(
       candidates: r.candidates.length,
       file,
       conflictsFile,
+      store: storeFigures,
     },
   };
 }

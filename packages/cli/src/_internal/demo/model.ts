@@ -76,6 +76,8 @@ export interface DemoSummary {
     candidates: number;
     file: string;
     conflictsFile: string;
+    /** The golden records kept in the store (SQLite), one submission per department. */
+    store: { db: string; golden: number; seq: number; submissions: number };
   };
   keys: { departments: number; keys: number; keyring: string; secretsSaved: boolean };
   signing: { envelopes: number; byDepartment: Record<string, number>; file: string };
