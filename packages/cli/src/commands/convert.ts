@@ -10,6 +10,7 @@ import {
   type OptionSpec,
   UsageError,
 } from '../_internal/command.js';
+import { Outputs } from '../_internal/outputs.js';
 
 const mapping = {
   type: 'string',
@@ -22,8 +23,8 @@ const mapping = {
 } as const satisfies OptionSpec;
 
 const summaryWhere = {
-  zh: '--format json 时摘要为 JSON：有 --out 时写标准输出，否则写标准错误（记录占用标准输出）。',
-  en: 'With --format json the summary is JSON: on stdout when --out is given, else on stderr (the records\nare on stdout).',
+  zh: '--format json 时摘要为 JSON：有 --out 文件时写标准输出，否则写标准错误（记录占用标准输出）。\n输出文件先写到目标旁的临时文件（.<名>.<pid>.partial），成功后改名；按 Ctrl-C（SIGINT）或收到 SIGTERM 时\n删除临时文件、目标保持原样，退出码 130。--out - 写标准输出；管道关闭（| head -1）时安静结束。',
+  en: 'With --format json the summary is JSON: on stdout when --out names a file, else on stderr (the\nrecords are on stdout). Output files are written to a temporary file beside the target\n(.<name>.<pid>.partial) and renamed when the run succeeds; on Ctrl-C (SIGINT) or SIGTERM the temporary\nfiles are removed, the targets left as they were, and gds exits 130. --out - writes to stdout; a closed\npipe (| head -1) ends the run quietly.',
 };
 
 function input(
@@ -52,23 +53,6 @@ function load(ctx: CommandContext, mapping: string | undefined) {
       'missing --mapping, e.g. --mapping public-security/population',
     );
   return loadMapping(mapping, { cwd: ctx.cwd });
-}
-
-async function fileOrStdout(ctx: CommandContext, out: string | undefined) {
-  if (!out) {
-    return { sink: (c: Uint8Array) => writeTo(ctx.stdout, c), close: async () => {} };
-  }
-  const { createWriteStream } = await import('node:fs');
-  const ws = createWriteStream(resolve(ctx.cwd, out));
-  return {
-    sink: (c: Uint8Array) => writeTo(ws, c),
-    close: () => new Promise<void>((ok, fail) => ws.on('error', fail).end(() => ok())),
-  };
-}
-
-function writeTo(stream: NodeJS.WritableStream, chunk: Uint8Array): Promise<void> | undefined {
-  if (stream.write(chunk)) return undefined;
-  return new Promise((ok) => stream.once('drain', () => ok()));
 }
 
 function progressBar(ctx: CommandContext, size: number | undefined, loc: Locale) {
@@ -123,8 +107,11 @@ export const convertCommands: Command[] = [
       out: {
         type: 'string',
         short: 'o',
-        value: '<file.ndjson>',
-        help: { zh: '标准记录输出文件', en: 'where the canonical records go' },
+        value: '<file.ndjson|->',
+        help: {
+          zh: '标准记录输出文件（- 为标准输出）',
+          en: 'where the canonical records go (- for stdout)',
+        },
       },
       rejects: {
         type: 'string',
@@ -172,32 +159,30 @@ export const convertCommands: Command[] = [
         throw new UsageError(`日期无效 ${values.now}`, `invalid --now ${values.now} (YYYY-MM-DD)`);
       const loaded = load(ctx, values.mapping);
       const src = input(ctx, positionals);
-      const out = await fileOrStdout(ctx, values.out);
-      const rejects = values.rejects ? await fileOrStdout(ctx, values.rejects) : undefined;
-      const onProgress = progressBar(ctx, src.size, loc);
-      const report = await convertStream(loaded, {
-        input: src.stream as AsyncIterable<Uint8Array>,
-        file: src.name,
-        output: out.sink,
-        ...(rejects ? { rejects: rejects.sink } : {}),
-        ...(values['rejects-with-reasons'] ? { rejectsWithReasons: true } : {}),
-        locale: loc,
-        ...(now ? { now } : {}),
-        ...(onProgress ? { onProgress } : {}),
+      const toFile = values.out !== undefined && values.out !== '-';
+      const outputs = new Outputs(ctx);
+      return outputs.run(async () => {
+        const out = outputs.open(values.out);
+        const rejects = values.rejects ? outputs.open(values.rejects) : undefined;
+        const onProgress = progressBar(ctx, src.size, loc);
+        const report = await convertStream(loaded, {
+          input: src.stream as AsyncIterable<Uint8Array>,
+          file: src.name,
+          output: out,
+          ...(rejects ? { rejects } : {}),
+          ...(values['rejects-with-reasons'] ? { rejectsWithReasons: true } : {}),
+          locale: loc,
+          ...(now ? { now } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        });
+        if (onProgress) ctx.stderr.write('\n');
+        const { timing, ...stable } = report;
+        const body = values['no-timing'] ? stable : { ...stable, ...(timing ? { timing } : {}) };
+        if (values.report) await outputs.text(values.report, `${JSON.stringify(body, null, 2)}\n`);
+        if (format === 'json') (toFile ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(body, null, 2)}\n`);
+        else if (!values.report || toFile) ctx.stderr.write(summary(report, loc));
+        return report.stats.rowsRejected > 0 ? 1 : 0;
       });
-      if (onProgress) ctx.stderr.write('\n');
-      await out.close();
-      await rejects?.close();
-      const { timing, ...stable } = report;
-      const body = values['no-timing'] ? stable : { ...stable, ...(timing ? { timing } : {}) };
-      if (values.report) {
-        const { writeFile } = await import('node:fs/promises');
-        await writeFile(resolve(ctx.cwd, values.report), `${JSON.stringify(body, null, 2)}\n`);
-      }
-      if (format === 'json')
-        (values.out ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(body, null, 2)}\n`);
-      else if (!values.report || values.out) ctx.stderr.write(summary(report, loc));
-      return report.stats.rowsRejected > 0 ? 1 : 0;
     },
   }),
   defineCommand({
@@ -213,8 +198,8 @@ export const convertCommands: Command[] = [
       out: {
         type: 'string',
         short: 'o',
-        value: '<file>',
-        help: { zh: '旧格式输出文件', en: 'where the legacy file goes' },
+        value: '<file|->',
+        help: { zh: '旧格式输出文件（- 为标准输出）', en: 'where the legacy file goes (- for stdout)' },
       },
       'keep-formulas': {
         type: 'boolean',
@@ -236,43 +221,45 @@ export const convertCommands: Command[] = [
     async run(ctx, { values, positionals, locale: loc, format }) {
       const loaded = load(ctx, values.mapping);
       const src = input(ctx, positionals);
-      const out = await fileOrStdout(ctx, values.out);
-      const result = await exportStream(loaded, {
-        input: src.stream as AsyncIterable<Uint8Array>,
-        output: out.sink,
-        locale: loc,
-        neutraliseFormulas: !values['keep-formulas'],
-      });
-      await out.close();
-      const failed = result.skipped > 0 || result.issues.some((i) => i.severity === 'error');
-      if (format === 'json') {
-        const doc = {
-          records: result.records,
-          skipped: result.skipped,
-          formulasNeutralised: result.formulasNeutralised,
-          issues: result.issues,
-        };
-        (values.out ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(doc, null, 2)}\n`);
-        return failed ? 1 : 0;
-      }
-      for (const issue of result.issues.slice(0, 20)) {
-        ctx.stderr.write(
-          `  ! ${issue.code}${issue.source?.row ? ` (${loc === 'en' ? 'line' : '行'} ${issue.source.row})` : ''}  ${issue.message}\n`,
-        );
-      }
-      ctx.stderr.write(
-        loc === 'en'
-          ? `${result.records} records written, ${result.skipped} lines skipped\n`
-          : `写出 ${result.records} 条记录，跳过 ${result.skipped} 行\n`,
-      );
-      if (result.formulasNeutralised > 0) {
+      const toFile = values.out !== undefined && values.out !== '-';
+      const outputs = new Outputs(ctx);
+      return outputs.run(async () => {
+        const result = await exportStream(loaded, {
+          input: src.stream as AsyncIterable<Uint8Array>,
+          output: outputs.open(values.out),
+          locale: loc,
+          neutraliseFormulas: !values['keep-formulas'],
+        });
+        const failed = result.skipped > 0 || result.issues.some((i) => i.severity === 'error');
+        if (format === 'json') {
+          const doc = {
+            records: result.records,
+            skipped: result.skipped,
+            formulasNeutralised: result.formulasNeutralised,
+            issues: result.issues,
+          };
+          (toFile ? ctx.stdout : ctx.stderr).write(`${JSON.stringify(doc, null, 2)}\n`);
+          return failed ? 1 : 0;
+        }
+        for (const issue of result.issues.slice(0, 20)) {
+          ctx.stderr.write(
+            `  ! ${issue.code}${issue.source?.row ? ` (${loc === 'en' ? 'line' : '行'} ${issue.source.row})` : ''}  ${issue.message}\n`,
+          );
+        }
         ctx.stderr.write(
           loc === 'en'
-            ? `${result.formulasNeutralised} cells that a spreadsheet would run as formulas were prefixed with ' (--keep-formulas writes them as they are)\n`
-            : `${result.formulasNeutralised} 个会被电子表格当作公式执行的单元格已加 ' 前缀（--keep-formulas 可原样写出）\n`,
+            ? `${result.records} records written, ${result.skipped} lines skipped\n`
+            : `写出 ${result.records} 条记录，跳过 ${result.skipped} 行\n`,
         );
-      }
-      return failed ? 1 : 0;
+        if (result.formulasNeutralised > 0) {
+          ctx.stderr.write(
+            loc === 'en'
+              ? `${result.formulasNeutralised} cells that a spreadsheet would run as formulas were prefixed with ' (--keep-formulas writes them as they are)\n`
+              : `${result.formulasNeutralised} 个会被电子表格当作公式执行的单元格已加 ' 前缀（--keep-formulas 可原样写出）\n`,
+          );
+        }
+        return failed ? 1 : 0;
+      });
     },
   }),
 ];
