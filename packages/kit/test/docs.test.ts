@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,6 +76,61 @@ describe('buildDocs', () => {
     expect(md).toContain(
       '| `/idNumber` | string | no | 公民身份号码 | Resident ID number |  | important | sensitive | conditional | public-security | 1.0.0 |',
     );
+  });
+
+  it('says a nested field is required when its parent is present (issue 16), in HTML and Markdown', () => {
+    const shipped = new Map(buildDocs({ entities: ['person'] }).map((f) => [f.path, f.content]));
+    const md = shipped.get('person/1.1.0.md')!;
+    const cell = (path: string) =>
+      md
+        .split('\n')
+        .find((l) => l.startsWith(`| \`${path}\``))
+        ?.split(' | ')[2];
+    expect(cell('/registeredResidence/divisionCode')).toBe('yes, when `/registeredResidence` is present');
+    expect(cell('/provenance/sourceDepartment')).toBe('yes, when `/provenance` is present');
+    expect(cell('/contacts/*/kind')).toBe('yes, in each item of `/contacts`');
+    expect(cell('/contacts/*')).toBe('—');
+    expect(cell('/name')).toBe('yes');
+    expect(md).toContain('the parent may be left out, but when it is present it must carry the field');
+    const html = shipped.get('person/1.1.0.html')!;
+    const row = html
+      .split('\n')
+      .find((l) => l.startsWith('<tr id="field-registeredResidence-divisionCode"'))!;
+    expect(row).toContain('是，当 <code>/registeredResidence</code> 出现时');
+    expect(row).toContain('yes, when <code>/registeredResidence</code> is present');
+  });
+
+  it('lists inline enumerations with their values, like bound code lists, and their labels when the schema has them', () => {
+    const shipped = new Map(buildDocs({ entities: ['person'] }).map((f) => [f.path, f.content]));
+    const html = shipped.get('person/1.1.0.html')!;
+    const row = html.split('\n').find((l) => l.startsWith('<tr id="field-contacts-items-kind"'))!;
+    expect(row).toContain('<a href="#enum-contacts-items-kind">枚举 enum</a>: <code>mobile</code>');
+    expect(html).toMatch(
+      /<section class="codelist enum" id="enum-contacts-items-kind">[\s\S]*<td><code>landline<\/code><\/td>/,
+    );
+    const md = shipped.get('person/1.1.0.md')!;
+    expect(md).toContain('enum: `mobile`, `landline`, `email`, `other`');
+    expect(md).toContain('### Inline enumeration `/contacts/*/kind` (closed)');
+    // Labelled values (a oneOf of titled consts) carry their labels.
+    const dir = mkdtempSync(join(tmpdir(), 'gds-kit-docs-enum-'));
+    try {
+      cpSync(root, dir, { recursive: true });
+      const file = join(dir, 'schemas', 'household', '1.0.0', 'household.schema.json');
+      const schema = JSON.parse(readFileSync(file, 'utf8'));
+      schema.properties.tenure = {
+        title: '产权',
+        oneOf: [
+          { const: 'owned', title: '自有', 'x-gds-en': { title: 'Owned' } },
+          { const: 'rented', title: '租赁', 'x-gds-en': { title: 'Rented' } },
+        ],
+      };
+      writeFileSync(file, JSON.stringify(schema));
+      const out = buildDocs({ root: dir, entities: ['household'] });
+      const page = out.find((f) => f.path === 'household/1.0.0.html')!.content;
+      expect(page).toContain('<tr><td><code>rented</code></td><td>租赁</td><td>Rented</td></tr>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the changelog carries the compatibility report of each step, code lists as each version bound them', () => {

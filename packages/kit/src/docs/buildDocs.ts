@@ -10,6 +10,7 @@ import {
   type FieldNode,
   isObject,
   type JsonSchema,
+  parentPath,
   typeLabel,
 } from '../_internal/fields.js';
 import { escapeCell, escapeHtml, fieldAnchor } from '../_internal/html.js';
@@ -34,7 +35,15 @@ export interface BuildDocsOptions extends StandardsLocation {
 interface FieldRow {
   path: string;
   type: string;
-  required: boolean;
+  /**
+   * `always`: every record has it; `parent`: required in its parent object, which is itself optional (so
+   * required whenever that parent is present); `item`: an array's items row; `no`: optional.
+   */
+  required: 'always' | 'parent' | 'item' | 'no';
+  /** For `parent`: the parent object's path (`/registeredResidence`, `/contacts/*`). */
+  parentPath?: string;
+  /** An inline `enum` (or `oneOf` of labelled `const`s) not bound to a code list. */
+  enumValues?: EnumValue[];
   zh: string;
   en: string;
   codeList?: { list: string; closed: boolean };
@@ -46,7 +55,38 @@ interface FieldRow {
   deprecated?: string;
 }
 
+interface EnumValue {
+  value: string;
+  zh: string;
+  en: string;
+}
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The values of an inline enumeration, with the labels a `oneOf`/`anyOf` of titled `const`s gives. */
+function inlineEnum(n: JsonSchema): EnumValue[] | undefined {
+  if (codeListOf(n)) return undefined;
+  const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  if (Array.isArray(n.enum)) return n.enum.map((v) => ({ value: show(v), zh: '', en: '' }));
+  const alts = Array.isArray(n.oneOf) ? n.oneOf : Array.isArray(n.anyOf) ? n.anyOf : undefined;
+  if (alts && alts.length > 0 && alts.every((a) => isObject(a) && 'const' in a)) {
+    return (alts as JsonSchema[]).map((a) => {
+      const en = isObject(a['x-gds-en']) ? a['x-gds-en'] : {};
+      return { value: show(a.const), zh: str(a.title), en: str(en.title) };
+    });
+  }
+  return undefined;
+}
+
+function requiredState(
+  f: FieldNode,
+  fields: Map<string, FieldNode>,
+): Pick<FieldRow, 'required' | 'parentPath'> {
+  if (f.path.endsWith('/*')) return { required: 'item' };
+  if (!f.required) return { required: 'no' };
+  if (parentRequired(f, fields)) return { required: 'always' };
+  return { required: 'parent', parentPath: parentPath(f.path) };
+}
 
 function fieldRows(schema: JsonSchema): FieldRow[] {
   const fields = collectFields(schema);
@@ -56,11 +96,12 @@ function fieldRows(schema: JsonSchema): FieldRow[] {
     const n = f.node;
     const en = isObject(n['x-gds-en']) ? n['x-gds-en'] : {};
     const dep = n['x-gds-deprecated'];
-    const parent = parentRequired(f, fields);
+    const enumValues = inlineEnum(n);
     rows.push({
       path: f.path,
       type: typeLabel(f, fields),
-      required: f.required && parent,
+      ...requiredState(f, fields),
+      ...(enumValues ? { enumValues } : {}),
       zh: [str(n.title), str(n.description)].filter(Boolean).join('：'),
       en: [str(en.title), str(en.description)].filter(Boolean).join(': '),
       ...(codeListOf(n) ? { codeList: codeListOf(n)! } : {}),
@@ -81,7 +122,7 @@ function fieldRows(schema: JsonSchema): FieldRow[] {
   return rows;
 }
 
-/** A nested field is required in a record only if every object above it is. */
+/** A nested field is required in every record only if every object above it is. */
 function parentRequired(f: FieldNode, fields: Map<string, FieldNode>): boolean {
   let path = f.path;
   while (path.lastIndexOf('/') > 0) {
@@ -112,7 +153,62 @@ function readExamples(
   return out;
 }
 
-const yes = (b: boolean) => (b ? '是 yes' : '否 no');
+function requiredHtml(r: FieldRow): string {
+  switch (r.required) {
+    case 'always':
+      return '是 yes';
+    case 'no':
+      return '否 no';
+    case 'item':
+      return '<span class="muted" title="数组的元素 the items of an array">—</span>';
+    case 'parent': {
+      const p = escapeHtml(r.parentPath!);
+      return r.parentPath!.endsWith('/*')
+        ? `是，每一项中 <span class="en">yes, in each item of <code>${escapeHtml(r.parentPath!.slice(0, -2))}</code></span>`
+        : `是，当 <code>${p}</code> 出现时 <span class="en">yes, when <code>${p}</code> is present</span>`;
+    }
+  }
+}
+
+function requiredMd(r: FieldRow): string {
+  switch (r.required) {
+    case 'always':
+      return 'yes';
+    case 'no':
+      return 'no';
+    case 'item':
+      return '—';
+    case 'parent':
+      return r.parentPath!.endsWith('/*')
+        ? `yes, in each item of \`${escapeCell(r.parentPath!.slice(0, -2))}\``
+        : `yes, when \`${escapeCell(r.parentPath!)}\` is present`;
+  }
+}
+
+const REQUIRED_NOTE_HTML =
+  '<p class="note">必填：“是”指每条记录都必须有该字段；“是，当 <code>/a</code> 出现时”指该字段在其上级对象中必填——上级对象可省略，但一旦出现就必须带有该字段；“—”为数组元素所在的行。<br><span class="en">Required: “yes” means every record has the field; “yes, when <code>/a</code> is present” means the field is required in its parent object: the parent may be left out, but when it is present it must carry the field; “—” marks the row of an array’s items.</span></p>';
+const REQUIRED_NOTE_MD =
+  'Required: “yes” means every record has the field; “yes, when `/a` is present” means the field is required in its parent object: the parent may be left out, but when it is present it must carry the field; “—” marks the row of an array’s items.';
+
+function enumId(path: string): string {
+  return `enum${fieldAnchor(path).slice('field'.length)}`;
+}
+
+function enumHtml(r: FieldRow): string {
+  const labelled = r.enumValues!.some((e) => e.zh || e.en);
+  return `<section class="codelist enum" id="${enumId(r.path)}"><h3>内联枚举 Inline enumeration <code>${escapeHtml(r.path)}</code> <span class="badge">封闭 closed</span></h3>
+${labelled ? '' : '<p class="note">模式未给出取值的标签，下列为取值本身。<span class="en">The schema gives no labels for these values; the values are listed as they must be written.</span></p>\n'}<table><thead><tr><th>取值 value</th><th>中文 zh</th><th>English</th></tr></thead><tbody>
+${r.enumValues!.map((e) => `<tr><td><code>${escapeHtml(e.value)}</code></td><td>${escapeHtml(e.zh)}</td><td>${escapeHtml(e.en)}</td></tr>`).join('\n')}
+</tbody></table></section>`;
+}
+
+function codeListCell(r: FieldRow): string {
+  if (r.codeList)
+    return `<a href="#codelist-${escapeHtml(r.codeList.list)}">${escapeHtml(r.codeList.list)}</a> ${r.codeList.closed ? '封闭 closed' : '开放 open'}`;
+  if (r.enumValues)
+    return `<a href="#${enumId(r.path)}">枚举 enum</a>: ${r.enumValues.map((e) => `<code>${escapeHtml(e.value)}</code>`).join(' ')}`;
+  return '';
+}
 
 function page(title: string, depth: number, body: string, index: string): string {
   const up = '../'.repeat(depth);
@@ -218,7 +314,7 @@ export function buildDocs(options: BuildDocsOptions = {}): DocsFile[] {
       });
       for (const row of fieldRows(schema)) {
         search.push({
-          t: `${entity} ${row.path}`,
+          t: `${entity} ${v} ${row.path}`,
           d: `${row.zh} ${row.en}`.trim(),
           u: `${entity}/${v}.html#${fieldAnchor(row.path)}`,
         });
@@ -293,7 +389,7 @@ ${changelogHtml || '<p>只有一个版本（a single version）</p>'}`,
       const table = rows
         .map(
           (r) =>
-            `<tr id="${fieldAnchor(r.path)}"${r.deprecated ? ' class="deprecated"' : ''}><td><code>${escapeHtml(r.path)}</code>${r.deprecated ? `<br><span class="badge">废止 deprecated ${escapeHtml(r.deprecated)}</span>` : ''}</td><td>${escapeHtml(r.type)}</td><td>${yes(r.required)}</td><td>${escapeHtml(r.zh)}</td><td>${escapeHtml(r.en)}</td><td>${r.codeList ? `<a href="#codelist-${escapeHtml(r.codeList.list)}">${escapeHtml(r.codeList.list)}</a> ${r.codeList.closed ? '封闭 closed' : '开放 open'}` : ''}</td><td>${escapeHtml(r.dataClass)}</td><td>${escapeHtml(r.sensitivity)}</td><td>${escapeHtml(r.sharing)}</td><td>${escapeHtml(r.source)}</td><td>${escapeHtml(r.since)}</td></tr>`,
+            `<tr id="${fieldAnchor(r.path)}"${r.deprecated ? ' class="deprecated"' : ''}><td><code>${escapeHtml(r.path)}</code>${r.deprecated ? `<br><span class="badge">废止 deprecated ${escapeHtml(r.deprecated)}</span>` : ''}</td><td>${escapeHtml(r.type)}</td><td>${requiredHtml(r)}</td><td>${escapeHtml(r.zh)}</td><td>${escapeHtml(r.en)}</td><td>${codeListCell(r)}</td><td>${escapeHtml(r.dataClass)}</td><td>${escapeHtml(r.sensitivity)}</td><td>${escapeHtml(r.sharing)}</td><td>${escapeHtml(r.source)}</td><td>${escapeHtml(r.since)}</td></tr>`,
         )
         .join('\n');
       const body = `<nav class="crumbs"><a href="../index.html">标准 Standards</a> › <a href="index.html">${escapeHtml(entity)}</a> › ${escapeHtml(v.version)}</nav>
@@ -305,10 +401,11 @@ ${changelogHtml || '<p>只有一个版本（a single version）</p>'}`,
 <div class="table-wrap"><table id="field-table" class="fields"><thead><tr><th>路径 path</th><th>类型 type</th><th>必填 required</th><th>说明（中文）</th><th>Description (en)</th><th>代码表 code list</th><th>数据分级 data class</th><th>敏感程度 sensitivity</th><th>共享类型 sharing</th><th>数源部门 source</th><th>起始版本 since</th></tr></thead><tbody>
 ${table}
 </tbody></table></div>
+${REQUIRED_NOTE_HTML}
 <h2 id="diagram">实体关系图 Entity-relationship diagram</h2>
 <figure class="diagram">${erDiagramSvg(schema, entity)}<figcaption>● 必填 required · ○ 可选 optional · 1 对象 object · * 数组 array</figcaption></figure>
 <h2 id="codelists">代码表 Code lists</h2>
-${[...bindings].map(([id, closed]) => (v.codeLists[id] ? codeListHtml(v.codeLists[id]!, closed) : `<p id="codelist-${escapeHtml(id)}">代码表 ${escapeHtml(id)} 缺失（code list missing）</p>`)).join('\n') || '<p>无（none）</p>'}
+${[...[...bindings].map(([id, closed]) => (v.codeLists[id] ? codeListHtml(v.codeLists[id]!, closed) : `<p id="codelist-${escapeHtml(id)}">代码表 ${escapeHtml(id)} 缺失（code list missing）</p>`)), ...rows.filter((r) => r.enumValues).map(enumHtml)].join('\n') || '<p>无（none）</p>'}
 <h2 id="examples">示例 Examples</h2>
 ${examples.map((e) => `<details${e.valid ? ' open' : ''}><summary>${e.valid ? '有效 valid' : '无效 invalid'}: ${escapeHtml(e.name)}</summary><pre><code>${escapeHtml(e.text)}</code></pre></details>`).join('\n') || '<p>无（none）</p>'}
 <h2 id="changes">与上一版本相比 Compared with the previous version</h2>
@@ -331,8 +428,10 @@ ${diff ? changeTable(diff) : '<p>首个版本（first version）</p>'}`;
         '|---|---|---|---|---|---|---|---|---|---|---|',
         ...rows.map(
           (r) =>
-            `| \`${escapeCell(r.path)}\`${r.deprecated ? ` (deprecated ${escapeCell(r.deprecated)})` : ''} | ${escapeCell(r.type)} | ${r.required ? 'yes' : 'no'} | ${escapeCell(r.zh)} | ${escapeCell(r.en)} | ${r.codeList ? `[${r.codeList.list}](#code-list-${r.codeList.list}) (${r.codeList.closed ? 'closed' : 'open'})` : ''} | ${r.dataClass} | ${r.sensitivity} | ${r.sharing} | ${r.source} | ${r.since} |`,
+            `| \`${escapeCell(r.path)}\`${r.deprecated ? ` (deprecated ${escapeCell(r.deprecated)})` : ''} | ${escapeCell(r.type)} | ${requiredMd(r)} | ${escapeCell(r.zh)} | ${escapeCell(r.en)} | ${r.codeList ? `[${r.codeList.list}](#code-list-${r.codeList.list}) (${r.codeList.closed ? 'closed' : 'open'})` : r.enumValues ? `enum: ${r.enumValues.map((e) => `\`${escapeCell(e.value)}\``).join(', ')}` : ''} | ${r.dataClass} | ${r.sensitivity} | ${r.sharing} | ${r.source} | ${r.since} |`,
         ),
+        '',
+        REQUIRED_NOTE_MD,
         '',
         '## Code lists',
         '',
@@ -351,6 +450,18 @@ ${diff ? changeTable(diff) : '<p>首个版本（first version）</p>'}`;
             '',
           ];
         }),
+        ...rows
+          .filter((r) => r.enumValues)
+          .flatMap((r) => [
+            `### Inline enumeration \`${escapeCell(r.path)}\` (closed)`,
+            '',
+            '| value | 中文 | English |',
+            '|---|---|---|',
+            ...r.enumValues!.map(
+              (e) => `| \`${escapeCell(e.value)}\` | ${escapeCell(e.zh)} | ${escapeCell(e.en)} |`,
+            ),
+            '',
+          ]),
         '## Examples',
         '',
         ...examples.flatMap((e) => [
