@@ -4,6 +4,7 @@ import { convertCommands } from './convert.js';
 import { demoCommands } from './demo.js';
 import { keysCommands } from './keys.js';
 import { logCommands } from './log.js';
+import { mappingCommands } from './mapping.js';
 import { noteCommands } from './note.js';
 import { policyCommands } from './policy.js';
 import { sealCommands } from './seal.js';
@@ -19,6 +20,7 @@ export const commands: AnyCommand[] = [
   ...codelistCommands,
   ...standardsCommands,
   ...convertCommands,
+  ...mappingCommands,
   ...keysCommands,
   ...signCommands,
   ...sealCommands,
@@ -42,6 +44,7 @@ export const groups: Record<string, Text> = {
   witness: { zh: 'C2SP tlog-witness 见证人', en: 'C2SP tlog-witness witnesses' },
   note: { zh: 'C2SP 签名笔记', en: 'C2SP signed notes' },
   grant: { zh: '共享授权', en: 'sharing grants' },
+  mapping: { zh: '映射文件', en: 'mapping files' },
   store: {
     zh: '集中存储的黄金记录（./.gds/store.sqlite 或 PostgreSQL）',
     en: 'the integrated golden records (./.gds/store.sqlite or PostgreSQL)',
