@@ -185,6 +185,7 @@ function goldenIdOf(r: { stdout: string }): string {
   return goldenId;
 }
 Object.assign(fixtures, {
+  'mapping check': { argv: ['mapping', 'check', join(populationDir, '..', '..', 'population.mapping.json')] },
   'store ingest': { setup: store, argv: storeIngest },
   'store get': { setup: store, argv: () => ['store', 'get', goldenId], echoes: strings(storeRecord) },
   'store find': {
