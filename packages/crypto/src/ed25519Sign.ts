@@ -1,8 +1,10 @@
 import { assertBytes, assertKey } from './_internal/bytes.js';
+import { ed25519AsyncBackend, ed25519Backend } from './_internal/ed25519.js';
 import { loadSodium, sodiumSync } from './_internal/sodium.js';
 
 /**
- * Detached Ed25519 signature (RFC 8032, pure Ed25519) over raw bytes. `secretKey` is the 64-byte
+ * Detached Ed25519 signature (RFC 8032, pure Ed25519) over raw bytes: node:crypto in Node, WebCrypto
+ * in browsers that have Ed25519, libsodium otherwise (the same bytes on each). `secretKey` is the 64-byte
  * secret key of {@link generateEd25519KeyPair}. Returns the 64-byte signature.
  *
  * @example
@@ -13,8 +15,17 @@ import { loadSodium, sodiumSync } from './_internal/sodium.js';
  * ```
  */
 export async function ed25519Sign(message: Uint8Array, secretKey: Uint8Array): Promise<Uint8Array> {
-  await loadSodium();
-  return ed25519SignSync(message, secretKey);
+  const s = await loadSodium();
+  const web = ed25519AsyncBackend();
+  if (!web) return ed25519SignSync(message, secretKey);
+  assertBytes(message, 'message');
+  assertKey(secretKey, 'secretKey', 64);
+  try {
+    return await web.sign(message, secretKey);
+  } catch {
+    // A browser whose WebCrypto refuses this key or call: libsodium makes the same signature.
+    return ed25519Backend(s).sign(message, secretKey);
+  }
 }
 
 /**
@@ -31,5 +42,5 @@ export function ed25519SignSync(message: Uint8Array, secretKey: Uint8Array): Uin
   const s = sodiumSync();
   assertBytes(message, 'message');
   assertKey(secretKey, 'secretKey', 64);
-  return s.crypto_sign_detached(message, secretKey);
+  return ed25519Backend(s).sign(message, secretKey);
 }

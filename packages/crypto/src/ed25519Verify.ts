@@ -1,9 +1,10 @@
 import { assertBytes, assertKey } from './_internal/bytes.js';
+import { ed25519AsyncBackend, ed25519Backend } from './_internal/ed25519.js';
 import { loadSodium, sodiumSync } from './_internal/sodium.js';
 
 /**
  * Verifies a detached Ed25519 signature (RFC 8032) over raw bytes with libsodium's strict rules
- * (canonical S, no small-order keys). A signature that does not verify, or is not 64 bytes, yields
+ * (canonical S, no small-order R or key, canonical key) on every backend (node:crypto, WebCrypto, libsodium). A signature that does not verify, or is not 64 bytes, yields
  * `false`; a public key that is not 32 bytes is a caller fault and throws `GDS_CRYPTO_INVALID_KEY`.
  *
  * @example
@@ -20,7 +21,13 @@ export async function ed25519Verify(
   publicKey: Uint8Array,
 ): Promise<boolean> {
   await loadSodium();
-  return ed25519VerifySync(signature, message, publicKey);
+  const web = ed25519AsyncBackend();
+  if (!web) return ed25519VerifySync(signature, message, publicKey);
+  assertBytes(signature, 'signature');
+  assertBytes(message, 'message');
+  assertKey(publicKey, 'publicKey', 32);
+  if (signature.length !== 64) return false;
+  return web.verify(signature, message, publicKey);
 }
 
 /**
@@ -43,10 +50,5 @@ export function ed25519VerifySync(
   assertBytes(message, 'message');
   assertKey(publicKey, 'publicKey', 32);
   if (signature.length !== 64) return false;
-  try {
-    return s.crypto_sign_verify_detached(signature, message, publicKey);
-  } catch {
-    // libsodium throws on some malformed inputs instead of returning false: still just "not valid".
-    return false;
-  }
+  return ed25519Backend(s).verify(signature, message, publicKey);
 }

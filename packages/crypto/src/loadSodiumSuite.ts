@@ -1,8 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { assertBytes, assertKey, concatBytes } from './_internal/bytes.js';
+import { ed25519Backend } from './_internal/ed25519.js';
 import { randomBytes } from './_internal/random.js';
 import { loadSodium, type Sodium } from './_internal/sodium.js';
-import { registerRaw, registerTextDigest, type SodiumRaw, sodiumRaw } from './_internal/sodiumRaw.js';
+import { registerRaw, type SodiumRaw, sodiumRaw } from './_internal/sodiumRaw.js';
 import { GdsCryptoError } from './errors.js';
 import type { KeyUse, RawKeyPair, Suite } from './suite.js';
 
@@ -19,6 +20,7 @@ function decryptFailed(cause?: unknown): GdsCryptoError {
 
 // `raw`: direct wasm calls when the wrappers expose the module (they do from 0.8); the wrappers otherwise.
 function build(s: Sodium, raw: SodiumRaw | undefined): Suite {
+  const ed = ed25519Backend(s);
   return {
     id: 'sodium',
     algorithms: {
@@ -47,18 +49,13 @@ function build(s: Sodium, raw: SodiumRaw | undefined): Suite {
     sign(message, secretKey) {
       assertBytes(message, 'message');
       assertKey(secretKey, 'secretKey', 64);
-      return raw ? raw.signDetached(message, secretKey) : s.crypto_sign_detached(message, secretKey);
+      return ed.sign(message, secretKey);
     },
     verify(signature, message, publicKey) {
       assertKey(publicKey, 'publicKey', 32);
       if (!(signature instanceof Uint8Array) || signature.length !== 64) return false;
       assertBytes(message, 'message');
-      if (raw) return raw.verifyDetached(signature, message, publicKey);
-      try {
-        return s.crypto_sign_verify_detached(signature, message, publicKey);
-      } catch {
-        return false;
-      }
+      return ed.verify(signature, message, publicKey);
     },
     seal(plaintext, recipientPublicKey) {
       assertKey(recipientPublicKey, 'recipientPublicKey', 32);
@@ -115,7 +112,7 @@ function build(s: Sodium, raw: SodiumRaw | undefined): Suite {
     },
     digest(data) {
       assertBytes(data, 'data');
-      return raw ? raw.generichash(32, data, null) : s.crypto_generichash(32, data, null);
+      return s.crypto_generichash(32, data, null);
     },
     mac(key, data) {
       assertKey(key, 'key', 32);
@@ -147,9 +144,6 @@ export async function loadSodiumSuite(): Promise<Suite> {
   if (suite) return suite; // another caller finished first
   const raw = sodiumRaw(s);
   suite = build(s, raw);
-  if (raw) {
-    registerRaw(suite, raw);
-    registerTextDigest(suite.digest, raw.digestText);
-  }
+  if (raw) registerRaw(suite, raw);
   return suite;
 }

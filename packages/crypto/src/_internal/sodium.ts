@@ -1,5 +1,6 @@
 import type sodiumType from 'libsodium-wrappers';
 import { GdsCryptoError } from '../errors.js';
+import { selectEd25519 } from './ed25519.js';
 
 export type Sodium = typeof sodiumType;
 
@@ -14,6 +15,7 @@ export function loadSodium(): Promise<Sodium> {
     .then(async (mod) => {
       const s = ((mod as { default?: Sodium }).default ?? mod) as Sodium;
       await s.ready;
+      await selectEd25519(s);
       instance = s;
       return s;
     })

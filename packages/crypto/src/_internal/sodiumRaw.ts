@@ -29,15 +29,6 @@ interface RawModule {
   HEAPU8: Uint8Array;
   _malloc(n: number): number;
   _free(p: number): void;
-  _crypto_sign_detached(
-    sig: number,
-    siglenP: number,
-    m: number,
-    mlenLo: number,
-    mlenHi: number,
-    sk: number,
-  ): number;
-  _crypto_sign_verify_detached(sig: number, m: number, mlenLo: number, mlenHi: number, pk: number): number;
   _crypto_generichash(
     out: number,
     outlen: number,
@@ -75,10 +66,6 @@ interface RawModule {
  * (keys) are wiped from the arena after each call. Same functions, same results, same checks.
  */
 export interface SodiumRaw {
-  signDetached(message: Uint8Array, secretKey: Uint8Array): Uint8Array;
-  verifyDetached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
-  /** BLAKE2b-256 of the UTF-8 of `text`, encoded straight into the wasm heap (envelope digests). */
-  digestText(text: string): Uint8Array;
   /** BLAKE2b of `outLength` bytes, keyed when `key` is given. */
   generichash(outLength: number, data: Uint8Array, key: Uint8Array | null): Uint8Array;
   /** nonce ‖ XChaCha20-Poly1305(key, nonce, plaintext, ad), in one output array. */
@@ -534,35 +521,6 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
   }
 
   return {
-    signDetached(message, secretKey) {
-      const n = 64 + 64 + message.length;
-      const base = region(n);
-      const sk = base;
-      const sig = base + 64;
-      const msg = base + 128;
-      const h = L.HEAPU8;
-      h.set(secretKey, sk);
-      h.set(message, msg);
-      const rc = L._crypto_sign_detached(sig, 0, msg, message.length, 0, sk);
-      const out = L.HEAPU8.slice(sig, sig + 64);
-      release(base, 64);
-      if (rc !== 0) throw failed('crypto_sign_detached');
-      return out;
-    },
-    verifyDetached(signature, message, publicKey) {
-      const n = 64 + 32 + message.length;
-      const base = region(n);
-      const sig = base;
-      const pk = base + 64;
-      const msg = base + 96;
-      const h = L.HEAPU8;
-      h.set(signature, sig);
-      h.set(publicKey, pk);
-      h.set(message, msg);
-      const rc = L._crypto_sign_verify_detached(sig, msg, message.length, 0, pk);
-      release(base, 0);
-      return rc === 0;
-    },
     generichash(outLength, data, key) {
       const kl = key ? key.length : 0;
       const n = outLength + kl + data.length;
@@ -601,16 +559,6 @@ export function sodiumRaw(s: Sodium): SodiumRaw | undefined {
       // The key always; the plaintext too, which may be a secret field value.
       release(r.key, r.out - r.key);
       if (rc !== 0) throw failed('crypto_aead_xchacha20poly1305_ietf_encrypt');
-      return out;
-    },
-    digestText(text) {
-      const room = 3 * text.length;
-      const base = region(32 + room);
-      const { written } = encoder.encodeInto(text, L.HEAPU8.subarray(base + 32, base + 32 + room));
-      const rc = L._crypto_generichash(base, 32, base + 32, written, 0, 0, 0);
-      const out = L.HEAPU8.slice(base, base + 32);
-      if (base !== arena) L._free(base);
-      if (rc !== 0) throw failed('crypto_generichash');
       return out;
     },
     recordSealer() {
