@@ -133,6 +133,16 @@ describe('buildDocs', () => {
     }
   });
 
+  it('each version page switches to the other versions and offers its JSON Schema for download', () => {
+    const html = byPath.get('person/1.1.0.html')!;
+    expect(html).toContain(
+      '<nav class="switcher" aria-label="versions">版本 Version: <a href="1.0.0.html">1.0.0</a> · <strong aria-current="page">1.1.0</strong> · <a href="next.html">next</a></nav>',
+    );
+    expect(html).toContain('<a href="1.1.0.schema.json" download>');
+    const schema = JSON.parse(byPath.get('person/1.1.0.schema.json')!);
+    expect(schema.$id).toContain('1.1.0');
+  });
+
   it('the changelog carries the compatibility report of each step, code lists as each version bound them', () => {
     const index = byPath.get('person/index.md')!;
     expect(index).toContain('1.1.0 → next: bump **major**');

@@ -393,6 +393,8 @@ ${changelogHtml || '<p>只有一个版本（a single version）</p>'}`,
         )
         .join('\n');
       const body = `<nav class="crumbs"><a href="../index.html">标准 Standards</a> › <a href="index.html">${escapeHtml(entity)}</a> › ${escapeHtml(v.version)}</nav>
+<nav class="switcher" aria-label="versions">版本 Version: ${versions.map((o) => (o.version === v.version ? `<strong aria-current="page">${escapeHtml(o.version)}</strong>` : `<a href="${o.version}.html">${escapeHtml(o.version)}</a>`)).join(' · ')}</nav>
+<p class="downloads">下载 Download: <a href="${v.version}.schema.json" download>JSON Schema (${escapeHtml(entity)} ${escapeHtml(v.version)})</a></p>
 <h1>${escapeHtml(str(schema.title))} <span class="en">${escapeHtml(str(en.title))}</span> <span class="version">${escapeHtml(v.version)}</span>${v.version === 'next' ? ' <span class="badge">草案 draft</span>' : ''}</h1>
 <p>${escapeHtml(str(schema.description))}</p>${str(en.description) ? `<p class="en">${escapeHtml(str(en.description))}</p>` : ''}
 <p class="id"><code>${escapeHtml(str(schema.$id))}</code></p>
@@ -410,6 +412,10 @@ ${[...[...bindings].map(([id, closed]) => (v.codeLists[id] ? codeListHtml(v.code
 ${examples.map((e) => `<details${e.valid ? ' open' : ''}><summary>${e.valid ? '有效 valid' : '无效 invalid'}: ${escapeHtml(e.name)}</summary><pre><code>${escapeHtml(e.text)}</code></pre></details>`).join('\n') || '<p>无（none）</p>'}
 <h2 id="changes">与上一版本相比 Compared with the previous version</h2>
 ${diff ? changeTable(diff) : '<p>首个版本（first version）</p>'}`;
+      files.push({
+        path: `${entity}/${v.version}.schema.json`,
+        content: `${JSON.stringify(schema, null, 2)}\n`,
+      });
       files.push({
         path: `${entity}/${v.version}.html`,
         content: page(`${entity} ${v.version} — GDS`, 1, body, index),
