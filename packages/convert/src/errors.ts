@@ -1,3 +1,4 @@
+import { GdsError, type GdsErrorKind } from '@gds/errors';
 import type { MappingProblem } from './checkMapping.js';
 
 /** Every stable code a `GdsConvertError` can carry. Bad data never throws: it becomes issues in the report. */
@@ -13,6 +14,21 @@ export type GdsConvertErrorCode =
   | 'GDS_CONVERT_NO_VALIDATOR'
   | 'GDS_CONVERT_INVALID_OPTION'
   | 'GDS_CONVERT_UNREADABLE_INPUT';
+
+/** Whose fault each code is: an unreadable file is the data's, everything else the call's. */
+const CONVERT_KINDS: Readonly<Record<GdsConvertErrorCode, GdsErrorKind>> = {
+  GDS_CONVERT_INVALID_MAPPING: 'caller',
+  GDS_CONVERT_UNKNOWN_MAPPING: 'caller',
+  GDS_CONVERT_UNKNOWN_TRANSFORM: 'caller',
+  GDS_CONVERT_UNKNOWN_CROSSWALK: 'caller',
+  GDS_CONVERT_INVALID_CROSSWALK: 'caller',
+  GDS_CONVERT_UNKNOWN_CODE_LIST: 'caller',
+  GDS_CONVERT_UNSUPPORTED_FORMAT: 'caller',
+  GDS_CONVERT_UNSUPPORTED_ENCODING: 'caller',
+  GDS_CONVERT_NO_VALIDATOR: 'caller',
+  GDS_CONVERT_INVALID_OPTION: 'caller',
+  GDS_CONVERT_UNREADABLE_INPUT: 'input',
+};
 
 /**
  * The one error class of `@gds/convert`, thrown only for faults of the caller or the environment (a
@@ -31,10 +47,7 @@ export type GdsConvertErrorCode =
  * }
  * ```
  */
-export class GdsConvertError extends Error {
-  readonly code: GdsConvertErrorCode;
-  readonly messageZh: string;
-  readonly messageEn: string;
+export class GdsConvertError extends GdsError<GdsConvertErrorCode> {
   /** For a mapping refused when loaded: the JSON pointer of its first problem (`/fields/3/tranforms`). */
   readonly pointer?: string;
   /** For a mapping refused when loaded: every problem found, the first one being this error's. */
@@ -45,11 +58,8 @@ export class GdsConvertError extends Error {
     en: string,
     options?: { cause?: unknown; pointer?: string; problems?: readonly MappingProblem[] },
   ) {
-    super(`${zh}（${en}）`, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    super(code, CONVERT_KINDS[code], zh, en, options);
     this.name = 'GdsConvertError';
-    this.code = code;
-    this.messageZh = zh;
-    this.messageEn = en;
     if (options?.pointer !== undefined) this.pointer = options.pointer;
     if (options?.problems !== undefined) this.problems = options.problems;
   }

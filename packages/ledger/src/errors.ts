@@ -1,3 +1,5 @@
+import { GdsError, type GdsErrorKind } from '@gds/errors';
+
 /**
  * Every stable error code `@gds/ledger` can throw. The union is closed: a new code is a minor release,
  * a removed one a major release. Bad data (a wrong proof, a forged note) never throws: it yields a
@@ -23,6 +25,16 @@ export type GdsLedgerErrorCode =
   /** A policy file that does not follow the C2SP tlog-policy syntax. */
   | 'GDS_LEDGER_POLICY_SYNTAX';
 
+/** Whose fault each code is: a store or a concurrent writer is the environment's, the rest the call's (bad data is a result, never thrown). */
+const KINDS: Readonly<Record<GdsLedgerErrorCode, GdsErrorKind>> = {
+  GDS_LEDGER_RANGE: 'caller',
+  GDS_LEDGER_INVALID_INPUT: 'caller',
+  GDS_LEDGER_INVALID_KEY: 'caller',
+  GDS_LEDGER_CONFLICT: 'environment',
+  GDS_LEDGER_STORE: 'environment',
+  GDS_LEDGER_POLICY_SYNTAX: 'caller',
+};
+
 /**
  * The one error class of `@gds/ledger`. `code` is stable; `message` is `"<zh>（<en>）"`, with the two
  * halves on `messageZh` and `messageEn`; `cause` is passed through.
@@ -39,16 +51,9 @@ export type GdsLedgerErrorCode =
  * }
  * ```
  */
-export class GdsLedgerError extends Error {
-  readonly code: GdsLedgerErrorCode;
-  readonly messageZh: string;
-  readonly messageEn: string;
-
+export class GdsLedgerError extends GdsError<GdsLedgerErrorCode> {
   constructor(code: GdsLedgerErrorCode, zh: string, en: string, options?: { cause?: unknown }) {
-    super(`${zh}（${en}）`, options);
+    super(code, KINDS[code], zh, en, options);
     this.name = 'GdsLedgerError';
-    this.code = code;
-    this.messageZh = zh;
-    this.messageEn = en;
   }
 }

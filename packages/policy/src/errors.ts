@@ -1,3 +1,5 @@
+import { GdsError, type GdsErrorKind } from '@gds/errors';
+
 /**
  * Every stable error code `@gds/policy` can throw, for faults of the caller or the environment. Bad data
  * (a refused grant, a dropped field, a conflict) is reported in results, never thrown.
@@ -15,6 +17,15 @@ export type GdsPolicyErrorCode =
   | 'GDS_POLICY_LEDGER'
   | 'GDS_POLICY_IO';
 
+/** Whose fault each code is: the file system is the environment's; the rest, a ledger append that failed included (it names the missing signer), the call's. */
+const KINDS: Readonly<Record<GdsPolicyErrorCode, GdsErrorKind>> = {
+  GDS_POLICY_INVALID_INPUT: 'caller',
+  GDS_POLICY_UNKNOWN_MASKING_RULE: 'caller',
+  GDS_POLICY_UNKNOWN_STANDARD: 'caller',
+  GDS_POLICY_LEDGER: 'caller',
+  GDS_POLICY_IO: 'environment',
+};
+
 /**
  * The one error class of `@gds/policy`: stable `code`, bilingual `message` `"<zh>（<en>）"` with both
  * halves on `messageZh` / `messageEn`, and `cause` passed through.
@@ -29,16 +40,9 @@ export type GdsPolicyErrorCode =
  * }
  * ```
  */
-export class GdsPolicyError extends Error {
-  readonly code: GdsPolicyErrorCode;
-  readonly messageZh: string;
-  readonly messageEn: string;
-
+export class GdsPolicyError extends GdsError<GdsPolicyErrorCode> {
   constructor(code: GdsPolicyErrorCode, zh: string, en: string, options?: { cause?: unknown }) {
-    super(`${zh}（${en}）`, options);
+    super(code, KINDS[code], zh, en, options);
     this.name = 'GdsPolicyError';
-    this.code = code;
-    this.messageZh = zh;
-    this.messageEn = en;
   }
 }

@@ -1,7 +1,7 @@
 export type { CatalogueEntry } from './catalogue/entry.js';
 export { ISSUE_CATALOGUE } from './catalogue/index.js';
-export type { GdsSchemaErrorCode } from './error.js';
-export { GdsSchemaError } from './error.js';
+export type { GdsSchemaErrorCode } from './errors.js';
+export { GdsSchemaError } from './errors.js';
 export type { DataClass, FieldMeta, MaskingRule, Sensitivity, SharingType } from './field-meta.js';
 export type { Person } from './generated/person/index.js';
 export { person } from './generated/person/index.js';

@@ -1,5 +1,5 @@
 import { CheckContext, type ValidateOptions } from './_internal/context.js';
-import { GdsSchemaError } from './error.js';
+import { GdsSchemaError } from './errors.js';
 import type { FieldMeta } from './field-meta.js';
 import type { Issue, IssuePath } from './issue.js';
 

@@ -13,12 +13,12 @@ const run = (cmd: string, args: string[], cwd: string) =>
 describe('published tarballs', () => {
   it('load with require() and import() in a project outside the workspace', () => {
     const out = mkdtempSync(join(tmpdir(), 'gds-pack-'));
-    for (const dir of ['standards', 'packages/schema']) {
+    for (const dir of ['standards', 'packages/errors', 'packages/schema']) {
       run('npm', ['run', '--silent', 'build'], join(repo, dir));
       run('npm', ['pack', '--silent', '--pack-destination', out], join(repo, dir));
     }
     const tarballs = readdirSync(out).filter((f) => f.endsWith('.tgz'));
-    expect(tarballs).toHaveLength(2);
+    expect(tarballs).toHaveLength(3);
     const app = join(out, 'app');
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(

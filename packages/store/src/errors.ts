@@ -1,3 +1,5 @@
+import { GdsError } from '@gds/errors';
+
 /**
  * Every stable error code `@gds/store` can throw, for faults of the caller or the environment. Bad
  * records in a submission are not thrown: they are refused with their issues in the ingest result.
@@ -40,19 +42,18 @@ export type GdsStoreErrorCode =
  * }
  * ```
  */
-export class GdsStoreError extends Error {
-  readonly code: GdsStoreErrorCode;
+export class GdsStoreError extends GdsError<GdsStoreErrorCode> {
   /** Whose fault: `environment` for a failed backend or file, else `caller`. */
-  readonly kind: 'caller' | 'environment';
-  readonly messageZh: string;
-  readonly messageEn: string;
+  declare readonly kind: 'caller' | 'environment';
 
   constructor(code: GdsStoreErrorCode, zh: string, en: string, options?: { cause?: unknown }) {
-    super(`${zh}（${en}）`, options);
+    super(
+      code,
+      code === 'GDS_STORE_BACKEND' || code === 'GDS_STORE_IO' ? 'environment' : 'caller',
+      zh,
+      en,
+      options,
+    );
     this.name = 'GdsStoreError';
-    this.code = code;
-    this.kind = code === 'GDS_STORE_BACKEND' || code === 'GDS_STORE_IO' ? 'environment' : 'caller';
-    this.messageZh = zh;
-    this.messageEn = en;
   }
 }

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { GdsError } from '@gds/errors';
 import type { Locale } from '@gds/schema';
 
 /** Everything a command may touch: its arguments and the process's streams, never globals. */
@@ -225,15 +226,11 @@ export function defineCommand<
  * A mistake in how the command was called: unknown option, missing argument, unreadable file.
  * Its `kind` is `caller`: exit 2, with the command's usage on stderr.
  */
-export class UsageError extends Error {
-  readonly kind = 'caller' as const;
-  readonly messageZh: string;
-  readonly messageEn: string;
+export class UsageError extends GdsError<'GDS_CLI_USAGE'> {
+  declare readonly kind: 'caller';
   constructor(zh: string, en: string, options?: { cause?: unknown }) {
-    super(`${zh}（${en}）`, options);
+    super('GDS_CLI_USAGE', 'caller', zh, en, options);
     this.name = 'UsageError';
-    this.messageZh = zh;
-    this.messageEn = en;
   }
 }
 

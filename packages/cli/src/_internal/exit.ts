@@ -1,9 +1,18 @@
+import { type GdsErrorKind, isGdsError } from '@gds/errors';
 import type { Locale } from '@gds/schema';
 import { UsageError } from './command.js';
 
 /**
  * The exit codes of `gds`, the one table (the README's is this one): 0 and 1 are what a command
  * returns, the others what a thrown error becomes. 70 and 74 are sysexits.h's EX_SOFTWARE and EX_IOERR.
+ *
+ * @example
+ * ```ts
+ * import { EXIT } from '@gds/cli';
+ * if (process.exitCode === EXIT.usage) {
+ *   // gds was called wrongly
+ * }
+ * ```
  */
 export const EXIT = {
   /** Done; the data was valid, the verification passed. */
@@ -19,30 +28,35 @@ export const EXIT = {
 } as const;
 
 /**
- * Whose fault a thrown error is, as the project-wide error base will say it with its `kind`:
- * `input` (the data), `caller` (how gds was called), `environment` (the system). Undefined is a bug.
+ * Whose fault a thrown error is: `input` (the data), `caller` (how gds was called), `environment`
+ * (the system). Undefined is a bug.
  */
-export type ErrorKind = 'input' | 'caller' | 'environment';
-
-const KINDS: readonly string[] = ['input', 'caller', 'environment'];
+export type ErrorKind = GdsErrorKind;
 
 /**
- * The kind of a thrown error. An error that carries a `kind` says it itself (UsageError does, and so
- * will the project's `GdsError`); until every package's errors do, a `Gds*Error` without one is a
- * fault of the call (its message names what to change) and a Node system error (`code` ENOENT,
- * EACCES, EPIPE…) one of the environment.
+ * The kind of a thrown error. Every GDS error (`isGdsError`: every package's error class, and
+ * UsageError) says it with its `kind`; a Node system error (`code` ENOENT, EACCES, EPIPE…) is the
+ * environment's; anything else is a bug.
  */
 export function errorKind(error: unknown): ErrorKind | undefined {
+  if (isGdsError(error)) return error.kind;
   if (!(error instanceof Error)) return undefined;
-  const kind = (error as { kind?: unknown }).kind;
-  if (typeof kind === 'string' && KINDS.includes(kind)) return kind as ErrorKind;
-  if (/^Gds\w*Error$/.test(error.name)) return 'caller';
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return 'environment';
   return undefined;
 }
 
-/** The exit code of a thrown error: the one mapping from errors to exit codes. */
+/**
+ * The exit code of a thrown error: the one mapping from errors to exit codes, a switch on the kind
+ * (`input` 1, `caller` 2, `environment` 74, anything else, a bug, 70).
+ *
+ * @example
+ * ```ts
+ * import { exitCodeOf } from '@gds/cli';
+ * import { GdsSchemaError } from '@gds/schema';
+ * exitCodeOf(new GdsSchemaError('GDS_SCHEMA_INVALID_RECORD', '记录无效', 'invalid record')); // 1
+ * ```
+ */
 export function exitCodeOf(error: unknown): number {
   switch (errorKind(error)) {
     case 'input':
@@ -70,7 +84,7 @@ export function errorMessage(error: unknown, locale: Locale): string {
   }
   const e = error as Error & { messageEn?: unknown; code?: unknown };
   const code = typeof e.code === 'string' && !(error instanceof UsageError) ? e.code : undefined;
-  if (kind === 'environment' && !/^Gds/.test(e.name) && typeof e.messageEn !== 'string') {
+  if (kind === 'environment' && !isGdsError(error)) {
     return locale === 'en'
       ? `gds: system error: ${e.message}\n`
       : `gds: 系统错误（system error）: ${e.message}\n`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listEntities, listVersions, type StandardsLocation, standardsDir } from '@gds/standards/fs';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import { isObject } from './fields.js';
 
 export interface LockFile {

@@ -1,6 +1,6 @@
 import { compareVersions, listVersions, type StandardsLocation } from '@gds/standards/fs';
 import { collectFields } from '../_internal/fields.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import { declaredRenames } from './declaredRenames.js';
 import { type DiffReport, diffSchemas, type SchemaChange } from './diffSchemas.js';
 import { loadSchemaVersion } from './loadSchemaVersion.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type CodeList, parseCodeList } from '@gds/standards';
 import { listVersions, type StandardsLocation, schemaPath, standardsDir } from '@gds/standards/fs';
 import { boundCodeLists, type JsonSchema } from '../_internal/fields.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import type { SchemaVersion } from './diffSchemas.js';
 
 /**

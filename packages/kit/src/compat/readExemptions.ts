@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StandardsLocation, standardsDir } from '@gds/standards/fs';
 import { isObject } from '../_internal/fields.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import { CHANGE_RULES, type ChangeKind } from './changeRules.js';
 
 /**

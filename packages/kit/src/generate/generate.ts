@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative } from 'node:path';
 import { type CodeList, parseCodeList } from '@gds/standards';
 import { listCodeLists, listEntities, listVersions, readCodeList, readSchema } from '@gds/standards/fs';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import { codelistConst, emitChecker } from './checker.js';
 import { collectFields } from './fields.js';
 import { lintStandard } from './lint.js';

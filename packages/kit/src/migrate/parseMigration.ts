@@ -1,5 +1,5 @@
 import { isObject } from '../_internal/fields.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 
 /**
  * One step of a migration. Paths are field paths of the diff (`/name`, `/contacts/*\/phone`, `*` for every

@@ -1,7 +1,7 @@
 import { compareVersions, listVersions } from '@gds/standards/fs';
 import { diffSchemas } from '../compat/diffSchemas.js';
 import { loadSchemaVersion } from '../compat/loadSchemaVersion.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import type { Migration } from './parseMigration.js';
 import { readMigration } from './readMigration.js';
 import type { UpgradeOptions } from './upgrade.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StandardsLocation, standardsDir } from '@gds/standards/fs';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import { type Migration, parseMigration } from './parseMigration.js';
 
 /**

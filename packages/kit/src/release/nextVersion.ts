@@ -1,6 +1,6 @@
 import { SEMVER } from '../_internal/semver.js';
 import type { Bump } from '../compat/changeRules.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 
 /**
  * The version a diff requires after `previous`: `1.0.0` for a first release.

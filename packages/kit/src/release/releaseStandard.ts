@@ -13,7 +13,7 @@ import { declaredRenames } from '../compat/declaredRenames.js';
 import { type DiffReport, diffSchemas } from '../compat/diffSchemas.js';
 import { loadSchemaVersion } from '../compat/loadSchemaVersion.js';
 import type { Exemption } from '../compat/readExemptions.js';
-import { GdsKitError } from '../error.js';
+import { GdsKitError } from '../errors.js';
 import { readMigration } from '../migrate/readMigration.js';
 import { nextVersion } from './nextVersion.js';
 import { verifyReleaseLock } from './verifyReleaseLock.js';

@@ -1,3 +1,4 @@
+import { GdsError } from '@gds/errors';
 import type { Issue } from './issue.js';
 
 /** Stable codes of the errors `@gds/schema` throws. */
@@ -13,11 +14,8 @@ export type GdsSchemaErrorCode = 'GDS_SCHEMA_INVALID_RECORD' | 'GDS_SCHEMA_UNKNO
  * try { person.parse({}); } catch (e) { if (e instanceof GdsSchemaError) e.issues.length; }
  * ```
  */
-export class GdsSchemaError extends Error {
+export class GdsSchemaError extends GdsError<GdsSchemaErrorCode> {
   override readonly name = 'GdsSchemaError';
-  readonly code: GdsSchemaErrorCode;
-  readonly messageZh: string;
-  readonly messageEn: string;
   /** For `GDS_SCHEMA_INVALID_RECORD`: every issue found, errors and warnings. */
   readonly issues: readonly Issue[];
   constructor(
@@ -27,10 +25,8 @@ export class GdsSchemaError extends Error {
     issues: readonly Issue[] = [],
     options?: { cause?: unknown },
   ) {
-    super(`${zh}（${en}）`, options);
-    this.code = code;
-    this.messageZh = zh;
-    this.messageEn = en;
+    // An invalid record is the data's fault; an unknown standard the call's.
+    super(code, code === 'GDS_SCHEMA_INVALID_RECORD' ? 'input' : 'caller', zh, en, options);
     this.issues = issues;
   }
 }

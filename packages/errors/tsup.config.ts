@@ -1,0 +1,3 @@
+import { gdsTsup } from '../../tsup.config.base';
+
+export default gdsTsup({ index: 'src/index.ts' });
