@@ -35,7 +35,7 @@ export interface ConvertStreamOptions {
    * the rejects file converts again unchanged once its rows are fixed.
    */
   rejectsWithReasons?: boolean;
-  /** NDJSON: the longest line read (default 16 MiB); a longer one is a rejected `source.record_too_large` row. */
+  /** NDJSON and JSON: the longest line / record read (default 16 MiB); a longer one is a rejected `source.record_too_large` row. */
   maxRecordBytes?: number;
   /** Called every 10,000 rows and at the end. */
   onProgress?: (p: { rows: number; bytes: number }) => void;

@@ -39,7 +39,7 @@ export async function openReader(
     file?: string;
     locale?: Locale;
     onBytes?: (chunk: Uint8Array) => void;
-    /** NDJSON: the longest line read (default 16 MiB); a longer one is a `source.record_too_large` record. */
+    /** NDJSON and JSON: the longest line / record read (default 16 MiB); a longer one is a `source.record_too_large` record. */
     maxRecordBytes?: number;
   } = {},
 ): Promise<SourceReader> {
@@ -93,6 +93,7 @@ export async function openReader(
       return readJson(source, {
         ...base,
         ...(s.recordPath !== undefined ? { recordPath: s.recordPath } : {}),
+        ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
       });
     }
     case 'ndjson': {
