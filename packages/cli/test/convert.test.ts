@@ -99,6 +99,51 @@ describe('gds convert / gds export', () => {
     expect(c.stderr).not.toContain('\r');
   });
 
+  it('says a misspelt column once, first, as the root cause of the rows it rejects (summary and report)', async () => {
+    const rows = [
+      '11010519491231002X,张三,女,1949年12月31日,110105',
+      '110105194912310029,李四,男,19491231,110105',
+    ];
+    const csv = `gmsfhm,xmm,xb,csrq,ssxq\n${rows.join('\n')}\n`;
+    const base = [
+      'convert',
+      '-',
+      '-m',
+      'public-security/population',
+      '--now',
+      '2026-01-01',
+      '--locale',
+      'en',
+    ];
+    const c = await gds(base, { stdin: csv });
+    expect(c.code, c.stderr).toBe(1);
+    const lines = c.stderr.split('\n');
+    expect(lines[0]).toContain('2 rows read: 0 accepted, 2 rejected');
+    expect(lines[1]).toMatch(
+      /^ {2}✗ source\.missing_column \[xm\] .*\(did you mean xmm\?\); the root cause of 2 rejected/,
+    );
+    expect(lines[2]).toMatch(/^ {6}✗ required name ×2 /);
+    expect(c.stderr).not.toMatch(/required name.*\(rows 2, 3\)/);
+    const report = join(tmp, 'misspelt-report.json');
+    expect((await gds([...base, '--report', report], { stdin: csv })).code).toBe(1);
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    const cause = { code: 'source.missing_column', column: 'xm' };
+    expect(r.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
+    expect(r.issues[0]).toMatchObject({
+      code: cause.code,
+      params: { column: 'xm', rows: 2, suggestion: 'xmm' },
+    });
+    expect(r.groups[0]).toMatchObject({ code: cause.code, column: 'xm' });
+    expect(r.groups[1]).toMatchObject({ code: 'required', path: 'name', count: 2, cause });
+    const required = r.issues.filter((i: { code: string }) => i.code === 'required');
+    expect(required.map((i: { source: { row: number }; cause: unknown }) => [i.source.row, i.cause])).toEqual(
+      [
+        [2, cause],
+        [3, cause],
+      ],
+    );
+  });
+
   it('--rejects-with-reasons adds gds_row and gds_reasons to a CSV rejects file', async () => {
     const input = join(
       import.meta.dirname,

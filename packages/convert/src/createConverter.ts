@@ -162,6 +162,38 @@ function fnv1a(s: string): number {
   return h | 0;
 }
 
+const MISSING = 'source.missing_column' as const;
+
+/** Levenshtein distance (two rows; column names are short). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The candidate closest to `name` (case and surrounding spaces ignored), when near enough to be a misspelling. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  const norm = (s: string) => s.trim().toLowerCase();
+  const target = norm(name);
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = distance(target, norm(c));
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(Math.max(target.length, 2) / 3));
+  return best !== undefined && bestD <= limit ? best : undefined;
+}
+
 /**
  * Compiles a mapping for import: each source record becomes a canonical record that passed validation
  * (`accepted`), or a `rejected` row carrying every issue with its source position (file, sheet, row,
@@ -240,17 +272,20 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
   const perCode = new Map<string, number>();
   const kept: Issue[] = [];
   let omitted = 0;
+  /** Rows (source rows) with an issue caused by each missing column. */
+  const causedRows = new Map<string, number>();
   const record = (issue: Issue) => {
     if (issue.severity === 'error') stats.errors++;
     else stats.warnings++;
     const property = issue.code === 'required' ? issue.params.property : undefined;
     const path = (typeof property === 'string' ? [...issue.path, property] : issue.path).join('.');
     const column = issue.source?.column;
-    const key = `${issue.code}|${path}|${column ?? ''}`;
+    const key = `${issue.code}|${path}|${column ?? ''}|${issue.cause ? `${issue.cause.code}|${issue.cause.column ?? ''}` : ''}`;
     let g = groups.get(key);
     if (!g) {
       g = { code: issue.code, severity: issue.severity, path, count: 0, message: issue.message, rows: [] };
       if (column !== undefined) g.column = column;
+      if (issue.cause) g.cause = issue.cause;
       groups.set(key, g);
     }
     g.count++;
@@ -570,10 +605,16 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
     }
   };
 
+  /** The first of a rule's columns the record lacks, as `{ missing }`, or nothing. */
+  const absent = (cols: readonly string[], idx: readonly number[]): { missing?: string } => {
+    const k = idx.indexOf(-1);
+    return k >= 0 && cols[k] !== undefined ? { missing: cols[k] } : {};
+  };
+
   /** Validates and attaches each validator issue to the row and column it came from. */
   const validateInto = (
     out: Record<string, unknown>,
-    locate: (full: readonly (string | number)[]) => { rec: SourceRecord; col: number },
+    locate: (full: readonly (string | number)[]) => { rec: SourceRecord; col: number; missing?: string },
   ) => {
     const result = validate(out);
     for (const issue of result.issues) {
@@ -583,14 +624,25 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
       // A field whose transform already failed is missing for that reason: say the cause once.
       if (property !== undefined && failed.has(full.join('.'))) continue;
       const at = locate(full);
-      curIssues.push({ ...issue, source: position(at.rec, at.col) });
+      // The field's column is not in the file: the root cause is that column, said once in the report.
+      const cause = at.missing === undefined ? {} : { cause: { code: MISSING, column: at.missing } };
+      curIssues.push({ ...issue, source: position(at.rec, at.col), ...cause });
     }
   };
 
   const settle = (rows: number, out: Record<string, unknown>): ConvertResult => {
     let ok = true;
     for (const i of curIssues) if (i.severity === 'error') ok = false;
-    for (const i of curIssues) record(i);
+    // Rows each root cause explains (a Set only for the rare row that has one).
+    let causes: Set<string> | undefined;
+    for (const i of curIssues) {
+      record(i);
+      if (i.cause?.column !== undefined) {
+        if (!causes) causes = new Set();
+        causes.add(i.cause.column);
+      }
+    }
+    if (causes) for (const c of causes) causedRows.set(c, (causedRows.get(c) ?? 0) + rows);
     if (ok) stats.rowsAccepted += rows;
     else stats.rowsRejected += rows;
     return ok
@@ -620,7 +672,9 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
           col: typeof i === 'number' && col ? rec.columns.indexOf(`${rule.each.from}.${i}.${col}`) : -1,
         };
       }
-      return { rec, col: rule ? (colIndex[rules.indexOf(rule)]![0] ?? -1) : -1 };
+      if (!rule) return { rec, col: -1 };
+      const idx = colIndex[rules.indexOf(rule)]!;
+      return { rec, col: idx[0] ?? -1, ...absent(rule.cols, idx) };
     });
     checkDuplicate(rec, out, id);
     cur = null;
@@ -655,11 +709,14 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         const rec = g.rows[i] ?? g.rows[0]!;
         const rest = full.slice(memberPath.length + 1);
         const rule = ruleForPath(memberByTarget, rest);
-        const cols = rule ? rec.columns.indexOf(rule.cols[0] ?? '\u0000') : -1;
-        return { rec, col: cols };
+        if (!rule) return { rec, col: -1 };
+        const idx = rule.cols.map((c) => rec.columns.indexOf(c));
+        return { rec, col: idx[0] ?? -1, ...absent(rule.cols, idx) };
       }
       const rule = ruleForPath(byTarget, full);
-      return { rec: g.rows[0]!, col: rule ? (g.colIndex[rules.indexOf(rule)]![0] ?? -1) : -1 };
+      if (!rule) return { rec: g.rows[0]!, col: -1 };
+      const idx = g.colIndex[rules.indexOf(rule)]!;
+      return { rec: g.rows[0]!, col: idx[0] ?? -1, ...absent(rule.cols, idx) };
     });
     checkDuplicate(g.rows[0]!, g.out, id);
     cur = null;
@@ -752,16 +809,45 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         : info.format === 'xml' || info.format === 'json' || info.format === 'ndjson'
           ? [...referenced].filter((c) => !present.has(c) && stats.rowsRead > 0)
           : [...referenced].filter((c) => !present.has(c));
+      // Each missing column is a root cause: listed first, with the rows it explains and the closest
+      // header the file does have (a misspelt one is usually among the columns no rule reads).
+      const missing = new Set(missingColumns);
+      const rootCauses = missingColumns.map((column) => {
+        const suggestion = closest(column, unusedColumns);
+        return sourceIssue(
+          MISSING,
+          { column, rows: causedRows.get(column) ?? 0, ...(suggestion !== undefined ? { suggestion } : {}) },
+          locale,
+          { ...(file ? { file } : {}), column },
+        );
+      });
+      // A column absent from some records of a JSON or XML file but present in others is not a
+      // file-level cause: those issues stand on their own.
+      const orphan = (i: { cause?: { column?: string } }) =>
+        i.cause !== undefined && !missing.has(i.cause.column ?? '');
+      for (const i of kept) if (orphan(i)) delete i.cause;
+      for (const g of groups.values()) if (orphan(g)) delete g.cause;
+      for (const i of rootCauses) record(i);
       const fileIssues: Issue[] = [
+        ...rootCauses,
         ...info.issues,
-        ...missingColumns.map((column) =>
-          sourceIssue('source.missing_column', { column }, locale, { ...(file ? { file } : {}), column }),
-        ),
         ...unusedColumns.map((column) =>
           sourceIssue('source.unused_column', { column }, locale, { ...(file ? { file } : {}), column }),
         ),
       ];
-      for (const i of fileIssues) record(i);
+      for (const i of fileIssues.slice(rootCauses.length)) record(i);
+      const all = [...groups.values()];
+      const causeGroups = all.filter(
+        (g) => g.code === MISSING && g.column !== undefined && missing.has(g.column),
+      );
+      const ordered = [
+        ...causeGroups.flatMap((c) => [
+          c,
+          ...all.filter((g) => g.cause?.code === MISSING && g.cause.column === c.column),
+        ]),
+      ];
+      const placed = new Set(ordered);
+      const rootIssues = kept.filter((i) => i.code === MISSING && missing.has(i.source?.column ?? ''));
       const report: ConvertReport = {
         valid: stats.rowsRejected === 0 && !fileIssues.some((i) => i.severity === 'error'),
         mapping: { id: mapping.id, version: mapping.version },
@@ -779,8 +865,8 @@ export function createConverter(mapping: Mapping, options: ConverterOptions = {}
         },
         unusedColumns,
         missingColumns,
-        groups: [...groups.values()],
-        issues: kept.slice(),
+        groups: [...ordered, ...all.filter((g) => !placed.has(g))],
+        issues: [...rootIssues, ...kept.filter((i) => !rootIssues.includes(i))],
         issuesOmitted: omitted,
       };
       done = report;

@@ -1,4 +1,4 @@
-import type { Issue, Severity } from '@gds/schema';
+import type { Issue, IssueCause, Severity } from '@gds/schema';
 
 /** Issues of one kind at one place, counted: the root cause said once, however many rows it hit. */
 export interface IssueGroup {
@@ -13,6 +13,8 @@ export interface IssueGroup {
   message: string;
   /** Up to five row numbers where it occurred. */
   rows: number[];
+  /** The root cause that explains these issues (its group is listed before them). */
+  cause?: IssueCause;
 }
 
 /**
@@ -58,9 +60,16 @@ export interface ConvertReport {
   unusedColumns: string[];
   /** Columns rules read that the file lacks. */
   missingColumns: string[];
-  /** Issues grouped by code, path and column, in order of first occurrence. */
+  /**
+   * Issues grouped by code, path, column and cause, in order of first occurrence, except that each
+   * root cause (`source.missing_column`, whose params say how many `rows` it explains and the
+   * closest header present as a `suggestion`) comes first, followed by the groups it caused.
+   */
   groups: IssueGroup[];
-  /** The issues themselves with source positions, at most `maxIssuesPerCode` per code. */
+  /**
+   * The issues themselves with source positions, at most `maxIssuesPerCode` per code; root causes
+   * first. An issue that follows from one carries `cause` (its code and column).
+   */
   issues: Issue[];
   /** Issues left out of `issues` by the cap (their counts are in `groups`). */
   issuesOmitted: number;

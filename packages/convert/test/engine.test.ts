@@ -1,4 +1,5 @@
 import {
+  type ConvertResult,
   createConverter,
   createExporter,
   type Mapping,
@@ -45,11 +46,13 @@ async function run(csv: string) {
   const converter = createConverter(mapping, { crosswalks, validate, file: 'p.csv' });
   const reader = readCsv(new TextEncoder().encode(csv));
   const accepted: unknown[] = [];
+  const results: ConvertResult[] = [];
   for await (const rec of reader) {
     const r = converter.convert(rec);
+    results.push(r);
     if (r.status === 'accepted') accepted.push(r.record);
   }
-  return { accepted, report: converter.report(reader.info) };
+  return { accepted, results, report: converter.report(reader.info) };
 }
 
 describe('createConverter', () => {
@@ -165,6 +168,40 @@ describe('createConverter', () => {
     const { report } = await run('gmsfhm,name,xb,csrq\n11010519491231002X,张三,1,19491231\n');
     expect(report.missingColumns).toEqual(['xm']);
     expect(report.groups.find((g) => g.code === 'source.missing_column')?.count).toBe(1);
+  });
+
+  it('lists a misspelt column first as the root cause of the per-row issues it explains', async () => {
+    const rows = [
+      '11010519491231002X,张三,1,19491231',
+      '110105194912310029,李四,2,19491231',
+      'x,王五,1,1949',
+    ];
+    const { report, results } = await run(`gmsfhm,xnm,xb,csrq\n${rows.join('\n')}\n`);
+    expect(report.stats).toMatchObject({ rowsRead: 3, rowsAccepted: 0, rowsRejected: 3 });
+    const cause = { code: 'source.missing_column', column: 'xm' };
+    const root = report.issues[0]!;
+    expect(root).toMatchObject({ code: cause.code, params: { column: 'xm', rows: 3, suggestion: 'xnm' } });
+    expect(report.groups[0]).toMatchObject({ code: cause.code, column: 'xm', count: 1 });
+    expect(report.groups[1]).toMatchObject({ code: 'required', count: 3, cause });
+    // No row issue is lost: each row still says what is wrong with it, and points at the cause.
+    const required = report.issues.filter((i) => i.code === 'required');
+    expect(required.map((i) => i.source?.row)).toEqual([2, 3, 4]);
+    for (const i of required) expect(i.cause).toEqual(cause);
+    for (const r of results) expect(r.issues.find((i) => i.code === 'required')?.cause).toEqual(cause);
+    // Issues with other origins carry no cause.
+    expect(
+      report.issues.filter((i) => i.cause === undefined && i.code !== cause.code).length,
+    ).toBeGreaterThan(0);
+    expect(report.issues.find((i) => i.code === 'source.unused_column')?.cause).toBeUndefined();
+  });
+
+  it('suggests nothing when no header is close to the missing one', async () => {
+    const { report } = await run('gmsfhm,name,xb,csrq\n11010519491231002X,张三,1,19491231\n');
+    expect(report.issues[0]).toMatchObject({
+      code: 'source.missing_column',
+      params: { column: 'xm', rows: 1 },
+    });
+    expect(report.issues[0]!.params).not.toHaveProperty('suggestion');
   });
 
   it('finds every repeated key among many rows (the id table grows without losing entries)', async () => {

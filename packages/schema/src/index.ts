@@ -40,7 +40,7 @@ export type { ParseDivisionListOptions } from './identifiers/parseDivisionList.j
 export { parseDivisionList } from './identifiers/parseDivisionList.js';
 export { residentIdCheckCharacter } from './identifiers/residentIdCheckCharacter.js';
 export { upgradeResidentId15 } from './identifiers/upgradeResidentId15.js';
-export type { Issue, IssueCode, IssuePath, Locale, Severity, SourcePosition } from './issue.js';
+export type { Issue, IssueCause, IssueCode, IssuePath, Locale, Severity, SourcePosition } from './issue.js';
 export { createIssue, formatIssueMessage } from './issue.js';
 export { getStandard, listStandards } from './registry.js';
 export type { CaseLifecycleFinding, CaseState } from './rules/checkCaseLifecycle.js';

@@ -37,6 +37,18 @@ export interface Issue {
   /** The message rendered in the requested locale. */
   message: string;
   source?: SourcePosition;
+  /**
+   * The root cause this issue follows from, when it is reported once elsewhere: e.g. every row's
+   * `required` for a field whose column the file lacks points at that file's `source.missing_column`.
+   */
+  cause?: IssueCause;
+}
+
+/** A reference from an issue to the root-cause issue that explains it (same `code` and `column`). */
+export interface IssueCause {
+  code: IssueCode;
+  /** The source column the root cause is about. */
+  column?: string;
 }
 
 /**

@@ -80,12 +80,33 @@ function summary(r: ConvertReport, loc: Locale): string {
     loc === 'en'
       ? `${s.rowsRead} rows read: ${s.rowsAccepted} accepted, ${s.rowsRejected} rejected; ${s.blankRows} blank, ${s.rowsSkipped} skipped by filters (encoding ${s.encoding ?? '-'}, sha256 ${s.sha256 ?? '-'})`
       : `读取 ${s.rowsRead} 行：接受 ${s.rowsAccepted} 行，拒绝 ${s.rowsRejected} 行；空行 ${s.blankRows}，过滤 ${s.rowsSkipped}（编码 ${s.encoding ?? '-'}，sha256 ${s.sha256 ?? '-'}）`;
-  const lines = r.groups
-    .slice(0, 20)
-    .map(
-      (g) =>
-        `  ${g.severity === 'error' ? '✗' : '!'} ${g.code}${g.path ? ` ${g.path}` : ''}${g.column ? ` [${g.column}]` : ''} ×${g.count}  ${g.message}${g.rows.length ? ` (${loc === 'en' ? 'rows' : '行'} ${g.rows.join(', ')})` : ''}`,
+  const line = (g: ConvertReport['groups'][number]) =>
+    `  ${g.severity === 'error' ? '✗' : '!'} ${g.code}${g.path ? ` ${g.path}` : ''}${g.column ? ` [${g.column}]` : ''} ×${g.count}  ${g.message}${g.rows.length ? ` (${loc === 'en' ? 'rows' : '行'} ${g.rows.join(', ')})` : ''}`;
+  // A root cause (a missing column) is said first with the rows it explains; the issues it caused are
+  // counted under it, not listed row by row.
+  const lines: string[] = [];
+  for (const g of r.groups) {
+    if (lines.length >= 20) break;
+    if (g.cause) continue;
+    const caused = r.groups.filter((c) => c.cause?.code === g.code && c.cause.column === g.column);
+    if (caused.length === 0) {
+      lines.push(line(g));
+      continue;
+    }
+    const root = r.issues.find((i) => i.code === g.code && i.source?.column === g.column);
+    const rows = typeof root?.params.rows === 'number' ? root.params.rows : 0;
+    const suggestion = typeof root?.params.suggestion === 'string' ? root.params.suggestion : undefined;
+    lines.push(
+      loc === 'en'
+        ? `  ✗ ${g.code} [${g.column}]  ${g.message}${suggestion !== undefined ? ` (did you mean ${suggestion}?)` : ''}; the root cause of ${rows} rejected or flagged rows:`
+        : `  ✗ ${g.code} [${g.column}]  ${g.message}${suggestion !== undefined ? `（是否为 ${suggestion}？）` : ''}；是 ${rows} 行问题的根本原因：`,
     );
+    for (const c of caused) {
+      lines.push(
+        `      ${c.severity === 'error' ? '✗' : '!'} ${c.code}${c.path ? ` ${c.path}` : ''} ×${c.count}  ${c.message}`,
+      );
+    }
+  }
   return `${head}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
 }
 
