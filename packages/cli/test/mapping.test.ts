@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkMapping, TO_FILL } from '@gds/convert';
 import { standardsDir } from '@gds/standards/fs';
 import { describe, expect, it } from 'vitest';
 import { gds } from './_io.js';
@@ -54,5 +55,72 @@ describe('gds mapping check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/fields/1/tranforms');
     expect(r.stderr).toContain('GDS_CONVERT_INVALID_MAPPING');
+  });
+});
+
+describe('gds mapping init', () => {
+  const golden = join(import.meta.dirname, 'golden', 'mapping-init');
+  const mappings = join(standardsDir(), 'mappings');
+  const check = (m: unknown) =>
+    checkMapping(m, {
+      hasCrosswalk: (id) => existsSync(join(standardsDir(), 'crosswalks', `${id}.csv`)),
+      hasCodeList: (id) => existsSync(join(standardsDir(), 'codelists', `${id}.csv`)),
+    });
+
+  it('drafts the police population mapping from its GB18030 sample, and the draft passes the check', async () => {
+    const input = join(mappings, 'public-security', 'golden', 'population', 'input.csv');
+    const r = await gds(['mapping', 'init', input, '--locale', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(golden, 'population.mapping.json'), 'utf8'));
+    const draft = JSON.parse(r.stdout);
+    expect(draft.source).toMatchObject({ format: 'csv', encoding: 'gb18030' });
+    // Every column of the official mapping is guessed as it maps it, transforms included.
+    const official = JSON.parse(
+      readFileSync(join(mappings, 'public-security', 'population.mapping.json'), 'utf8'),
+    );
+    expect(draft.fields).toEqual(official.fields);
+    expect(draft.ignoreColumns).toEqual(official.ignoreColumns);
+    expect(r.stderr).toContain('nothing to fill');
+    expect(check(draft)).toEqual([]);
+  });
+
+  it('drafts from an XLSX sheet, marks what is left to fill, and passes once filled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gds-mapping-init-'));
+    const input = join(mappings, 'civil-affairs', 'golden', 'dibao-person', 'input.xlsx');
+    const r = await gds(
+      ['mapping', 'init', input, '--header-row', '2', '--out', 'd.mapping.json', '--format', 'json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'd.mapping.json'), 'utf8');
+    expect(text).toBe(readFileSync(join(golden, 'dibao-person.mapping.json'), 'utf8'));
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ format: 'xlsx', target: { standard: 'person' } });
+    expect(summary.toFill.length).toBeGreaterThan(0);
+    const draft = JSON.parse(text);
+    // Unfilled, the check points at each mark.
+    expect(check(draft).map((p) => p.pointer)).toEqual(summary.toFill);
+    for (const pointer of summary.toFill) {
+      const i = Number(pointer.split('/')[2]);
+      draft.ignoreColumns = [...(draft.ignoreColumns ?? []), draft.fields[i].from];
+    }
+    draft.fields = draft.fields.filter((f: { target: string }) => f.target !== TO_FILL);
+    expect(check(draft)).toEqual([]);
+    const checked = await gds(['mapping', 'check', 'd.mapping.json'], { cwd: dir });
+    expect(checked.code).toBe(1);
+  });
+
+  it('asks for --standard when no official mapping knows the columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gds-mapping-init-'));
+    writeFileSync(join(dir, 'x.csv'), 'foo,name\n1,Li\n');
+    expect((await gds(['mapping', 'init', 'x.csv'], { cwd: dir })).code).toBe(2);
+    const r = await gds(['mapping', 'init', 'x.csv', '--standard', 'person@1.0.0'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).fields).toEqual([
+      { target: TO_FILL, from: 'foo' },
+      { target: 'name', from: 'name', transforms: ['trim'] },
+    ]);
   });
 });

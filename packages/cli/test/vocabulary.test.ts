@@ -185,6 +185,9 @@ function goldenIdOf(r: { stdout: string }): string {
   return goldenId;
 }
 Object.assign(fixtures, {
+  'mapping init': {
+    argv: ['mapping', 'init', join(populationDir, 'input.csv'), '--out', 'init.mapping.json'],
+  },
   'mapping check': { argv: ['mapping', 'check', join(populationDir, '..', '..', 'population.mapping.json')] },
   'store ingest': { setup: store, argv: storeIngest },
   'store get': { setup: store, argv: () => ['store', 'get', goldenId], echoes: strings(storeRecord) },

@@ -12,6 +12,14 @@ export { createExporter, type Exporter } from './createExporter.js';
 export { createNdjsonWriter } from './createNdjsonWriter.js';
 export { type Crosswalk, type CrosswalkEntry, type Equivalence, parseCrosswalk } from './crosswalk.js';
 export { detectExcelMangledId } from './detectExcelMangledId.js';
+export {
+  type ColumnGuess,
+  type DraftMappingOptions,
+  type DraftMappingResult,
+  draftMapping,
+  type KnownMapping,
+  TO_FILL,
+} from './draftMapping.js';
 export { GdsConvertError, type GdsConvertErrorCode } from './errors.js';
 export {
   type FieldRule,
