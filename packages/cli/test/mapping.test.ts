@@ -59,7 +59,7 @@ describe('gds mapping check', () => {
 });
 
 describe('gds mapping init', () => {
-  const golden = join(import.meta.dirname, 'golden', 'mapping-init');
+  const golden = join(import.meta.dirname, 'fixtures', 'mapping-init');
   const mappings = join(standardsDir(), 'mappings');
   const check = (m: unknown) =>
     checkMapping(m, {
