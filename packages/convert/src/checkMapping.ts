@@ -356,7 +356,7 @@ class Semantics {
  * ```ts
  * import { checkMapping } from '@gds/convert';
  * const problems = checkMapping(JSON.parse(text));
- * for (const p of problems) console.log(`${p.pointer}: ${p.messageEn}`); // "/fields/3/tranforms: unknown key tranforms …"
+ * problems.map((p) => `${p.pointer}: ${p.messageEn}`); // "/fields/3/tranforms: unknown key tranforms …"
  * ```
  */
 export function checkMapping(value: unknown, options: CheckMappingOptions = {}): MappingProblem[] {

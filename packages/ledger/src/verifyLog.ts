@@ -78,7 +78,7 @@ export type LogVerification =
  * import { createSqliteStore } from '@gds/ledger/sqlite';
  * const store = createSqliteStore({ path: './.gds/ledger.sqlite' });
  * const r = await verifyLog(store, { verifier: noteVerifierFromKey(vkey) });
- * if (!r.valid) for (const i of r.issues) console.error(i.code, i.message);
+ * if (!r.valid) r.issues.map((i) => i.code); // e.g. ['GDS_LEDGER_NO_CHECKPOINT']
  * await store.close();
  * ```
  */

@@ -195,7 +195,8 @@ interface EntityContext {
  * import { openStore } from '@gds/store';
  * import { createSqliteAdapter } from '@gds/store/sqlite';
  * const store = openStore(createSqliteAdapter({ path: './.gds/store.sqlite' }));
- * for await (const c of store.changes({ since: 0 })) console.log(c.seq, c.kind, c.id);
+ * const seen: string[] = [];
+ * for await (const c of store.changes({ since: 0 })) seen.push(`${c.seq} ${c.kind} ${c.id}`);
  * ```
  */
 export function openStore(adapter: StoreAdapter, options: OpenStoreOptions = {}): GoldenStore {
